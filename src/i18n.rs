@@ -1,0 +1,251 @@
+//! Every word a person reads, in French and English, kept in one catalogue.
+//!
+//! A message is a `Msg` variant; its text may hold numbered placeholders
+//! (`{0}`, `{1}`…) that `Lang::fill` replaces. The catalogue is one macro
+//! call so that a test can walk `Msg::ALL` and prove that both languages are
+//! complete and use the same placeholders.
+
+use chrono::{Datelike, NaiveDate};
+
+/// The language of everything the tool prints for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// The language a locale variable asks for: French where it starts with
+    /// `fr`, English otherwise. The first non-empty of `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG` wins, as in POSIX.
+    pub fn from_locale(lookup: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| lookup(var))
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.to_ascii_lowercase().starts_with("fr") => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn text(self, msg: Msg) -> &'static str {
+        let (fr, en) = msg.texts();
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    /// The message with its placeholders `{0}`, `{1}`… replaced by `args`.
+    pub fn fill(self, msg: Msg, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = self.text(msg).to_string();
+        for (index, arg) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{index}}}"), &arg.to_string());
+        }
+        out
+    }
+
+    /// A date as people of this language write it in a table: 30/11/2023 or 2023-11-30.
+    pub fn short_date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Fr => date.format("%d/%m/%Y").to_string(),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A date written out in words: "30 novembre 2023" or "30 November 2023".
+    pub fn long_date(self, date: NaiveDate) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        match self {
+            Lang::Fr => {
+                let day = date.day();
+                let day = if day == 1 {
+                    "1er".to_string()
+                } else {
+                    day.to_string()
+                };
+                format!("{day} {} {}", FR[date.month0() as usize], date.year())
+            }
+            Lang::En => date.format("%-d %B %Y").to_string(),
+        }
+    }
+
+    /// A share between 0 and 1 as a whole percentage: "42 %" in French, "42%" in English.
+    pub fn percent(self, share: f64) -> String {
+        let value = (share * 100.0).round() as i64;
+        match self {
+            Lang::Fr => format!("{value}\u{a0}%"),
+            Lang::En => format!("{value}%"),
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($name:ident => $fr:literal, $en:literal;)*) => {
+        /// One entry of the catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($name,)* }
+
+        impl Msg {
+            /// Every message, for the completeness test.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The (French, English) texts.
+            pub fn texts(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$name => ($fr, $en),)* }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // Statuses, as people read them.
+    StatusPlanned => "à engager", "planned";
+    StatusInProgress => "en cours", "in progress";
+    StatusBlocked => "bloquée", "blocked";
+    StatusPostponed => "reportée", "postponed";
+    StatusDone => "réalisée", "done";
+    StatusAbandoned => "abandonnée", "abandoned";
+
+    // Diagnostics.
+    SeverityError => "erreur", "error";
+    SeverityWarning => "avertissement", "warning";
+    Help => "aide", "help";
+    DiagNoPlan => "aucun plan trouvé depuis {0}", "no plan found from {0}";
+    DiagNoPlanHelp => "lancez ctg dans le dossier du plan, ou indiquez-le avec --plan DOSSIER ou CTG_PLAN", "run ctg inside the plan folder, or name it with --plan DIR or CTG_PLAN";
+    DiagPlanDirMissing => "le dossier du plan {0} n'existe pas", "the plan folder {0} does not exist";
+    DiagMissingConvention => "le plan n'a pas de fichier ctg.toml", "the plan has no ctg.toml file";
+    DiagMissingConventionHelp => "créez ctg.toml (schema, name, territory, actors, bodies) à la racine du plan", "create ctg.toml (schema, name, territory, actors, bodies) at the root of the plan";
+    DiagUnreadable => "lecture impossible : {0}", "cannot read: {0}";
+    DiagInvalidUtf8 => "le fichier n'est pas en UTF-8 (octet invalide en position {0})", "the file is not UTF-8 (invalid byte at offset {0})";
+    DiagInvalidUtf8Help => "enregistrez le fichier en UTF-8 depuis votre éditeur", "save the file as UTF-8 from your editor";
+    DiagTooLarge => "le fichier pèse {0} octets, au-delà de la limite de {1}", "the file is {0} bytes, over the limit of {1}";
+    DiagTooLargeHelp => "un fichier de plan tient en quelques kilo-octets : vérifiez qu'il s'agit du bon fichier", "a plan file is a few kilobytes: check that this is the right file";
+    DiagSyntax => "syntaxe TOML invalide : {0}", "invalid TOML syntax: {0}";
+    DiagSyntaxHelp => "corrigez la syntaxe à l'endroit indiqué (guillemets, crochets, signe =)", "fix the syntax at the place shown (quotes, brackets, = sign)";
+    DiagWrongType => "« {0} » doit être {1}, pas {2}", "`{0}` must be {1}, not {2}";
+    DiagDateAsString => "écrivez la date sans guillemets : {0} = 2024-03-12", "write the date without quotes: {0} = 2024-03-12";
+    DiagMissingKey => "la clé obligatoire « {0} » manque", "the required key `{0}` is missing";
+    DiagMissingKeyHelp => "ajoutez {0} = … à ce tableau", "add {0} = … to this table";
+    DiagUnknownKey => "clé inconnue « {0} »", "unknown key `{0}`";
+    DiagDidYouMean => "vouliez-vous dire « {0} » ?", "did you mean `{0}`?";
+    DiagUnknownKeyHelp => "clés permises ici : {0}", "keys allowed here: {0}";
+    DiagBadStatus => "statut inconnu « {0} »", "unknown status `{0}`";
+    DiagBadStatusLabel => "écrivez le mot-clé « {0} » pour « {1} »", "write the keyword `{0}` for `{1}`";
+    DiagBadStatusHelp => "statuts permis : planned, in-progress, blocked, postponed, done, abandoned", "allowed statuses: planned, in-progress, blocked, postponed, done, abandoned";
+    DiagBadDate => "« {0} » doit être une date seule (AAAA-MM-JJ), sans heure", "`{0}` must be a plain date (YYYY-MM-DD), without a time";
+    DiagBadId => "l'identifiant doit être un entier positif, pas {0}", "the id must be a positive integer, not {0}";
+    DiagIntRange => "« {0} » doit être un entier entre {1} et {2}", "`{0}` must be an integer between {1} and {2}";
+    DiagEmptyTitle => "le titre « {0} » est vide", "the title `{0}` is empty";
+    DiagEmptyTitleHelp => "écrivez l'intitulé tel que le plan le donne", "write the title as the plan gives it";
+    DiagUnsupportedSchema => "version de schéma {0} non prise en charge (cette version de ctg lit le schéma 1)", "schema version {0} is not supported (this ctg reads schema 1)";
+    DiagUnsupportedSchemaHelp => "mettez schema = 1, ou installez une version de ctg plus récente", "set schema = 1, or install a newer ctg";
+
+    // Type names used in wrong-type diagnostics.
+    TypeString => "un texte", "a string";
+    TypeInteger => "un entier", "an integer";
+    TypeNumber => "un nombre", "a number";
+    TypeBoolean => "un booléen (true ou false)", "a boolean (true or false)";
+    TypeDate => "une date", "a date";
+    TypeArray => "une liste", "an array";
+    TypeTable => "un tableau", "a table";
+    TypeStringList => "une liste de textes", "a list of strings";
+    TypeFloat => "un nombre décimal", "a float";
+
+    // Command failures.
+    ErrorPlanInvalid => "le plan contient {0} erreur(s) : rien n'a été fait", "the plan has {0} error(s): nothing was done";
+    ErrorPlanInvalidHelp => "lancez « ctg check » pour le détail", "run `ctg check` for details";
+    ErrorStdout => "écriture impossible sur la sortie : {0}", "cannot write to the output: {0}";
+
+    // The status dashboard.
+    StatusToday => "au {0}", "as of {0}";
+    StatusPeriod => "Période : {0} – {1}", "Period: {0} – {1}";
+    StatusPeriodUnknown => "Période : non renseignée", "Period: not given";
+    StatusCaf => "Partenaire : {0}", "Partner: {0}";
+    ColAxis => "Axe", "Axis";
+    ColTheme => "Thème", "Theme";
+    ColActions => "Actions", "Actions";
+    ColModalities => "Modalités", "Modalities";
+    ColProgress => "Avancement", "Progress";
+    TotalRow => "Total", "Total";
+    AlertsHeading => "Alertes", "Alerts";
+    AlertsNone => "Aucune alerte.", "No alerts.";
+    AlertOverdue => "action {0} en retard de {1} jour(s) (échéance {2}) : {3}", "action {0} is {1} day(s) late (due {2}): {3}";
+    AlertNoPilot => "action {0} sans pilote décidé ({1}) : {2}", "action {0} has no decided pilot ({1}): {2}";
+    AlertNoPilotNote => "aucune mention", "no mention";
+    AlertStale => "action {0} {1} sans entrée de journal depuis {2} jour(s) : {3}", "action {0} is {1} with no journal entry for {2} day(s): {3}";
+    AlertStaleNever => "action {0} {1} sans aucune entrée de journal : {2}", "action {0} is {1} with no journal entry at all: {2}";
+    AlertMeetings => "{0} : {1} réunion(s) tenue(s) en {2} sur {3} attendue(s)", "{0}: {1} meeting(s) held in {2} out of {3} required";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<usize> {
+        (0..10)
+            .filter(|index| text.contains(&format!("{{{index}}}")))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_with_the_same_placeholders() {
+        for msg in Msg::ALL {
+            let (fr, en) = msg.texts();
+            assert!(!fr.trim().is_empty(), "{msg:?} has no French text");
+            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+            assert_eq!(
+                placeholders(fr),
+                placeholders(en),
+                "{msg:?} uses different placeholders in French and English"
+            );
+        }
+    }
+
+    #[test]
+    fn locale_picks_french_only_for_fr() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |key: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", ""), ("LC_MESSAGES", "fr_CA")])),
+            Lang::Fr
+        );
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn dates_are_written_the_local_way() {
+        let date = NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
+        assert_eq!(Lang::Fr.short_date(date), "30/11/2023");
+        assert_eq!(Lang::Fr.long_date(date), "30 novembre 2023");
+        assert_eq!(Lang::En.long_date(date), "30 November 2023");
+        let first = NaiveDate::from_ymd_opt(2024, 8, 1).unwrap();
+        assert_eq!(Lang::Fr.long_date(first), "1er août 2024");
+    }
+}

@@ -1,0 +1,78 @@
+//! `ctg`: steer a Convention Territoriale Globale kept as TOML files.
+//!
+//! Data flows one way: `source` (files to text) → `load` (text to a typed
+//! `model::Plan`, problems as `diag::Diagnostic`s) → `commands` (answers) →
+//! `render` (tables, markdown, JSON). `main.rs` only parses the command line
+//! and calls [`run`].
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod reader;
+pub mod render;
+pub mod source;
+pub mod text;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::i18n::Lang;
+
+/// What every command needs besides its own arguments.
+pub struct Context {
+    pub lang: Lang,
+    /// "Today" for every date-dependent answer: `--today`, `CTG_TODAY`, else the clock.
+    pub today: NaiveDate,
+    pub plan: Option<PathBuf>,
+    pub cwd: PathBuf,
+}
+
+/// A command's failure, already worded for the person reading it.
+pub struct Failure(pub String);
+
+/// Runs one command line and says how the process should exit:
+/// 0 success, 1 the plan or the command's content is at fault.
+pub fn run(cli: Cli) -> ExitCode {
+    let global = &cli.global;
+    let lang = global
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()));
+    let context = Context {
+        lang,
+        today: global
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        plan: global.plan.clone(),
+        cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    };
+    let choice = match global.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    let result = match &cli.command {
+        Command::Status(args) => commands::status::run(&context, args),
+    };
+    match result {
+        Ok(output) => {
+            let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+            // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
+            let _ = stdout.write_all(output.as_bytes());
+            let _ = stdout.flush();
+            ExitCode::SUCCESS
+        }
+        Err(Failure(message)) => {
+            let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+            let _ = stderr.write_all(message.as_bytes());
+            ExitCode::from(1)
+        }
+    }
+}

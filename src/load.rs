@@ -1,0 +1,381 @@
+//! From the plan's files to a typed `Plan`, with every problem met on the
+//! way collected as a diagnostic.
+//!
+//! A file with a TOML syntax error contributes its syntax diagnostics and
+//! nothing else; a file that parses contributes whatever it holds, even with
+//! wrong fields, so that one run reports every problem of every file.
+
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{Code, Diagnostic, FileId};
+use crate::i18n::{Lang, Msg};
+use crate::model::{
+    Action, Actor, Axis, Body, Convention, Indicator, LogEntry, Meeting, Modality, Plan, Status,
+};
+use crate::reader::{FileContext, Located, TableReader, read_number};
+use crate::source::{FileKind, SourceSet, read_plan};
+
+/// The schema version this build reads.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Ids are small positive numbers; the cap keeps them printable in a column.
+const MAX_ID: i64 = 9999;
+
+/// Reads the plan in `root`. The plan is always returned, with what could be
+/// read; `diags` says what could not.
+pub fn load(root: &Path, lang: Lang) -> (Plan, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let sources = read_plan(root, lang, &mut diags);
+    let mut plan = Plan {
+        root: root.to_path_buf(),
+        sources: SourceSet::empty(),
+        convention: Convention::default(),
+        axes: Vec::new(),
+        actions: Vec::new(),
+        meetings: Vec::new(),
+    };
+    for (index, file) in sources.files.iter().enumerate() {
+        let mut ctx = FileContext {
+            file: FileId(index),
+            name: file.name.clone(),
+            lang,
+            diags: &mut diags,
+        };
+        let (document, errors) = DeTable::parse_recoverable(&file.text);
+        if !errors.is_empty() {
+            for error in errors {
+                let span = error.span().unwrap_or(0..0);
+                let message = lang.fill(Msg::DiagSyntax, &[&error.message().trim()]);
+                ctx.error(
+                    Code::TomlSyntax,
+                    span,
+                    message,
+                    Some(lang.text(Msg::DiagSyntaxHelp).to_string()),
+                );
+            }
+            continue;
+        }
+        let reader = TableReader::new(document.get_ref(), document.span());
+        match sources.kinds[index] {
+            FileKind::Convention => plan.convention = read_convention(reader, &mut ctx),
+            FileKind::Axis => plan.axes.extend(read_axis(reader, &mut ctx)),
+            FileKind::Action => plan.actions.extend(read_action(reader, &mut ctx)),
+            FileKind::Meeting => plan.meetings.extend(read_meeting(reader, &mut ctx)),
+        }
+    }
+    plan.sources = sources;
+    plan.axes.sort_by_key(|axis| axis.id.value);
+    plan.actions.sort_by_key(|action| action.id.value);
+    plan.meetings.sort_by_key(|meeting| meeting.date.value);
+    (plan, diags)
+}
+
+fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention {
+    let schema = table.integer(ctx, "schema", 0..=i64::MAX);
+    match &schema {
+        Some(version) if version.value != SCHEMA_VERSION => {
+            let lang = ctx.lang;
+            ctx.error(
+                Code::UnsupportedSchema,
+                version.span.range.clone(),
+                lang.fill(Msg::DiagUnsupportedSchema, &[&version.value]),
+                Some(lang.text(Msg::DiagUnsupportedSchemaHelp).to_string()),
+            );
+        }
+        Some(_) => {}
+        None if table.key_span("schema").is_none() => table.missing(ctx, "schema"),
+        None => {}
+    }
+    let convention = Convention {
+        schema,
+        name: text(table.title(ctx, "name")),
+        territory: text(table.title(ctx, "territory")),
+        caf: table.string(ctx, "caf").map(|caf| caf.value),
+        adopted: table.date(ctx, "adopted"),
+        start: table.date(ctx, "start"),
+        end: table.date(ctx, "end"),
+        deliberation: table.string(ctx, "deliberation").map(|d| d.value),
+        transmitted: table.date(ctx, "transmitted"),
+        actors: table
+            .entries(ctx, "actors")
+            .into_iter()
+            .filter_map(|(id, value)| read_actor(id, value, ctx))
+            .collect(),
+        bodies: table
+            .entries(ctx, "bodies")
+            .into_iter()
+            .filter_map(|(key, value)| read_body(key, value, ctx))
+            .collect(),
+    };
+    table.finish(ctx);
+    convention
+}
+
+fn sub_table<'t, 'i>(
+    key: &str,
+    value: &'t Spanned<DeValue<'i>>,
+    ctx: &mut FileContext,
+) -> Option<TableReader<'t, 'i>> {
+    match value.get_ref() {
+        DeValue::Table(table) => Some(TableReader::new(table, value.span())),
+        _ => {
+            ctx.wrong_type(key, Msg::TypeTable, value);
+            None
+        }
+    }
+}
+
+fn read_actor(id: Located<String>, value: &Spanned<DeValue>, ctx: &mut FileContext) -> Option<Actor> {
+    let mut table = sub_table(&id.value, value, ctx)?;
+    let actor = Actor {
+        name: text(table.title(ctx, "name")),
+        members: strings(table.string_list(ctx, "members")),
+        id,
+    };
+    table.finish(ctx);
+    Some(actor)
+}
+
+fn read_body(key: Located<String>, value: &Spanned<DeValue>, ctx: &mut FileContext) -> Option<Body> {
+    let mut table = sub_table(&key.value, value, ctx)?;
+    let per_year = table.integer(ctx, "per_year", 0..=366);
+    if per_year.is_none() && table.key_span("per_year").is_none() {
+        table.missing(ctx, "per_year");
+    }
+    let body = Body {
+        name: text(table.title(ctx, "name")),
+        per_year: per_year.map_or(0, |n| n.value as u32),
+        hosts: strings(table.string_list(ctx, "hosts")),
+        members: strings(table.string_list(ctx, "members")),
+        purpose: table.string(ctx, "purpose").map(|p| p.value),
+        notes: table.string(ctx, "notes").map(|n| n.value),
+        key,
+    };
+    table.finish(ctx);
+    Some(body)
+}
+
+/// The `id` of an axis or an action: required, a positive integer.
+fn read_id(table: &mut TableReader, ctx: &mut FileContext, key: &'static str) -> Option<Located<u32>> {
+    let present = table.key_span(key).is_some();
+    let id = table.integer(ctx, key, 1..=MAX_ID);
+    if !present {
+        table.missing(ctx, key);
+    }
+    id.map(|id| Located {
+        value: id.value as u32,
+        span: id.span,
+    })
+}
+
+fn read_axis(mut table: TableReader, ctx: &mut FileContext) -> Option<Axis> {
+    let id = read_id(&mut table, ctx, "id");
+    let title = text(table.title(ctx, "title"));
+    let theme = table.string(ctx, "theme").map(|t| t.value);
+    table.finish(ctx);
+    Some(Axis {
+        id: id?,
+        title,
+        theme,
+        file: ctx.file,
+    })
+}
+
+/// A status keyword. A label ("en cours") is an error whose help gives the
+/// keyword, and the status it names is kept so that checking can go on.
+fn read_status(table: &mut TableReader, ctx: &mut FileContext) -> Option<Located<Status>> {
+    let word = table.string(ctx, "status")?;
+    if let Some(status) = Status::from_keyword(&word.value) {
+        return Some(Located {
+            value: status,
+            span: word.span,
+        });
+    }
+    let lang = ctx.lang;
+    let guess = Status::from_words(&word.value);
+    let help = match guess {
+        Some(status) => lang.fill(Msg::DiagBadStatusLabel, &[&status.keyword(), &word.value]),
+        None => lang.text(Msg::DiagBadStatusHelp).to_string(),
+    };
+    ctx.error(
+        Code::InvalidStatus,
+        word.span.range.clone(),
+        lang.fill(Msg::DiagBadStatus, &[&word.value]),
+        Some(help),
+    );
+    guess.map(|status| Located {
+        value: status,
+        span: word.span,
+    })
+}
+
+fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> {
+    let id = read_id(&mut table, ctx, "id");
+    let axis = read_id(&mut table, ctx, "axis");
+    let title = text(table.title(ctx, "title"));
+    let short_title = table.string(ctx, "short_title").map(|t| t.value);
+    let status = read_status(&mut table, ctx);
+    let pilots = table.string_list(ctx, "pilots");
+    let roles = table
+        .entries(ctx, "roles")
+        .into_iter()
+        .filter_map(|(actor, value)| match value.get_ref() {
+            DeValue::String(role) => Some((actor, role.to_string())),
+            _ => {
+                ctx.wrong_type(&actor.value, Msg::TypeString, value);
+                None
+            }
+        })
+        .collect();
+    let partners = table.string_list(ctx, "partners");
+    let pilot_note = table.string(ctx, "pilot_note").map(|n| n.value);
+    let coordination = table.bool(ctx, "coordination").unwrap_or(false);
+    let within_competences = table.bool(ctx, "within_competences").unwrap_or(false);
+    let start = table.date(ctx, "start");
+    let due = table.date(ctx, "due");
+    let publics = strings(table.string_list(ctx, "publics"));
+    let communes = table.string_list(ctx, "communes");
+    let budget = table.number(ctx, "budget");
+    let modalities = table
+        .tables(ctx, "modalities")
+        .into_iter()
+        .map(|sub| read_modality(sub, ctx))
+        .collect();
+    let indicators = table
+        .tables(ctx, "indicators")
+        .into_iter()
+        .map(|sub| read_indicator(sub, ctx))
+        .collect();
+    let log = table
+        .tables(ctx, "log")
+        .into_iter()
+        .filter_map(|sub| read_log_entry(sub, ctx))
+        .collect();
+    table.finish(ctx);
+    Some(Action {
+        id: id?,
+        axis,
+        title,
+        short_title,
+        status: status.as_ref().map_or(Status::Planned, |s| s.value),
+        status_span: status.map(|s| s.span),
+        pilots,
+        roles,
+        partners,
+        pilot_note,
+        coordination,
+        within_competences,
+        start,
+        due,
+        publics,
+        communes,
+        budget,
+        modalities,
+        indicators,
+        log,
+        file: ctx.file,
+    })
+}
+
+fn read_modality(mut table: TableReader, ctx: &mut FileContext) -> Modality {
+    let modality = Modality {
+        text: text(table.title(ctx, "text")),
+        status: read_status(&mut table, ctx).map_or(Status::Planned, |s| s.value),
+        done: table.date(ctx, "done"),
+        commune: table.string(ctx, "commune"),
+        pilots: table.string_list(ctx, "pilots"),
+    };
+    table.finish(ctx);
+    modality
+}
+
+fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
+    let name = text(table.title(ctx, "name"));
+    let unit = table.string(ctx, "unit").map(|u| u.value);
+    let baseline = table.number(ctx, "baseline");
+    let target = table.number(ctx, "target");
+    let values = table
+        .entries(ctx, "values")
+        .into_iter()
+        .filter_map(|(year, value)| {
+            let Ok(number) = year.value.parse::<i32>() else {
+                let lang = ctx.lang;
+                ctx.error(
+                    Code::OutOfRange,
+                    year.span.range.clone(),
+                    lang.fill(Msg::DiagIntRange, &[&year.value, &1900, &2200]),
+                    None,
+                );
+                return None;
+            };
+            let amount = read_number(ctx, &year.value, value)?;
+            Some((
+                Located {
+                    value: number,
+                    span: year.span,
+                },
+                amount,
+            ))
+        })
+        .collect();
+    table.finish(ctx);
+    Indicator {
+        name,
+        unit,
+        baseline,
+        target,
+        values,
+    }
+}
+
+fn read_log_entry(mut table: TableReader, ctx: &mut FileContext) -> Option<LogEntry> {
+    let present = table.key_span("date").is_some();
+    let date = table.date(ctx, "date");
+    if !present {
+        table.missing(ctx, "date");
+    }
+    let note = text(table.title(ctx, "note"));
+    let status = read_status(&mut table, ctx).map(|s| s.value);
+    table.finish(ctx);
+    Some(LogEntry {
+        date: date?,
+        note,
+        status,
+    })
+}
+
+fn read_meeting(mut table: TableReader, ctx: &mut FileContext) -> Option<Meeting> {
+    let body = table.required_string(ctx, "body");
+    let present = table.key_span("date").is_some();
+    let date = table.date(ctx, "date");
+    if !present {
+        table.missing(ctx, "date");
+    }
+    let title = text(table.title(ctx, "title"));
+    let agenda = strings(table.string_list(ctx, "agenda"));
+    let attendees = strings(table.string_list(ctx, "attendees"));
+    let decisions = strings(table.string_list(ctx, "decisions"));
+    let notes = table.string(ctx, "notes").map(|n| n.value);
+    table.finish(ctx);
+    Some(Meeting {
+        body: body?,
+        date: date?,
+        title,
+        agenda,
+        attendees,
+        decisions,
+        notes,
+        file: ctx.file,
+    })
+}
+
+fn text(value: Option<Located<String>>) -> String {
+    value.map(|v| v.value).unwrap_or_default()
+}
+
+fn strings(values: Vec<Located<String>>) -> Vec<String> {
+    values.into_iter().map(|v| v.value).collect()
+}

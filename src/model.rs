@@ -1,0 +1,282 @@
+//! The plan as typed data: convention, axes, actions, meetings.
+//!
+//! Values a diagnostic may point at keep their place (`Located`); the rest
+//! are plain. Derived facts (progress, lateness) are computed here, never stored.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::diag::FileId;
+use crate::i18n::{Lang, Msg};
+use crate::reader::Located;
+use crate::source::SourceSet;
+use crate::text::fold;
+
+/// The six statuses of an action or a modality. Files hold the keyword;
+/// people read the French label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Planned,
+    InProgress,
+    Blocked,
+    Postponed,
+    Done,
+    Abandoned,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Planned,
+        Status::InProgress,
+        Status::Blocked,
+        Status::Postponed,
+        Status::Done,
+        Status::Abandoned,
+    ];
+
+    /// The one spelling used in files and JSON.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in-progress",
+            Status::Blocked => "blocked",
+            Status::Postponed => "postponed",
+            Status::Done => "done",
+            Status::Abandoned => "abandoned",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.text(match self {
+            Status::Planned => Msg::StatusPlanned,
+            Status::InProgress => Msg::StatusInProgress,
+            Status::Blocked => Msg::StatusBlocked,
+            Status::Postponed => Msg::StatusPostponed,
+            Status::Done => Msg::StatusDone,
+            Status::Abandoned => Msg::StatusAbandoned,
+        })
+    }
+
+    pub fn from_keyword(word: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.keyword() == word)
+    }
+
+    /// A status from what a person typed: the keyword or a label in either
+    /// language, whatever the case and accents ("En cours", "realisee").
+    pub fn from_words(words: &str) -> Option<Status> {
+        let folded = fold(words.trim()).replace(['_', ' '], "-");
+        Status::ALL.into_iter().find(|status| {
+            status.keyword() == folded
+                || [Lang::Fr, Lang::En]
+                    .iter()
+                    .any(|lang| fold(status.label(*lang)).replace(' ', "-") == folded)
+        })
+    }
+
+    /// Still to be worked on: neither done nor abandoned.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Done | Status::Abandoned)
+    }
+}
+
+/// A whole plan, as read from its folder.
+pub struct Plan {
+    pub root: PathBuf,
+    pub sources: SourceSet,
+    pub convention: Convention,
+    /// Sorted by id.
+    pub axes: Vec<Axis>,
+    /// Sorted by id.
+    pub actions: Vec<Action>,
+    /// Sorted by date.
+    pub meetings: Vec<Meeting>,
+}
+
+#[derive(Default)]
+pub struct Convention {
+    pub schema: Option<Located<i64>>,
+    pub name: String,
+    pub territory: String,
+    pub caf: Option<String>,
+    pub adopted: Option<Located<NaiveDate>>,
+    pub start: Option<Located<NaiveDate>>,
+    pub end: Option<Located<NaiveDate>>,
+    /// The reference of the deliberation that adopted the plan.
+    pub deliberation: Option<String>,
+    /// The day the act was sent to the préfecture.
+    pub transmitted: Option<Located<NaiveDate>>,
+    pub actors: Vec<Actor>,
+    pub bodies: Vec<Body>,
+}
+
+/// Someone who can lead or support an action: the intercommunality, the
+/// communes, a service.
+pub struct Actor {
+    pub id: Located<String>,
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+/// A governance body and how often it must meet.
+pub struct Body {
+    pub key: Located<String>,
+    pub name: String,
+    pub per_year: u32,
+    pub hosts: Vec<String>,
+    pub members: Vec<String>,
+    pub purpose: Option<String>,
+    pub notes: Option<String>,
+}
+
+pub struct Axis {
+    pub id: Located<u32>,
+    pub title: String,
+    pub theme: Option<String>,
+    pub file: FileId,
+}
+
+impl Axis {
+    /// The short way to name the axis in a table: its theme, else its title.
+    pub fn label(&self) -> &str {
+        self.theme.as_deref().unwrap_or(&self.title)
+    }
+}
+
+pub struct Action {
+    pub id: Located<u32>,
+    pub axis: Option<Located<u32>>,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub status: Status,
+    pub status_span: Option<crate::diag::Span>,
+    pub pilots: Vec<Located<String>>,
+    pub roles: Vec<(Located<String>, String)>,
+    pub partners: Vec<Located<String>>,
+    pub pilot_note: Option<String>,
+    pub coordination: bool,
+    pub within_competences: bool,
+    pub start: Option<Located<NaiveDate>>,
+    pub due: Option<Located<NaiveDate>>,
+    pub publics: Vec<String>,
+    pub communes: Vec<Located<String>>,
+    pub budget: Option<f64>,
+    pub modalities: Vec<Modality>,
+    pub indicators: Vec<Indicator>,
+    pub log: Vec<LogEntry>,
+    pub file: FileId,
+}
+
+pub struct Modality {
+    pub text: String,
+    pub status: Status,
+    pub done: Option<Located<NaiveDate>>,
+    pub commune: Option<Located<String>>,
+    pub pilots: Vec<Located<String>>,
+}
+
+pub struct Indicator {
+    pub name: String,
+    pub unit: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    /// Values by year, in file order.
+    pub values: Vec<(Located<i32>, f64)>,
+}
+
+pub struct LogEntry {
+    pub date: Located<NaiveDate>,
+    pub note: String,
+    /// The status the action moved to that day, if it moved.
+    pub status: Option<Status>,
+}
+
+pub struct Meeting {
+    pub body: Located<String>,
+    pub date: Located<NaiveDate>,
+    pub title: String,
+    pub agenda: Vec<String>,
+    pub attendees: Vec<String>,
+    pub decisions: Vec<String>,
+    pub notes: Option<String>,
+    pub file: FileId,
+}
+
+impl Action {
+    /// Modalities that count towards progress: all but the abandoned ones.
+    pub fn modalities_counted(&self) -> usize {
+        self.modalities
+            .iter()
+            .filter(|modality| modality.status != Status::Abandoned)
+            .count()
+    }
+
+    pub fn modalities_done(&self) -> usize {
+        self.modalities
+            .iter()
+            .filter(|modality| modality.status == Status::Done)
+            .count()
+    }
+
+    /// 1 when done; else the share of counted modalities that are done.
+    pub fn progress(&self) -> f64 {
+        if self.status == Status::Done {
+            return 1.0;
+        }
+        match self.modalities_counted() {
+            0 => 0.0,
+            counted => self.modalities_done() as f64 / counted as f64,
+        }
+    }
+
+    /// Days past due at `today`, for an open action whose due date has passed.
+    pub fn days_late(&self, today: NaiveDate) -> Option<i64> {
+        let due = self.due.as_ref()?.value;
+        (self.status.is_open() && due < today).then(|| (today - due).num_days())
+    }
+
+    pub fn has_pilot(&self) -> bool {
+        !self.pilots.is_empty()
+    }
+
+    pub fn last_log_date(&self) -> Option<NaiveDate> {
+        self.log.iter().map(|entry| entry.date.value).max()
+    }
+
+    /// The title to show where space is short.
+    pub fn display_title(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+}
+
+/// Mean progress over actions, abandoned ones left out (0 when none count).
+pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
+    let (sum, count) = actions
+        .into_iter()
+        .filter(|action| action.status != Status::Abandoned)
+        .fold((0.0, 0usize), |(sum, count), action| (sum + action.progress(), count + 1));
+    if count == 0 { 0.0 } else { sum / count as f64 }
+}
+
+impl Plan {
+    pub fn actions_of_axis(&self, axis: u32) -> impl Iterator<Item = &Action> {
+        self.actions
+            .iter()
+            .filter(move |action| action.axis.as_ref().map(|a| a.value) == Some(axis))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_read_from_keywords_and_labels() {
+        assert_eq!(Status::from_words("in-progress"), Some(Status::InProgress));
+        assert_eq!(Status::from_words("En cours"), Some(Status::InProgress));
+        assert_eq!(Status::from_words("realisee"), Some(Status::Done));
+        assert_eq!(Status::from_words("À engager"), Some(Status::Planned));
+        assert_eq!(Status::from_words("in progress"), Some(Status::InProgress));
+        assert_eq!(Status::from_words("finie"), None);
+    }
+}

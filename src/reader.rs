@@ -1,0 +1,414 @@
+//! Typed reading of a parsed TOML table, where every problem becomes a
+//! diagnostic with its exact span instead of stopping the load.
+//!
+//! serde's derive stops at the first wrong field of a file; a person fixing
+//! a plan wants all of them at once. So each table is read key by key: the
+//! reader remembers which keys were asked for, and `finish` reports the rest
+//! as unknown, with the nearest allowed key as a suggestion.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{Code, Diagnostic, FileId, Span};
+use crate::i18n::{Lang, Msg};
+
+/// A value with the place it was read from.
+#[derive(Clone, Debug)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> std::ops::Deref for Located<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// What every reader of one file shares: the file, the language of the
+/// messages, and the list problems go to.
+pub struct FileContext<'d> {
+    pub file: FileId,
+    pub name: String,
+    pub lang: Lang,
+    pub diags: &'d mut Vec<Diagnostic>,
+}
+
+impl FileContext<'_> {
+    pub fn span(&self, range: Range<usize>) -> Span {
+        Span {
+            file: self.file,
+            range,
+        }
+    }
+
+    pub fn error(&mut self, code: Code, range: Range<usize>, message: String, help: Option<String>) {
+        let mut diag = Diagnostic::error(code, message).at(self.span(range), &self.name);
+        if let Some(help) = help {
+            diag = diag.with_help(help);
+        }
+        self.diags.push(diag);
+    }
+
+    pub fn wrong_type(&mut self, key: &str, expected: Msg, value: &Spanned<DeValue>) {
+        let lang = self.lang;
+        let found = lang.text(type_name(value.get_ref()));
+        let help = matches!((expected, value.get_ref()), (Msg::TypeDate, DeValue::String(_)))
+            .then(|| lang.fill(Msg::DiagDateAsString, &[&key]));
+        self.error(
+            Code::WrongType,
+            value.span(),
+            lang.fill(Msg::DiagWrongType, &[&key, &lang.text(expected), &found]),
+            help,
+        );
+    }
+}
+
+/// The TOML type of a value, as the message catalogue names it.
+fn type_name(value: &DeValue) -> Msg {
+    match value {
+        DeValue::String(_) => Msg::TypeString,
+        DeValue::Integer(_) => Msg::TypeInteger,
+        DeValue::Float(_) => Msg::TypeFloat,
+        DeValue::Boolean(_) => Msg::TypeBoolean,
+        DeValue::Datetime(_) => Msg::TypeDate,
+        DeValue::Array(_) => Msg::TypeArray,
+        DeValue::Table(_) => Msg::TypeTable,
+    }
+}
+
+/// Reads one table. Create it, ask for each key, then call `finish`.
+pub struct TableReader<'t, 'i> {
+    table: &'t DeTable<'i>,
+    /// The table's own span, where "missing key" points.
+    span: Range<usize>,
+    /// Every key asked for, found or not: the allowed keys of this table.
+    known: Vec<&'static str>,
+}
+
+impl<'t, 'i> TableReader<'t, 'i> {
+    pub fn new(table: &'t DeTable<'i>, span: Range<usize>) -> Self {
+        TableReader {
+            table,
+            span,
+            known: Vec::new(),
+        }
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.known.push(key);
+        self.table.get(key)
+    }
+
+    /// The key's own span (for diagnostics about the key rather than its value).
+    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.table
+            .keys()
+            .find(|candidate| candidate.get_ref() == key)
+            .map(Spanned::span)
+    }
+
+    pub fn missing(&self, ctx: &mut FileContext, key: &str) {
+        let lang = ctx.lang;
+        let range = self.span.start..self.span.start.max(self.span.end.min(self.span.start + 1));
+        ctx.error(
+            Code::MissingKey,
+            range,
+            lang.fill(Msg::DiagMissingKey, &[&key]),
+            Some(lang.fill(Msg::DiagMissingKeyHelp, &[&key])),
+        );
+    }
+
+    pub fn string(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<String>> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::String(text) => Some(Located {
+                value: text.to_string(),
+                span: ctx.span(value.span()),
+            }),
+            _ => {
+                ctx.wrong_type(key, Msg::TypeString, value);
+                None
+            }
+        }
+    }
+
+    pub fn required_string(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<String>> {
+        let found = self.table.contains_key(key);
+        let value = self.string(ctx, key);
+        if !found {
+            self.missing(ctx, key);
+        }
+        value
+    }
+
+    /// A title: required, and not blank.
+    pub fn title(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<String>> {
+        let title = self.required_string(ctx, key)?;
+        if title.value.trim().is_empty() {
+            let lang = ctx.lang;
+            ctx.error(
+                Code::EmptyTitle,
+                title.span.range.clone(),
+                lang.fill(Msg::DiagEmptyTitle, &[&key]),
+                Some(lang.text(Msg::DiagEmptyTitleHelp).to_string()),
+            );
+        }
+        Some(title)
+    }
+
+    pub fn bool(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<bool> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(flag) => Some(*flag),
+            _ => {
+                ctx.wrong_type(key, Msg::TypeBoolean, value);
+                None
+            }
+        }
+    }
+
+    /// An integer within `range`; out of range or not an integer is a diagnostic.
+    pub fn integer(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<Located<i64>> {
+        let value = self.get(key)?;
+        read_integer(ctx, key, value, range)
+    }
+
+    pub fn number(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<f64> {
+        let value = self.get(key)?;
+        read_number(ctx, key, value)
+    }
+
+    pub fn date(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<NaiveDate>> {
+        let value = self.get(key)?;
+        read_date(ctx, key, value)
+    }
+
+    pub fn string_list(&mut self, ctx: &mut FileContext, key: &'static str) -> Vec<Located<String>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            ctx.wrong_type(key, Msg::TypeStringList, value);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::String(text) => Some(Located {
+                    value: text.to_string(),
+                    span: ctx.span(item.span()),
+                }),
+                _ => {
+                    ctx.wrong_type(key, Msg::TypeString, item);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// A sub-table, to be read with its own reader.
+    pub fn table(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<TableReader<'t, 'i>> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Table(table) => Some(TableReader::new(table, value.span())),
+            _ => {
+                ctx.wrong_type(key, Msg::TypeTable, value);
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[modalities]]`), each to be read with its own reader.
+    pub fn tables(&mut self, ctx: &mut FileContext, key: &'static str) -> Vec<TableReader<'t, 'i>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            ctx.wrong_type(key, Msg::TypeArray, value);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(table) => Some(TableReader::new(table, item.span())),
+                _ => {
+                    ctx.wrong_type(key, Msg::TypeTable, item);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The entries of a table whose keys are free (actor ids, body keys, years).
+    pub fn entries(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+    ) -> Vec<(Located<String>, &'t Spanned<DeValue<'i>>)> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Table(table) = value.get_ref() else {
+            ctx.wrong_type(key, Msg::TypeTable, value);
+            return Vec::new();
+        };
+        table
+            .iter()
+            .map(|(name, value)| {
+                (
+                    Located {
+                        value: name.get_ref().to_string(),
+                        span: ctx.span(name.span()),
+                    },
+                    value,
+                )
+            })
+            .collect()
+    }
+
+    /// Reports every key that was never asked for as unknown.
+    pub fn finish(self, ctx: &mut FileContext) {
+        let known: HashSet<&str> = self.known.iter().copied().collect();
+        for key in self.table.keys() {
+            let name = key.get_ref().as_ref();
+            if known.contains(name) {
+                continue;
+            }
+            let lang = ctx.lang;
+            let help = match closest(name, &self.known) {
+                Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
+                None => lang.fill(Msg::DiagUnknownKeyHelp, &[&self.known.join(", ")]),
+            };
+            ctx.error(
+                Code::UnknownKey,
+                key.span(),
+                lang.fill(Msg::DiagUnknownKey, &[&name]),
+                Some(help),
+            );
+        }
+    }
+}
+
+pub fn read_integer(
+    ctx: &mut FileContext,
+    key: &str,
+    value: &Spanned<DeValue>,
+    range: std::ops::RangeInclusive<i64>,
+) -> Option<Located<i64>> {
+    let DeValue::Integer(integer) = value.get_ref() else {
+        ctx.wrong_type(key, Msg::TypeInteger, value);
+        return None;
+    };
+    let parsed = i64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix()).ok();
+    match parsed {
+        Some(number) if range.contains(&number) => Some(Located {
+            value: number,
+            span: ctx.span(value.span()),
+        }),
+        _ => {
+            let lang = ctx.lang;
+            ctx.error(
+                Code::OutOfRange,
+                value.span(),
+                lang.fill(Msg::DiagIntRange, &[&key, range.start(), range.end()]),
+                None,
+            );
+            None
+        }
+    }
+}
+
+pub fn read_number(ctx: &mut FileContext, key: &str, value: &Spanned<DeValue>) -> Option<f64> {
+    match value.get_ref() {
+        DeValue::Integer(integer) => {
+            i64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix())
+                .ok()
+                .map(|number| number as f64)
+        }
+        DeValue::Float(float) => float.as_str().replace('_', "").parse::<f64>().ok(),
+        _ => {
+            ctx.wrong_type(key, Msg::TypeNumber, value);
+            None
+        }
+    }
+}
+
+pub fn read_date(ctx: &mut FileContext, key: &str, value: &Spanned<DeValue>) -> Option<Located<NaiveDate>> {
+    let DeValue::Datetime(datetime) = value.get_ref() else {
+        ctx.wrong_type(key, Msg::TypeDate, value);
+        return None;
+    };
+    let date = match (datetime.date, datetime.time, datetime.offset) {
+        (Some(date), None, None) => {
+            NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+        }
+        _ => None,
+    };
+    match date {
+        Some(date) => Some(Located {
+            value: date,
+            span: ctx.span(value.span()),
+        }),
+        None => {
+            let lang = ctx.lang;
+            ctx.error(
+                Code::InvalidDate,
+                value.span(),
+                lang.fill(Msg::DiagBadDate, &[&key]),
+                None,
+            );
+            None
+        }
+    }
+}
+
+/// The allowed key nearest to a misspelt one, if it is near enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(word, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses_are_suggested_and_far_ones_not() {
+        let keys = ["title", "short_title", "status", "pilots", "partners"];
+        assert_eq!(closest("titel", &keys), Some("title"));
+        assert_eq!(closest("pilot", &keys), Some("pilots"));
+        assert_eq!(closest("statut", &keys), Some("status"));
+        assert_eq!(closest("budget", &keys), None);
+    }
+}

@@ -1,0 +1,243 @@
+//! Finding the plan folder and reading its files into text with a line index.
+//!
+//! Nothing here stops at the first problem: an unreadable or non-UTF-8 file
+//! becomes a diagnostic and the other files are still read.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Code, Diagnostic, FileId};
+use crate::i18n::{Lang, Msg};
+
+/// The name of the convention file that marks a plan folder.
+pub const CONVENTION_FILE: &str = "ctg.toml";
+
+/// Plan files hold a few kilobytes; anything this large is a mistake
+/// (a pasted export, a binary) and reading it would only waste memory.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The sub-folders of a plan, each holding one kind of file.
+pub const FOLDERS: [&str; 3] = ["axes", "actions", "meetings"];
+
+/// One file of the plan: its text and where each line starts, so that any
+/// byte offset can be shown as line:column.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the plan folder, with `/` separators, as diagnostics show it.
+    pub name: String,
+    /// The text, without a byte order mark.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, text: String) -> SourceFile {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+            .collect();
+        SourceFile {
+            name,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |prefix| prefix.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// Where the plan is: `--plan` / `$CTG_PLAN` if given, else the nearest
+/// folder upward holding `ctg.toml`, else `./plan/`.
+pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
+    if let Some(dir) = explicit {
+        return Some(dir.to_path_buf());
+    }
+    if let Some(found) = cwd
+        .ancestors()
+        .find(|dir| dir.join(CONVENTION_FILE).is_file())
+    {
+        return Some(found.to_path_buf());
+    }
+    let default = cwd.join("plan");
+    default.is_dir().then_some(default)
+}
+
+/// Which kind of plan file a path is, from the folder it lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Convention,
+    Axis,
+    Action,
+    Meeting,
+}
+
+/// The plan's files, read; problems reading them are pushed to `diags`.
+pub struct SourceSet {
+    pub files: Vec<SourceFile>,
+    /// The kind of each file, by the same index as `files`.
+    pub kinds: Vec<FileKind>,
+}
+
+impl SourceSet {
+    pub fn empty() -> SourceSet {
+        SourceSet {
+            files: Vec::new(),
+            kinds: Vec::new(),
+        }
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    fn push(&mut self, file: SourceFile, kind: FileKind) -> FileId {
+        self.files.push(file);
+        self.kinds.push(kind);
+        FileId(self.files.len() - 1)
+    }
+}
+
+/// Reads `ctg.toml` and the `.toml` files of `axes/`, `actions/` and
+/// `meetings/`, in name order so that output never depends on the file
+/// system. Hidden files, backups and other extensions are not plan files.
+pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> SourceSet {
+    let mut set = SourceSet::empty();
+    let convention = root.join(CONVENTION_FILE);
+    if convention.is_file() {
+        if let Some(file) = read_one(&convention, CONVENTION_FILE.to_string(), lang, diags) {
+            set.push(file, FileKind::Convention);
+        }
+    } else {
+        diags.push(
+            Diagnostic::error(
+                Code::MissingConvention,
+                lang.text(Msg::DiagMissingConvention),
+            )
+            .in_file_named(CONVENTION_FILE)
+            .with_help(lang.text(Msg::DiagMissingConventionHelp)),
+        );
+    }
+    for (folder, kind) in FOLDERS
+        .iter()
+        .zip([FileKind::Axis, FileKind::Action, FileKind::Meeting])
+    {
+        for path in plan_files_in(&root.join(folder)) {
+            let name = format!(
+                "{folder}/{}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            if let Some(file) = read_one(&path, name, lang, diags) {
+                set.push(file, kind);
+            }
+        }
+    }
+    set
+}
+
+/// The plan files of one folder, sorted by name. A missing folder is an
+/// empty one: a new plan may have no meeting yet.
+fn plan_files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && name.ends_with(".toml")
+        })
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn read_one(path: &Path, name: String, lang: Lang, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let fail = |diags: &mut Vec<Diagnostic>, message: String, help: Option<&str>| {
+        let mut diag = Diagnostic::error(Code::UnreadableFile, message).in_file_named(&name);
+        if let Some(help) = help {
+            diag = diag.with_help(help);
+        }
+        diags.push(diag);
+    };
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            fail(
+                diags,
+                lang.fill(Msg::DiagTooLarge, &[&meta.len(), &MAX_FILE_BYTES]),
+                Some(lang.text(Msg::DiagTooLargeHelp)),
+            );
+            return None;
+        }
+        Ok(_) => {}
+        Err(err) => {
+            fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
+            return None;
+        }
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A byte order mark is what some Windows editors write: accept it.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Some(SourceFile::new(name, text))
+        }
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let before = &err.as_bytes()[..offset];
+            let line = before.iter().filter(|&&byte| byte == b'\n').count() + 1;
+            let line_start = before.iter().rposition(|&byte| byte == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidUtf8,
+                    lang.fill(Msg::DiagInvalidUtf8, &[&offset]),
+                )
+                .in_file_named(&name)
+                .at_line_col(line, column)
+                .with_help(lang.text(Msg::DiagInvalidUtf8Help)),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let file = SourceFile::new("x.toml".into(), "a = 1\ntitre = \"é\" x\n".into());
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(6), (2, 1));
+        let x = file.text.rfind('x').unwrap();
+        assert_eq!(file.line_col(x), (2, 13));
+        assert_eq!(file.line_col(10_000), (3, 1));
+    }
+
+    #[test]
+    fn crlf_lines_are_counted_once() {
+        let file = SourceFile::new("x.toml".into(), "a = 1\r\nb = 2\r\n".into());
+        assert_eq!(file.line_col(7), (2, 1));
+    }
+}
