@@ -210,7 +210,11 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceSet, lang: Lang, style
             let mut snippet = Snippet::source(file.text.as_str())
                 .path(file.name.as_str())
                 .annotation(AnnotationKind::Primary.span(clamp(&span.range, &file.text)));
-            for label in diag.labels.iter().filter(|label| label.span.file == span.file) {
+            for label in diag
+                .labels
+                .iter()
+                .filter(|label| label.span.file == span.file)
+            {
                 snippet = snippet.annotation(
                     AnnotationKind::Context
                         .span(clamp(&label.span.range, &file.text))
@@ -218,7 +222,11 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceSet, lang: Lang, style
                 );
             }
             group = group.element(snippet);
-            for label in diag.labels.iter().filter(|label| label.span.file != span.file) {
+            for label in diag
+                .labels
+                .iter()
+                .filter(|label| label.span.file != span.file)
+            {
                 let other = sources.file(label.span.file);
                 group = group.element(
                     Snippet::source(other.text.as_str())
@@ -238,7 +246,11 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceSet, lang: Lang, style
             group = group.element(origin);
         }
         if let Some(help) = &diag.help {
-            group = group.element(Level::HELP.with_name(lang.text(Msg::Help)).message(help.as_str()));
+            group = group.element(
+                Level::HELP
+                    .with_name(lang.text(Msg::Help))
+                    .message(help.as_str()),
+            );
         }
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
@@ -273,7 +285,8 @@ mod tests {
         for code in Code::ALL {
             let text = code.as_str();
             assert!(
-                text.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                text.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
                 "{text} is not kebab-case"
             );
             assert!(seen.insert(text), "{text} is used twice");

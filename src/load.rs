@@ -74,6 +74,7 @@ pub fn load(root: &Path, lang: Lang) -> (Plan, Vec<Diagnostic>) {
 }
 
 fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention {
+    table.require(ctx, "schema");
     let schema = table.integer(ctx, "schema", 0..=i64::MAX);
     match &schema {
         Some(version) if version.value != SCHEMA_VERSION => {
@@ -85,9 +86,7 @@ fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention 
                 Some(lang.text(Msg::DiagUnsupportedSchemaHelp).to_string()),
             );
         }
-        Some(_) => {}
-        None if table.key_span("schema").is_none() => table.missing(ctx, "schema"),
-        None => {}
+        _ => {}
     }
     let convention = Convention {
         schema,
@@ -128,7 +127,11 @@ fn sub_table<'t, 'i>(
     }
 }
 
-fn read_actor(id: Located<String>, value: &Spanned<DeValue>, ctx: &mut FileContext) -> Option<Actor> {
+fn read_actor(
+    id: Located<String>,
+    value: &Spanned<DeValue>,
+    ctx: &mut FileContext,
+) -> Option<Actor> {
     let mut table = sub_table(&id.value, value, ctx)?;
     let actor = Actor {
         name: text(table.title(ctx, "name")),
@@ -139,12 +142,14 @@ fn read_actor(id: Located<String>, value: &Spanned<DeValue>, ctx: &mut FileConte
     Some(actor)
 }
 
-fn read_body(key: Located<String>, value: &Spanned<DeValue>, ctx: &mut FileContext) -> Option<Body> {
+fn read_body(
+    key: Located<String>,
+    value: &Spanned<DeValue>,
+    ctx: &mut FileContext,
+) -> Option<Body> {
     let mut table = sub_table(&key.value, value, ctx)?;
+    table.require(ctx, "per_year");
     let per_year = table.integer(ctx, "per_year", 0..=366);
-    if per_year.is_none() && table.key_span("per_year").is_none() {
-        table.missing(ctx, "per_year");
-    }
     let body = Body {
         name: text(table.title(ctx, "name")),
         per_year: per_year.map_or(0, |n| n.value as u32),
@@ -159,12 +164,13 @@ fn read_body(key: Located<String>, value: &Spanned<DeValue>, ctx: &mut FileConte
 }
 
 /// The `id` of an axis or an action: required, a positive integer.
-fn read_id(table: &mut TableReader, ctx: &mut FileContext, key: &'static str) -> Option<Located<u32>> {
-    let present = table.key_span(key).is_some();
+fn read_id(
+    table: &mut TableReader,
+    ctx: &mut FileContext,
+    key: &'static str,
+) -> Option<Located<u32>> {
+    table.require(ctx, key);
     let id = table.integer(ctx, key, 1..=MAX_ID);
-    if !present {
-        table.missing(ctx, key);
-    }
     id.map(|id| Located {
         value: id.value as u32,
         span: id.span,
@@ -332,11 +338,8 @@ fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
 }
 
 fn read_log_entry(mut table: TableReader, ctx: &mut FileContext) -> Option<LogEntry> {
-    let present = table.key_span("date").is_some();
+    table.require(ctx, "date");
     let date = table.date(ctx, "date");
-    if !present {
-        table.missing(ctx, "date");
-    }
     let note = text(table.title(ctx, "note"));
     let status = read_status(&mut table, ctx).map(|s| s.value);
     table.finish(ctx);
@@ -349,11 +352,8 @@ fn read_log_entry(mut table: TableReader, ctx: &mut FileContext) -> Option<LogEn
 
 fn read_meeting(mut table: TableReader, ctx: &mut FileContext) -> Option<Meeting> {
     let body = table.required_string(ctx, "body");
-    let present = table.key_span("date").is_some();
+    table.require(ctx, "date");
     let date = table.date(ctx, "date");
-    if !present {
-        table.missing(ctx, "date");
-    }
     let title = text(table.title(ctx, "title"));
     let agenda = strings(table.string_list(ctx, "agenda"));
     let attendees = strings(table.string_list(ctx, "attendees"));

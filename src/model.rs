@@ -59,7 +59,9 @@ impl Status {
     }
 
     pub fn from_keyword(word: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|status| status.keyword() == word)
+        Status::ALL
+            .into_iter()
+            .find(|status| status.keyword() == word)
     }
 
     /// A status from what a person typed: the keyword or a label in either
@@ -254,7 +256,9 @@ pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
     let (sum, count) = actions
         .into_iter()
         .filter(|action| action.status != Status::Abandoned)
-        .fold((0.0, 0usize), |(sum, count), action| (sum + action.progress(), count + 1));
+        .fold((0.0, 0usize), |(sum, count), action| {
+            (sum + action.progress(), count + 1)
+        });
     if count == 0 { 0.0 } else { sum / count as f64 }
 }
 

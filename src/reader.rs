@@ -47,7 +47,13 @@ impl FileContext<'_> {
         }
     }
 
-    pub fn error(&mut self, code: Code, range: Range<usize>, message: String, help: Option<String>) {
+    pub fn error(
+        &mut self,
+        code: Code,
+        range: Range<usize>,
+        message: String,
+        help: Option<String>,
+    ) {
         let mut diag = Diagnostic::error(code, message).at(self.span(range), &self.name);
         if let Some(help) = help {
             diag = diag.with_help(help);
@@ -58,8 +64,11 @@ impl FileContext<'_> {
     pub fn wrong_type(&mut self, key: &str, expected: Msg, value: &Spanned<DeValue>) {
         let lang = self.lang;
         let found = lang.text(type_name(value.get_ref()));
-        let help = matches!((expected, value.get_ref()), (Msg::TypeDate, DeValue::String(_)))
-            .then(|| lang.fill(Msg::DiagDateAsString, &[&key]));
+        let help = matches!(
+            (expected, value.get_ref()),
+            (Msg::TypeDate, DeValue::String(_))
+        )
+        .then(|| lang.fill(Msg::DiagDateAsString, &[&key]));
         self.error(
             Code::WrongType,
             value.span(),
@@ -105,17 +114,22 @@ impl<'t, 'i> TableReader<'t, 'i> {
         self.table.get(key)
     }
 
-    /// The key's own span (for diagnostics about the key rather than its value).
-    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
-        self.table
-            .keys()
-            .find(|candidate| candidate.get_ref() == key)
-            .map(Spanned::span)
-    }
-
-    pub fn missing(&self, ctx: &mut FileContext, key: &str) {
+    /// Reports a required key as missing, unless a misspelling of it is
+    /// there: the unknown-key diagnostic then says "did you mean" already.
+    fn missing(&self, ctx: &mut FileContext, key: &'static str) {
+        let misspelt = self.table.keys().any(|present| {
+            present.get_ref() != key && closest(present.get_ref(), &[key]).is_some()
+        });
+        if misspelt {
+            return;
+        }
         let lang = ctx.lang;
-        let range = self.span.start..self.span.start.max(self.span.end.min(self.span.start + 1));
+        // Point at the table's first key: the top of a file is often a comment.
+        let range = self
+            .table
+            .keys()
+            .next()
+            .map_or(self.span.start..self.span.start, Spanned::span);
         ctx.error(
             Code::MissingKey,
             range,
@@ -138,13 +152,21 @@ impl<'t, 'i> TableReader<'t, 'i> {
         }
     }
 
-    pub fn required_string(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<String>> {
-        let found = self.table.contains_key(key);
-        let value = self.string(ctx, key);
-        if !found {
+    /// Reports `key` as missing when the table lacks it; read it afterwards
+    /// with the method of its type.
+    pub fn require(&self, ctx: &mut FileContext, key: &'static str) {
+        if !self.table.contains_key(key) {
             self.missing(ctx, key);
         }
-        value
+    }
+
+    pub fn required_string(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+    ) -> Option<Located<String>> {
+        self.require(ctx, key);
+        self.string(ctx, key)
     }
 
     /// A title: required, and not blank.
@@ -194,7 +216,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
         read_date(ctx, key, value)
     }
 
-    pub fn string_list(&mut self, ctx: &mut FileContext, key: &'static str) -> Vec<Located<String>> {
+    pub fn string_list(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+    ) -> Vec<Located<String>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -218,7 +244,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
     }
 
     /// A sub-table, to be read with its own reader.
-    pub fn table(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<TableReader<'t, 'i>> {
+    pub fn table(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+    ) -> Option<TableReader<'t, 'i>> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Table(table) => Some(TableReader::new(table, value.span())),
@@ -344,7 +374,11 @@ pub fn read_number(ctx: &mut FileContext, key: &str, value: &Spanned<DeValue>) -
     }
 }
 
-pub fn read_date(ctx: &mut FileContext, key: &str, value: &Spanned<DeValue>) -> Option<Located<NaiveDate>> {
+pub fn read_date(
+    ctx: &mut FileContext,
+    key: &str,
+    value: &Spanned<DeValue>,
+) -> Option<Located<NaiveDate>> {
     let DeValue::Datetime(datetime) = value.get_ref() else {
         ctx.wrong_type(key, Msg::TypeDate, value);
         return None;
@@ -383,20 +417,29 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
-/// Levenshtein distance, over characters.
+/// Edit distance over characters where swapping two neighbours counts as
+/// one edit (optimal string alignment): "titel" is one typo from "title".
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in table.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    table[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (table[i - 1][j] + 1)
+                .min(table[i][j - 1] + 1)
+                .min(table[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[i - 2][j - 2] + 1);
+            }
+            table[i][j] = best;
         }
     }
-    row[b.len()]
+    table[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -407,6 +450,7 @@ mod tests {
     fn near_misses_are_suggested_and_far_ones_not() {
         let keys = ["title", "short_title", "status", "pilots", "partners"];
         assert_eq!(closest("titel", &keys), Some("title"));
+        assert_eq!(closest("shrot_title", &keys), Some("short_title"));
         assert_eq!(closest("pilot", &keys), Some("pilots"));
         assert_eq!(closest("statut", &keys), Some("status"));
         assert_eq!(closest("budget", &keys), None);

@@ -163,7 +163,12 @@ fn plan_files_in(dir: &Path) -> Vec<PathBuf> {
     paths
 }
 
-fn read_one(path: &Path, name: String, lang: Lang, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+fn read_one(
+    path: &Path,
+    name: String,
+    lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SourceFile> {
     let fail = |diags: &mut Vec<Diagnostic>, message: String, help: Option<&str>| {
         let mut diag = Diagnostic::error(Code::UnreadableFile, message).in_file_named(&name);
         if let Some(help) = help {
@@ -205,8 +210,14 @@ fn read_one(path: &Path, name: String, lang: Lang, diags: &mut Vec<Diagnostic>) 
             let offset = err.utf8_error().valid_up_to();
             let before = &err.as_bytes()[..offset];
             let line = before.iter().filter(|&&byte| byte == b'\n').count() + 1;
-            let line_start = before.iter().rposition(|&byte| byte == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&byte| byte == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
             diags.push(
                 Diagnostic::error(
                     Code::InvalidUtf8,

@@ -184,13 +184,22 @@ fn alerts(plan: &Plan, today: NaiveDate, lang: Lang, stale_days: u32) -> Vec<Ale
                 due,
                 message: lang.fill(
                     Msg::AlertOverdue,
-                    &[&id, &days, &due.map(|d| lang.short_date(d)).unwrap_or_default(), &title],
+                    &[
+                        &id,
+                        &days,
+                        &due.map(|d| lang.short_date(d)).unwrap_or_default(),
+                        &title,
+                    ],
                 ),
                 ..blank(AlertKind::Overdue)
             });
         }
     }
-    for action in plan.actions.iter().filter(|a| a.status.is_open() && !a.has_pilot()) {
+    for action in plan
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open() && !a.has_pilot())
+    {
         let id = action.id.value;
         let note = action
             .pilot_note
@@ -227,18 +236,30 @@ fn alerts(plan: &Plan, today: NaiveDate, lang: Lang, stale_days: u32) -> Vec<Ale
         }
     }
     let year = today.year();
-    for body in plan.convention.bodies.iter().filter(|body| body.per_year > 0) {
+    for body in plan
+        .convention
+        .bodies
+        .iter()
+        .filter(|body| body.per_year > 0)
+    {
         let held = plan
             .meetings
             .iter()
-            .filter(|m| m.body.value == body.key.value && m.date.value.year() == year && m.date.value <= today)
+            .filter(|m| {
+                m.body.value == body.key.value
+                    && m.date.value.year() == year
+                    && m.date.value <= today
+            })
             .count();
         if held < body.per_year as usize {
             alerts.push(Alert {
                 body: Some(body.key.value.clone()),
                 held: Some(held),
                 required: Some(body.per_year),
-                message: lang.fill(Msg::AlertMeetings, &[&body.name, &held, &year, &body.per_year]),
+                message: lang.fill(
+                    Msg::AlertMeetings,
+                    &[&body.name, &held, &year, &body.per_year],
+                ),
                 ..blank(AlertKind::MeetingsDue)
             });
         }
@@ -265,7 +286,13 @@ fn grid(dashboard: &Dashboard, lang: Lang, compact: bool) -> (Vec<String>, Vec<V
     header.extend(statuses.iter().map(|status| status.label(lang).to_string()));
     header.push(lang.text(Msg::ColModalities).to_string());
     header.push(lang.text(Msg::ColProgress).to_string());
-    let row = |first: String, second: String, actions: usize, counts: &StatusCounts, done: usize, total: usize, progress: f64| {
+    let row = |first: String,
+               second: String,
+               actions: usize,
+               counts: &StatusCounts,
+               done: usize,
+               total: usize,
+               progress: f64| {
         let mut cells = vec![first, second, actions.to_string()];
         cells.extend(statuses.iter().map(|s| counts.get(*s).to_string()));
         cells.push(format!("{done}/{total}"));
@@ -321,9 +348,10 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn period_line(plan: &PlanSummary, lang: Lang) -> String {
     match (plan.start, plan.end) {
-        (Some(start), Some(end)) => {
-            lang.fill(Msg::StatusPeriod, &[&lang.short_date(start), &lang.short_date(end)])
-        }
+        (Some(start), Some(end)) => lang.fill(
+            Msg::StatusPeriod,
+            &[&lang.short_date(start), &lang.short_date(end)],
+        ),
         (Some(start), None) => lang.fill(Msg::StatusPeriod, &[&lang.short_date(start), &"…"]),
         (None, Some(end)) => lang.fill(Msg::StatusPeriod, &[&"…", &lang.short_date(end)]),
         (None, None) => lang.text(Msg::StatusPeriodUnknown).to_string(),

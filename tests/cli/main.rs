@@ -1,0 +1,6 @@
+//! One test binary that drives the real `ctg` executable.
+
+mod load;
+mod robustness;
+mod status;
+mod support;

@@ -1,0 +1,72 @@
+//! Helpers shared by the tests: a clean `ctg` command, fixture paths,
+//! throw-away copies of plans.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// `ctg` with no influence from the environment of whoever runs the tests:
+/// no plan, no date, no locale, no colour settings.
+pub fn ctg() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ctg"));
+    for var in [
+        "CTG_PLAN",
+        "CTG_TODAY",
+        "LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+    ] {
+        command.env_remove(var);
+    }
+    command
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+pub fn bundled_plan() -> PathBuf {
+    repo().join("plan")
+}
+
+/// A copy of a plan folder in a temporary directory, to be damaged at will.
+pub fn copy_plan(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(from, dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+pub fn stdout_of(command: &mut Command) -> String {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "ctg failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+pub fn json_of(command: &mut Command) -> serde_json::Value {
+    serde_json::from_str(&stdout_of(command)).unwrap()
+}
