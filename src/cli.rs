@@ -19,7 +19,8 @@ use crate::i18n::Lang;
     after_help = "Examples:\n  ctg status                      dashboard of the plan found from here\n  \
         ctg --plan ../ctg-2024 status   another plan folder\n  \
         ctg status --today 2025-12-31   as it will stand at the end of 2025\n  \
-        ctg status --format json        for scripts"
+        ctg status --format json        for scripts\n  \
+        ctg check                       every problem of the plan, with file:line:col"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -62,6 +63,32 @@ pub enum Command {
         ctg status --today 2025-06-30 --lang en\n  \
         ctg status --format md > tableau-de-bord.md")]
     Status(StatusArgs),
+
+    /// Check every file of the plan and report all problems, with file:line:col
+    #[command(
+        after_help = "Examples:\n  ctg check                         before a commit\n  \
+        ctg check --deny-warnings         in CI, where warnings must be fixed too\n  \
+        ctg check --format json | jq '.[] | select(.severity == \"error\")'\n\n\
+        Exit status: 0 when the plan has no error (warnings allowed unless --deny-warnings), 1 otherwise."
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Output format: annotated source lines for people, or a JSON array of diagnostics
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
 }
 
 #[derive(Args, Debug)]

@@ -61,6 +61,26 @@ codes! {
     OutOfRange => "out-of-range",
     EmptyTitle => "empty-title",
     UnsupportedSchema => "unsupported-schema",
+    LinkOutsidePlan => "link-outside-plan",
+    NotAFile => "not-a-file",
+    DuplicateId => "duplicate-id",
+    FileNameMismatch => "file-name-mismatch",
+    UnknownAxis => "unknown-axis",
+    EmptyAxis => "empty-axis",
+    UnknownActor => "unknown-actor",
+    StrayRole => "stray-role",
+    PilotAndPartner => "pilot-and-partner",
+    NoPilot => "no-pilot",
+    UnknownCommune => "unknown-commune",
+    StartAfterDue => "start-after-due",
+    PeriodInverted => "period-inverted",
+    OutsidePeriod => "outside-period",
+    FutureDate => "future-date",
+    JournalOrder => "journal-order",
+    StatusJournalMismatch => "status-journal-mismatch",
+    DoneWithOpenModalities => "done-with-open-modalities",
+    DoneDateNotDone => "done-date-not-done",
+    UnknownBody => "unknown-body",
 }
 
 /// A secondary place shown with the main one ("first defined here").
@@ -101,6 +121,10 @@ impl Diagnostic {
 
     pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, message)
     }
 
     pub fn in_file_named(mut self, name: &str) -> Diagnostic {

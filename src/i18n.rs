@@ -155,6 +155,59 @@ catalogue! {
     DiagUnsupportedSchema => "version de schéma {0} non prise en charge (cette version de ctg lit le schéma 1)", "schema version {0} is not supported (this ctg reads schema 1)";
     DiagUnsupportedSchemaHelp => "mettez schema = 1, ou installez une version de ctg plus récente", "set schema = 1, or install a newer ctg";
 
+    // Consistency rules (check.rs).
+    FirstDefinedHere => "défini ici d'abord", "first defined here";
+    DiagDuplicateAxis => "l'axe {0} est défini deux fois", "axis {0} is defined twice";
+    DiagDuplicateAction => "l'action {0} est définie deux fois", "action {0} is defined twice";
+    DiagDuplicateHelp => "donnez à l'un des deux un identifiant libre (le plus grand utilisé est {0})", "give one of them a free id (the largest in use is {0})";
+    DiagFileNameMismatch => "le nom du fichier porte le numéro {0} mais l'identifiant est {1}", "the file name says {0} but the id is {1}";
+    DiagFileNameMismatchHelp => "renommez le fichier ou corrigez l'identifiant", "rename the file or fix the id";
+    DiagMeetingFileName => "le nom du fichier ne commence pas par la date de la réunion", "the file name does not start with the meeting's date";
+    DiagMeetingFileNameHelp => "renommez-le {0}", "rename it {0}";
+    DiagUnknownAxis => "l'axe {0} n'existe pas", "axis {0} does not exist";
+    DiagUnknownAxisHelp => "axes du plan : {0}", "axes of the plan: {0}";
+    DiagEmptyAxis => "l'axe {0} n'a aucune action", "axis {0} has no action";
+    DiagEmptyAxisHelp => "rattachez-y une action (axis = {0}) ou retirez l'axe", "attach an action to it (axis = {0}) or remove the axis";
+    DiagUnknownActor => "l'acteur « {0} » n'est pas déclaré dans ctg.toml", "actor `{0}` is not declared in ctg.toml";
+    DiagUnknownActorHelp => "déclarez-le dans ctg.toml avec [actors.{0}] et son name", "declare it in ctg.toml with [actors.{0}] and its name";
+    DiagStrayRole => "« {0} » a un rôle mais n'est ni pilote ni partenaire de l'action", "`{0}` has a role but is neither a pilot nor a partner of the action";
+    DiagStrayRoleHelp => "ajoutez-le à pilots ou à partners, ou retirez ce rôle", "add it to pilots or partners, or remove the role";
+    DiagPilotAndPartner => "« {0} » est à la fois pilote et partenaire", "`{0}` is both a pilot and a partner";
+    DiagPilotAndPartnerHelp => "gardez-le dans une seule des deux listes", "keep it in one of the two lists";
+    DiagNoPilot => "l'action n'a ni pilote ni mention disant pourquoi", "the action has no pilot and no note saying why";
+    DiagNoPilotHelp => "ajoutez pilots = [\"…\"], ou pilot_note = \"À définir\" tant que rien n'est décidé", "add pilots = [\"…\"], or pilot_note = \"À définir\" while nothing is decided";
+    DiagUnknownCommune => "« {0} » n'est pas une commune membre déclarée", "`{0}` is not a declared member commune";
+    DiagUnknownCommuneHelp => "communes membres : {0}", "member communes: {0}";
+    DiagStartAfterDue => "le début ({0}) est postérieur à l'échéance ({1})", "start ({0}) is after due ({1})";
+    DiagDueHere => "échéance ici", "due here";
+    DiagDatesHelp => "corrigez l'une des deux dates", "fix one of the two dates";
+    DiagPeriodInverted => "la convention commence ({0}) après sa fin ({1})", "the convention starts ({0}) after it ends ({1})";
+    DiagOutsidePeriod => "« {0} » ({1}) tombe hors de la période de la convention ({2} – {3})", "`{0}` ({1}) falls outside the convention period ({2} – {3})";
+    DiagOutsidePeriodHelp => "vérifiez la date, ou la période (start, end) dans ctg.toml", "check the date, or the period (start, end) in ctg.toml";
+    DiagFutureDate => "« {0} » est daté du {1}, après aujourd'hui ({2})", "`{0}` is dated {1}, after today ({2})";
+    DiagFutureDateHelp => "on note ce qui a eu lieu : datez-le du jour où c'est arrivé", "record what has happened: date it the day it happened";
+    DiagJournalOrder => "l'entrée du {0} suit une entrée plus récente ({1})", "the entry of {0} comes after a later one ({1})";
+    DiagJournalOrderHelp => "rangez le journal dans l'ordre des dates", "keep the journal in date order";
+    DiagStatusJournal => "le statut est « {0} » mais le dernier changement noté au journal est « {1} »", "the status is `{0}` but the journal's last status move is `{1}`";
+    DiagStatusJournalHelp => "ajoutez une entrée [[log]] datée avec status = \"{0}\", pour que l'historique reste juste", "add a dated [[log]] entry with status = \"{0}\" so that the history stays true";
+    DiagDoneOpenModalities => "l'action est réalisée mais {0} modalité(s) restent ouvertes", "the action is done but {0} modality(ies) are still open";
+    DiagDoneOpenModalitiesHelp => "passez-les à done ou abandoned, ou revoyez le statut de l'action", "set them to done or abandoned, or review the action's status";
+    DiagDoneDateNotDone => "une date de réalisation est donnée mais la modalité est « {0} »", "a done date is given but the modality is `{0}`";
+    DiagDoneDateNotDoneHelp => "mettez status = \"done\" ou retirez la date", "set status = \"done\" or remove the date";
+    DiagUnknownBody => "l'instance « {0} » n'est pas déclarée dans ctg.toml", "body `{0}` is not declared in ctg.toml";
+    DiagUnknownBodyHelp => "instances déclarées : {0}", "declared bodies: {0}";
+    DiagLinkOutside => "lien symbolique menant hors du plan", "symbolic link leading outside the plan";
+    DiagLinkOutsideHelp => "copiez le fichier dans le plan plutôt que de le lier", "copy the file into the plan instead of linking it";
+    DiagNotAFile => "dossier nommé comme un fichier de plan : il n'est pas lu", "a folder named like a plan file: it is not read";
+    DiagNotAFileHelp => "renommez-le : seuls les fichiers .toml sont lus", "rename it: only .toml files are read";
+    DiagNone => "(aucun)", "(none)";
+
+    // ctg check.
+    CheckValid => "plan valide : {0} axes, {1} actions", "valid plan: {0} axes, {1} actions";
+    CheckValidWarnings => "plan valide : {0} axes, {1} actions, {2} avertissement(s)", "valid plan: {0} axes, {1} actions, {2} warning(s)";
+    CheckInvalid => "{0} erreur(s), {1} avertissement(s)", "{0} error(s), {1} warning(s)";
+    CheckDenied => "{0} avertissement(s), refusé(s) par --deny-warnings", "{0} warning(s), refused by --deny-warnings";
+
     // Type names used in wrong-type diagnostics.
     TypeString => "un texte", "a string";
     TypeInteger => "un entier", "an integer";
@@ -167,8 +220,7 @@ catalogue! {
     TypeFloat => "un nombre décimal", "a float";
 
     // Command failures.
-    ErrorPlanInvalid => "le plan contient {0} erreur(s) : rien n'a été fait", "the plan has {0} error(s): nothing was done";
-    ErrorPlanInvalidHelp => "lancez « ctg check » pour le détail", "run `ctg check` for details";
+    ErrorPlanInvalid => "le plan contient {0} erreur(s) : rien n'a été fait (ctg check montre aussi les avertissements)", "the plan has {0} error(s): nothing was done (ctg check shows warnings too)";
     ErrorStdout => "écriture impossible sur la sortie : {0}", "cannot write to the output: {0}";
 
     // The status dashboard.

@@ -6,6 +6,7 @@
 //! and calls [`run`].
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diag;
@@ -38,6 +39,35 @@ pub struct Context {
 /// A command's failure, already worded for the person reading it.
 pub struct Failure(pub String);
 
+/// What a command prints, and whether it succeeded. A command can fail and
+/// still print its answer (`ctg check --format json` lists the errors on
+/// stdout and exits 1).
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub success: bool,
+}
+
+impl Outcome {
+    pub fn success(stdout: String) -> Outcome {
+        Outcome {
+            stdout,
+            stderr: String::new(),
+            success: true,
+        }
+    }
+}
+
+impl From<Failure> for Outcome {
+    fn from(Failure(message): Failure) -> Outcome {
+        Outcome {
+            stdout: String::new(),
+            stderr: message,
+            success: false,
+        }
+    }
+}
+
 /// Runs one command line and says how the process should exit:
 /// 0 success, 1 the plan or the command's content is at fault.
 pub fn run(cli: Cli) -> ExitCode {
@@ -59,20 +89,19 @@ pub fn run(cli: Cli) -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     let result = match &cli.command {
-        Command::Status(args) => commands::status::run(&context, args),
+        Command::Status(args) => commands::status::run(&context, args).map(Outcome::success),
+        Command::Check(args) => commands::check::run(&context, args),
     };
-    match result {
-        Ok(output) => {
-            let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-            // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
-            let _ = stdout.write_all(output.as_bytes());
-            let _ = stdout.flush();
-            ExitCode::SUCCESS
-        }
-        Err(Failure(message)) => {
-            let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
-            let _ = stderr.write_all(message.as_bytes());
-            ExitCode::from(1)
-        }
+    let outcome = result.unwrap_or_else(Outcome::from);
+    // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
+    let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    let _ = stdout.write_all(outcome.stdout.as_bytes());
+    let _ = stdout.flush();
+    let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+    let _ = stderr.write_all(outcome.stderr.as_bytes());
+    if outcome.success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }

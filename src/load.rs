@@ -24,11 +24,25 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// Ids are small positive numbers; the cap keeps them printable in a column.
 const MAX_ID: i64 = 9999;
 
+/// The years an indicator value may be keyed by: anything else is a typo.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// Reads the plan in `root`. The plan is always returned, with what could be
 /// read; `diags` says what could not.
 pub fn load(root: &Path, lang: Lang) -> (Plan, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let sources = read_plan(root, lang, &mut diags);
+    let plan = from_sources(root, sources, lang, &mut diags);
+    (plan, diags)
+}
+
+/// Parses files already read (by `read_plan`, or built in memory by tests).
+pub fn from_sources(
+    root: &Path,
+    sources: SourceSet,
+    lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> Plan {
     let mut plan = Plan {
         root: root.to_path_buf(),
         sources: SourceSet::empty(),
@@ -36,13 +50,14 @@ pub fn load(root: &Path, lang: Lang) -> (Plan, Vec<Diagnostic>) {
         axes: Vec::new(),
         actions: Vec::new(),
         meetings: Vec::new(),
+        incomplete: sources.unread.clone(),
     };
     for (index, file) in sources.files.iter().enumerate() {
         let mut ctx = FileContext {
             file: FileId(index),
             name: file.name.clone(),
             lang,
-            diags: &mut diags,
+            diags: &mut *diags,
         };
         let (document, errors) = DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
@@ -56,21 +71,29 @@ pub fn load(root: &Path, lang: Lang) -> (Plan, Vec<Diagnostic>) {
                     Some(lang.text(Msg::DiagSyntaxHelp).to_string()),
                 );
             }
+            plan.incomplete.push(sources.kinds[index]);
             continue;
         }
         let reader = TableReader::new(document.get_ref(), document.span());
-        match sources.kinds[index] {
-            FileKind::Convention => plan.convention = read_convention(reader, &mut ctx),
-            FileKind::Axis => plan.axes.extend(read_axis(reader, &mut ctx)),
-            FileKind::Action => plan.actions.extend(read_action(reader, &mut ctx)),
-            FileKind::Meeting => plan.meetings.extend(read_meeting(reader, &mut ctx)),
+        let kind = sources.kinds[index];
+        let complete = match kind {
+            FileKind::Convention => {
+                plan.convention = read_convention(reader, &mut ctx);
+                plan.convention.schema.is_some()
+            }
+            FileKind::Axis => push_some(&mut plan.axes, read_axis(reader, &mut ctx)),
+            FileKind::Action => push_some(&mut plan.actions, read_action(reader, &mut ctx)),
+            FileKind::Meeting => push_some(&mut plan.meetings, read_meeting(reader, &mut ctx)),
+        };
+        if !complete {
+            plan.incomplete.push(kind);
         }
     }
     plan.sources = sources;
     plan.axes.sort_by_key(|axis| axis.id.value);
     plan.actions.sort_by_key(|action| action.id.value);
     plan.meetings.sort_by_key(|meeting| meeting.date.value);
-    (plan, diags)
+    plan
 }
 
 fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention {
@@ -307,12 +330,16 @@ fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
         .entries(ctx, "values")
         .into_iter()
         .filter_map(|(year, value)| {
-            let Ok(number) = year.value.parse::<i32>() else {
+            let number = year.value.parse::<i32>().ok().filter(|y| YEARS.contains(y));
+            let Some(number) = number else {
                 let lang = ctx.lang;
                 ctx.error(
                     Code::OutOfRange,
                     year.span.range.clone(),
-                    lang.fill(Msg::DiagIntRange, &[&year.value, &1900, &2200]),
+                    lang.fill(
+                        Msg::DiagIntRange,
+                        &[&year.value, YEARS.start(), YEARS.end()],
+                    ),
                     None,
                 );
                 return None;
@@ -370,6 +397,13 @@ fn read_meeting(mut table: TableReader, ctx: &mut FileContext) -> Option<Meeting
         notes,
         file: ctx.file,
     })
+}
+
+/// Pushes the item if there is one, and says whether there was.
+fn push_some<T>(items: &mut Vec<T>, item: Option<T>) -> bool {
+    let found = item.is_some();
+    items.extend(item);
+    found
 }
 
 fn text(value: Option<Located<String>>) -> String {

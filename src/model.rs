@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::diag::FileId;
 use crate::i18n::{Lang, Msg};
 use crate::reader::Located;
-use crate::source::SourceSet;
+use crate::source::{FileKind, SourceSet};
 use crate::text::fold;
 
 /// The six statuses of an action or a modality. Files hold the keyword;
@@ -93,6 +93,10 @@ pub struct Plan {
     pub actions: Vec<Action>,
     /// Sorted by date.
     pub meetings: Vec<Meeting>,
+    /// Kinds of files that could not be read or parsed into their item:
+    /// rules that need every item of a kind (is this axis known?) stay
+    /// silent about them rather than pile up consequences of one error.
+    pub incomplete: Vec<FileKind>,
 }
 
 #[derive(Default)]
@@ -263,6 +267,11 @@ pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
 }
 
 impl Plan {
+    /// Whether every file of this kind was read into its item.
+    pub fn is_complete(&self, kind: FileKind) -> bool {
+        !self.incomplete.contains(&kind)
+    }
+
     pub fn actions_of_axis(&self, axis: u32) -> impl Iterator<Item = &Action> {
         self.actions
             .iter()

@@ -85,6 +85,8 @@ pub struct SourceSet {
     pub files: Vec<SourceFile>,
     /// The kind of each file, by the same index as `files`.
     pub kinds: Vec<FileKind>,
+    /// The kinds of the files that could not be read at all.
+    pub unread: Vec<FileKind>,
 }
 
 impl SourceSet {
@@ -92,6 +94,7 @@ impl SourceSet {
         SourceSet {
             files: Vec::new(),
             kinds: Vec::new(),
+            unread: Vec::new(),
         }
     }
 
@@ -99,7 +102,7 @@ impl SourceSet {
         &self.files[id.0]
     }
 
-    fn push(&mut self, file: SourceFile, kind: FileKind) -> FileId {
+    pub fn push(&mut self, file: SourceFile, kind: FileKind) -> FileId {
         self.files.push(file);
         self.kinds.push(kind);
         FileId(self.files.len() - 1)
@@ -113,10 +116,14 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
     let mut set = SourceSet::empty();
     let convention = root.join(CONVENTION_FILE);
     if convention.is_file() {
-        if let Some(file) = read_one(&convention, CONVENTION_FILE.to_string(), lang, diags) {
-            set.push(file, FileKind::Convention);
+        match read_one(&convention, CONVENTION_FILE.to_string(), lang, diags) {
+            Some(file) => {
+                set.push(file, FileKind::Convention);
+            }
+            None => set.unread.push(FileKind::Convention),
         }
     } else {
+        set.unread.push(FileKind::Convention);
         diags.push(
             Diagnostic::error(
                 Code::MissingConvention,
@@ -130,13 +137,12 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
         .iter()
         .zip([FileKind::Axis, FileKind::Action, FileKind::Meeting])
     {
-        for path in plan_files_in(&root.join(folder)) {
-            let name = format!(
-                "{folder}/{}",
-                path.file_name().unwrap_or_default().to_string_lossy()
-            );
-            if let Some(file) = read_one(&path, name, lang, diags) {
-                set.push(file, kind);
+        for (path, name) in plan_files_in(root, folder, lang, diags) {
+            match read_one(&path, name, lang, diags) {
+                Some(file) => {
+                    set.push(file, kind);
+                }
+                None => set.unread.push(kind),
             }
         }
     }
@@ -144,23 +150,53 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
 }
 
 /// The plan files of one folder, sorted by name. A missing folder is an
-/// empty one: a new plan may have no meeting yet.
-fn plan_files_in(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(dir) else {
+/// empty one: a new plan may have no meeting yet. A folder named like a plan
+/// file is a warning, a symbolic link leading outside the plan an error.
+fn plan_files_in(
+    root: &Path,
+    folder: &str,
+    lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
+    let Ok(entries) = fs::read_dir(root.join(folder)) else {
         return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            !name.starts_with('.') && name.ends_with(".toml")
-        })
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file())
-        .collect();
-    paths.sort();
-    paths
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut files = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with('.') || !file_name.ends_with(".toml") {
+            continue;
+        }
+        let name = format!("{folder}/{file_name}");
+        let path = entry.path();
+        let is_link = entry.file_type().is_ok_and(|kind| kind.is_symlink());
+        if is_link {
+            let inside = path
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(&canonical_root));
+            if !inside {
+                diags.push(
+                    Diagnostic::error(Code::LinkOutsidePlan, lang.text(Msg::DiagLinkOutside))
+                        .in_file_named(&name)
+                        .with_help(lang.text(Msg::DiagLinkOutsideHelp)),
+                );
+                continue;
+            }
+        }
+        if path.is_dir() {
+            diags.push(
+                Diagnostic::warning(Code::NotAFile, lang.text(Msg::DiagNotAFile))
+                    .in_file_named(&name)
+                    .with_help(lang.text(Msg::DiagNotAFileHelp)),
+            );
+            continue;
+        }
+        files.push((path, name));
+    }
+    files.sort();
+    files
 }
 
 fn read_one(

@@ -1,37 +1,43 @@
 //! One module per command; each turns arguments and a plan into output text.
 
+pub mod check;
 pub mod status;
 
+use std::path::PathBuf;
+
+use crate::check::validate;
 use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::i18n::Msg;
 use crate::model::Plan;
 use crate::source::{SourceSet, find_plan_dir};
-use crate::{Context, Failure, load};
+use crate::{Context, Failure};
 
-/// Finds and loads the plan; a plan with errors is refused with its
-/// diagnostics, so that no command ever answers from a broken plan.
-pub fn load_valid_plan(context: &Context) -> Result<Plan, Failure> {
+/// The plan folder, or a diagnostic saying why there is none.
+pub fn find_root(context: &Context) -> Result<PathBuf, Failure> {
     let lang = context.lang;
-    let Some(root) = find_plan_dir(context.plan.as_deref(), &context.cwd) else {
-        let diag = Diagnostic::error(
-            Code::NoPlan,
-            lang.fill(Msg::DiagNoPlan, &[&context.cwd.display()]),
-        )
-        .with_help(lang.text(Msg::DiagNoPlanHelp));
-        return Err(refusal(vec![diag], &SourceSet::empty(), context));
+    let missing = |message: String| {
+        let diag =
+            Diagnostic::error(Code::NoPlan, message).with_help(lang.text(Msg::DiagNoPlanHelp));
+        refusal(vec![diag], &SourceSet::empty(), context)
     };
-    if !root.is_dir() {
-        let diag = Diagnostic::error(
-            Code::NoPlan,
+    match find_plan_dir(context.plan.as_deref(), &context.cwd) {
+        None => Err(missing(
+            lang.fill(Msg::DiagNoPlan, &[&context.cwd.display()]),
+        )),
+        Some(root) if !root.is_dir() => Err(missing(
             lang.fill(Msg::DiagPlanDirMissing, &[&root.display()]),
-        )
-        .with_help(lang.text(Msg::DiagNoPlanHelp));
-        return Err(refusal(vec![diag], &SourceSet::empty(), context));
+        )),
+        Some(root) => Ok(root),
     }
-    let (plan, mut diags) = load::load(&root, lang);
+}
+
+/// Finds, loads and checks the plan; a plan with errors is refused with
+/// its errors, so that no command ever answers from a broken plan.
+pub fn load_valid_plan(context: &Context) -> Result<Plan, Failure> {
+    let root = find_root(context)?;
+    let (plan, mut diags) = validate(&root, context.today, context.lang);
     if diag::has_errors(&diags) {
         diags.retain(|diag| diag.severity == Severity::Error);
-        diag::sort(&mut diags, &plan.sources);
         return Err(refusal(diags, &plan.sources, context));
     }
     Ok(plan)

@@ -126,7 +126,7 @@ fn json_follows_the_contract_with_hand_computed_figures() {
             "theme": "Parentalité",
             "actions": 2,
             "by_status": {"planned": 0, "in-progress": 1, "blocked": 0, "postponed": 0, "done": 1, "abandoned": 0},
-            "modalities_done": 3,
+            "modalities_done": 4,
             "modalities_total": 5,
             "progress": 0.8333
         })
@@ -139,7 +139,7 @@ fn json_follows_the_contract_with_hand_computed_figures() {
         json!({
             "actions": 5,
             "by_status": {"planned": 1, "in-progress": 1, "blocked": 1, "postponed": 0, "done": 1, "abandoned": 1},
-            "modalities_done": 4,
+            "modalities_done": 5,
             "modalities_total": 8,
             "progress": 0.5417
         })
@@ -236,7 +236,7 @@ fn markdown_is_a_table_and_a_list_of_alerts() {
         Période : 01/01/2024 – 31/12/2027 · au 30 juin 2025  \n\n\
         | Axe | Thème | Actions | à engager | en cours | bloquée | réalisée | abandonnée | Modalités | Avancement |\n\
         |---|---|---|---|---|---|---|---|---|---|\n\
-        | 1 | Parentalité | 2 | 0 | 1 | 0 | 1 | 0 | 3/5 | 83\u{a0}% |\n";
+        | 1 | Parentalité | 2 | 0 | 1 | 0 | 1 | 0 | 4/5 | 83\u{a0}% |\n";
     assert!(out.starts_with(expected_head), "{out}");
     assert!(
         out.contains("\n## Alertes\n\n- action 2 en retard de 91 jour(s) (échéance 31/03/2025)")

@@ -1,0 +1,55 @@
+//! `ctg check`: every problem of the plan in one run.
+
+use crate::check::validate;
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::commands::find_root;
+use crate::diag::{self, Severity};
+use crate::i18n::Msg;
+use crate::render;
+use crate::{Context, Failure, Outcome};
+
+pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
+    let lang = context.lang;
+    let root = find_root(context)?;
+    let (plan, diags) = validate(&root, context.today, lang);
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    let success = errors == 0 && !(args.deny_warnings && warnings > 0);
+    if args.format == CheckFormat::Json {
+        return Ok(Outcome {
+            stdout: render::json(&diag::to_json(&diags, &plan.sources))?,
+            stderr: String::new(),
+            success,
+        });
+    }
+    let mut report = diag::render_human(&diags, &plan.sources, lang, true);
+    let (axes, actions) = (plan.axes.len(), plan.actions.len());
+    let summary = if errors > 0 {
+        lang.fill(Msg::CheckInvalid, &[&errors, &warnings])
+    } else if args.deny_warnings && warnings > 0 {
+        lang.fill(Msg::CheckDenied, &[&warnings])
+    } else if warnings > 0 {
+        lang.fill(Msg::CheckValidWarnings, &[&axes, &actions, &warnings])
+    } else {
+        lang.fill(Msg::CheckValid, &[&axes, &actions])
+    };
+    // Diagnostics go to stderr like a compiler's; a clean verdict to stdout.
+    if success {
+        Ok(Outcome {
+            stdout: summary + "\n",
+            stderr: report,
+            success,
+        })
+    } else {
+        report.push_str(&summary);
+        report.push('\n');
+        Ok(Outcome {
+            stdout: String::new(),
+            stderr: report,
+            success,
+        })
+    }
+}
