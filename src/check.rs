@@ -12,7 +12,7 @@ use crate::diag::{self, Code, Diagnostic, Severity, Span};
 use crate::i18n::{Lang, Msg};
 use crate::load;
 use crate::model::{Action, Plan, Status};
-use crate::reader::{Located, closest};
+use crate::reader::{Located, closest, toml_key};
 use crate::source::FileKind;
 
 /// Loads the plan in `root` and checks it: every problem, sorted by file
@@ -294,7 +294,7 @@ impl Rules<'_> {
             if !declared.contains(&actor.value.as_str()) {
                 let help = match closest(&actor.value, &declared) {
                     Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
-                    None => lang.fill(Msg::DiagUnknownActorHelp, &[&actor.value]),
+                    None => lang.fill(Msg::DiagUnknownActorHelp, &[&toml_key(&actor.value)]),
                 };
                 self.push(
                     Severity::Error,

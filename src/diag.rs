@@ -59,6 +59,7 @@ codes! {
     InvalidDate => "invalid-date",
     InvalidId => "invalid-id",
     OutOfRange => "out-of-range",
+    InvalidYear => "invalid-year",
     EmptyTitle => "empty-title",
     UnsupportedSchema => "unsupported-schema",
     LinkOutsidePlan => "link-outside-plan",

@@ -139,6 +139,7 @@ catalogue! {
     DiagSyntaxHelp => "corrigez la syntaxe à l'endroit indiqué (guillemets, crochets, signe =)", "fix the syntax at the place shown (quotes, brackets, = sign)";
     DiagWrongType => "« {0} » doit être {1}, pas {2}", "`{0}` must be {1}, not {2}";
     DiagDateAsString => "écrivez la date sans guillemets : {0} = 2024-03-12", "write the date without quotes: {0} = 2024-03-12";
+    DiagForExample => "par exemple : {0}", "for example: {0}";
     DiagMissingKey => "la clé obligatoire « {0} » manque", "the required key `{0}` is missing";
     DiagMissingKeyHelp => "ajoutez {0} = … à ce tableau", "add {0} = … to this table";
     DiagUnknownKey => "clé inconnue « {0} »", "unknown key `{0}`";
@@ -150,6 +151,7 @@ catalogue! {
     DiagBadDate => "« {0} » doit être une date seule (AAAA-MM-JJ), sans heure", "`{0}` must be a plain date (YYYY-MM-DD), without a time";
     DiagBadId => "l'identifiant doit être un entier positif, pas {0}", "the id must be a positive integer, not {0}";
     DiagIntRange => "« {0} » doit être un entier entre {1} et {2}", "`{0}` must be an integer between {1} and {2}";
+    DiagIndicatorYear => "« {0} » n'est pas une année : les valeurs d'un indicateur sont rangées par année", "`{0}` is not a year: indicator values are keyed by year";
     DiagEmptyTitle => "le titre « {0} » est vide", "the title `{0}` is empty";
     DiagEmptyTitleHelp => "écrivez l'intitulé tel que le plan le donne", "write the title as the plan gives it";
     DiagUnsupportedSchema => "version de schéma {0} non prise en charge (cette version de ctg lit le schéma 1)", "schema version {0} is not supported (this ctg reads schema 1)";

@@ -186,15 +186,26 @@ fn read_body(
     Some(body)
 }
 
-/// The `id` of an axis or an action: required, a positive integer.
+/// The `id` of an axis or an action, or the axis an action belongs to:
+/// required, a positive integer.
 fn read_id(
     table: &mut TableReader,
     ctx: &mut FileContext,
     key: &'static str,
 ) -> Option<Located<u32>> {
     table.require(ctx, key);
-    let id = table.integer(ctx, key, 1..=MAX_ID);
-    id.map(|id| Located {
+    let id = table.integer(ctx, key, i64::MIN..=i64::MAX)?;
+    if !(1..=MAX_ID).contains(&id.value) {
+        let lang = ctx.lang;
+        ctx.error(
+            Code::InvalidId,
+            id.span.range.clone(),
+            lang.fill(Msg::DiagBadId, &[&id.value]),
+            Some(lang.fill(Msg::DiagIntRange, &[&key, &1, &MAX_ID])),
+        );
+        return None;
+    }
+    Some(Located {
         value: id.value as u32,
         span: id.span,
     })
@@ -334,13 +345,10 @@ fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
             let Some(number) = number else {
                 let lang = ctx.lang;
                 ctx.error(
-                    Code::OutOfRange,
+                    Code::InvalidYear,
                     year.span.range.clone(),
-                    lang.fill(
-                        Msg::DiagIntRange,
-                        &[&year.value, YEARS.start(), YEARS.end()],
-                    ),
-                    None,
+                    lang.fill(Msg::DiagIndicatorYear, &[&year.value]),
+                    Some(lang.fill(Msg::DiagForExample, &[&"values = { 2024 = 12, 2025 = 25 }"])),
                 );
                 return None;
             };

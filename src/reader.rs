@@ -64,17 +64,44 @@ impl FileContext<'_> {
     pub fn wrong_type(&mut self, key: &str, expected: Msg, value: &Spanned<DeValue>) {
         let lang = self.lang;
         let found = lang.text(type_name(value.get_ref()));
-        let help = matches!(
-            (expected, value.get_ref()),
-            (Msg::TypeDate, DeValue::String(_))
-        )
-        .then(|| lang.fill(Msg::DiagDateAsString, &[&key]));
+        let help = if let (Msg::TypeDate, DeValue::String(_)) = (expected, value.get_ref()) {
+            lang.fill(Msg::DiagDateAsString, &[&key])
+        } else {
+            lang.fill(Msg::DiagForExample, &[&example(key, expected)])
+        };
         self.error(
             Code::WrongType,
             value.span(),
             lang.fill(Msg::DiagWrongType, &[&key, &lang.text(expected), &found]),
-            help,
+            Some(help),
         );
+    }
+}
+
+/// A line of TOML showing a value of the expected type, for help messages.
+pub fn example(key: &str, expected: Msg) -> String {
+    let key = toml_key(key);
+    match expected {
+        Msg::TypeInteger => format!("{key} = 1"),
+        Msg::TypeNumber | Msg::TypeFloat => format!("{key} = 12.5"),
+        Msg::TypeBoolean => format!("{key} = true"),
+        Msg::TypeDate => format!("{key} = 2024-03-12"),
+        Msg::TypeArray | Msg::TypeStringList => format!("{key} = [\"…\"]"),
+        Msg::TypeTable => format!("[{key}]"),
+        _ => format!("{key} = \"…\""),
+    }
+}
+
+/// A key as TOML needs it written: bare when it can be, quoted otherwise.
+pub fn toml_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if bare {
+        key.to_string()
+    } else {
+        format!("{key:?}")
     }
 }
 
@@ -352,7 +379,10 @@ pub fn read_integer(
                 Code::OutOfRange,
                 value.span(),
                 lang.fill(Msg::DiagIntRange, &[&key, range.start(), range.end()]),
-                None,
+                Some(lang.fill(
+                    Msg::DiagForExample,
+                    &[&format!("{} = {}", toml_key(key), range.start())],
+                )),
             );
             None
         }
@@ -400,7 +430,7 @@ pub fn read_date(
                 Code::InvalidDate,
                 value.span(),
                 lang.fill(Msg::DiagBadDate, &[&key]),
-                None,
+                Some(lang.fill(Msg::DiagForExample, &[&example(key, Msg::TypeDate)])),
             );
             None
         }

@@ -96,7 +96,7 @@ fn every_field_problem_of_every_file_is_reported_in_one_run() {
         "erreur[wrong-type]: « due » doit être une date, pas un texte",
         "aide: écrivez la date sans guillemets : due = 2024-03-12",
         "erreur[wrong-type]: « pilots » doit être une liste de textes, pas un texte",
-        "erreur[out-of-range]: « id » doit être un entier entre 1 et 9999",
+        "erreur[invalid-id]: l'identifiant doit être un entier positif, pas 0",
         "--> axes/2-jeunesse.toml:1:6",
         "erreur[empty-title]: le titre « title » est vide",
         "le plan contient 6 erreur(s) : rien n'a été fait",
