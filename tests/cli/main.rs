@@ -1,7 +1,9 @@
 //! One test binary that drives the real `ctg` executable.
 
 mod check;
+mod hook;
 mod load;
+mod property;
 mod robustness;
 mod status;
 mod support;

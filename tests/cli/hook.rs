@@ -1,0 +1,69 @@
+//! `examples/pre-commit`: a real git repository, a real commit.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::support::{copy_plan, fixture, repo};
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("CTG", env!("CARGO_BIN_EXE_ctg"))
+        .env("CTG_TODAY", "2025-06-30")
+        .env("LANG", "C")
+        .env_remove("CTG_PLAN")
+        .output()
+        .expect("git is needed by this test")
+}
+
+fn commit(dir: &Path, message: &str) -> Output {
+    git(dir, &["commit", "-q", "-m", message])
+}
+
+#[test]
+fn the_hook_refuses_a_broken_staged_plan_and_only_that() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    assert!(git(dir, &["init", "-q"]).status.success());
+    let plan = copy_plan(&fixture("small"));
+    fs::rename(plan.path(), dir.join("plan")).unwrap();
+    let hook = dir.join(".git/hooks/pre-commit");
+    fs::copy(repo().join("examples/pre-commit"), &hook).unwrap();
+
+    git(dir, &["add", "plan"]);
+    let first = commit(dir, "plan");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+
+    // A broken file, staged: the commit is refused and the file named.
+    let action = dir.join("plan/actions/03-offre.toml");
+    let good = fs::read_to_string(&action).unwrap();
+    fs::write(&action, good.replace("axis = 2", "axis = 9")).unwrap();
+    git(dir, &["add", "plan"]);
+    let refused = commit(dir, "broken");
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("error[unknown-axis]"), "{stderr}");
+    assert!(stderr.contains("actions/03-offre.toml:2:8"), "{stderr}");
+
+    // The fix staged, a new breakage left unstaged: the staged plan is what counts.
+    let retitled = good.replace("offre jeunesse", "offre jeunesse du territoire");
+    fs::write(&action, retitled).unwrap();
+    git(dir, &["add", "plan"]);
+    fs::write(&action, "this is = = not toml").unwrap();
+    let fixed = commit(dir, "fixed");
+    assert!(
+        fixed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fixed.stderr)
+    );
+}
