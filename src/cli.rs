@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::model::Status;
+use crate::render::csv::CsvDialect;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -16,11 +18,11 @@ use crate::i18n::Lang;
         The plan is a folder: ctg.toml (the convention, its actors and governance bodies), \
         axes/, actions/ and meetings/, one TOML file each. ctg reads it, checks it, and \
         answers questions about it.",
-    after_help = "Examples:\n  ctg status                      dashboard of the plan found from here\n  \
-        ctg --plan ../ctg-2024 status   another plan folder\n  \
-        ctg status --today 2025-12-31   as it will stand at the end of 2025\n  \
-        ctg status --format json        for scripts\n  \
-        ctg check                       every problem of the plan, with file:line:col"
+    after_help = "Examples:\n  ctg status                      # dashboard of the plan found from here\n  \
+        ctg --plan ../ctg-2024 status   # another plan folder\n  \
+        ctg status --today 2025-12-31   # as it will stand at the end of 2025\n  \
+        ctg status --format json        # for scripts\n  \
+        ctg check                       # every problem of the plan, with file:line:col"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -66,12 +68,163 @@ pub enum Command {
 
     /// Check every file of the plan and report all problems, with file:line:col
     #[command(
-        after_help = "Examples:\n  ctg check                         before a commit\n  \
-        ctg check --deny-warnings         in CI, where warnings must be fixed too\n  \
+        after_help = "Examples:\n  ctg check                         # before a commit\n  \
+        ctg check --deny-warnings         # in CI, where warnings must be fixed too\n  \
         ctg check --format json | jq '.[] | select(.severity == \"error\")'\n\n\
         Exit status: 0 when the plan has no error (warnings allowed unless --deny-warnings), 1 otherwise."
     )]
     Check(CheckArgs),
+
+    /// Actions matching filters (AND between options, OR within a repeated one)
+    #[command(after_help = "Examples:\n  \
+        ctg list --pilot CCVA --overdue          # what the CCVA leads that is late\n  \
+        ctg list --axis 4 --status planned --status blocked\n  \
+        ctg list --text ecoute --format ids      # accents and case do not matter\n  \
+        ctg list --sort due --format csv > actions.csv")]
+    List(ListArgs),
+
+    /// One fiche-action in full: titles, pilots, modalities, indicators, journal
+    #[command(
+        after_help = "Examples:\n  ctg show 12\n  ctg show 4 --format md > fiche-4.md\n  ctg show 4 --format json | jq .modalities"
+    )]
+    Show(ShowArgs),
+
+    /// Who leads what: for each actor, the actions it leads and supports, by status
+    #[command(
+        after_help = "Examples:\n  ctg pilots\n  ctg pilots --format csv > pilotage.csv\n  ctg pilots --format json | jq '.actors[] | {id, late: .leads.late}'"
+    )]
+    Pilots(PilotsArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// Only actions of this axis (repeat for several)
+    #[arg(long, value_name = "N")]
+    pub axis: Vec<u32>,
+
+    /// Only actions with this status: a keyword or a label, e.g. in-progress or "en cours"
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Vec<Status>,
+
+    /// Only actions this actor leads
+    #[arg(long, value_name = "ACTOR")]
+    pub pilot: Vec<String>,
+
+    /// Only actions this actor supports as a partner
+    #[arg(long, value_name = "ACTOR")]
+    pub partner: Vec<String>,
+
+    /// Only actions this actor leads or supports
+    #[arg(long, value_name = "ACTOR")]
+    pub actor: Vec<String>,
+
+    /// Only actions of the axes with this theme, e.g. Jeunesse
+    #[arg(long, value_name = "THEME")]
+    pub theme: Vec<String>,
+
+    /// Only actions naming this commune (in the action or one of its modalities)
+    #[arg(long, value_name = "COMMUNE")]
+    pub commune: Vec<String>,
+
+    /// Only actions marked as a coordination issue between collectivities
+    #[arg(long)]
+    pub coordination: bool,
+
+    /// Only actions "dans le respect des compétences"
+    #[arg(long)]
+    pub within_competences: bool,
+
+    /// Only actions without a decided pilot
+    #[arg(long)]
+    pub no_pilot: bool,
+
+    /// Only open actions past their due date
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// Only actions due on or before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due_before: Option<NaiveDate>,
+
+    /// Only actions due on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due_after: Option<NaiveDate>,
+
+    /// Only actions whose titles, modalities or journal hold all these words (any case, any accents)
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+
+    /// Order of the actions
+    #[arg(long, value_enum, default_value_t = SortKey::Id)]
+    pub sort: SortKey,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+
+    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
+    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
+    pub csv_dialect: CsvDialect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    /// By id
+    Id,
+    /// By axis, then id
+    Axis,
+    /// Soonest due first; actions without a due date last
+    Due,
+    /// In the order planned, in progress, blocked, postponed, done, abandoned
+    Status,
+    /// Least advanced first
+    Progress,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+    /// One id a line, for scripts
+    Ids,
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The action's id
+    pub id: u32,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Json,
+    Md,
+}
+
+#[derive(Args, Debug)]
+pub struct PilotsArgs {
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = PilotsFormat::Table)]
+    pub format: PilotsFormat,
+
+    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
+    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
+    pub csv_dialect: CsvDialect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PilotsFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
 }
 
 #[derive(Args, Debug)]
@@ -107,6 +260,15 @@ pub enum StatusFormat {
     Table,
     Json,
     Md,
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    Status::from_words(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a status; use one of planned, in-progress, blocked, postponed, done, abandoned \
+             (or à engager, en cours, bloquée, reportée, réalisée, abandonnée)"
+        )
+    })
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -225,6 +225,59 @@ catalogue! {
     ErrorPlanInvalid => "le plan contient {0} erreur(s) : rien n'a été fait (ctg check montre aussi les avertissements)", "the plan has {0} error(s): nothing was done (ctg check shows warnings too)";
     ErrorStdout => "écriture impossible sur la sortie : {0}", "cannot write to the output: {0}";
 
+    // Errors of arguments.
+    ErrorUnknownActor => "acteur inconnu « {0} » ; acteurs déclarés : {1}", "unknown actor `{0}`; declared actors: {1}";
+    ErrorUnknownTheme => "thème inconnu « {0} » ; thèmes des axes : {1}", "unknown theme `{0}`; themes of the axes: {1}";
+    ErrorNoAction => "pas d'action {0} ; les actions sont {1}", "no action {0}; actions are {1}";
+
+    // ctg list, show, pilots.
+    ColId => "N°", "No.";
+    ColAction => "Action", "Action";
+    ColTitle => "Titre", "Title";
+    ColName => "Nom", "Name";
+    ColShortTitle => "Titre court", "Short title";
+    ColStatus => "Statut", "Status";
+    ColPilots => "Pilotes", "Pilots";
+    ColPartners => "Partenaires", "Partners";
+    ColStart => "Début", "Start";
+    ColDue => "Échéance", "Due";
+    ColLateDays => "Retard (jours)", "Late (days)";
+    ColModalitiesDone => "Modalités réalisées", "Modalities done";
+    ColActor => "Acteur", "Actor";
+    ColLeads => "Pilote", "Leads";
+    ColSupports => "Partenaire", "Supports";
+    ColLate => "En retard", "Late";
+    ListEmpty => "Aucune action ne correspond.", "No action matches.";
+    LateBy => "+{0} j", "+{0} d";
+    Undecided => "non décidé", "undecided";
+    ShowLongTitle => "Intitulé", "Full title";
+    ShowStatus => "Statut", "Status";
+    ShowDates => "Dates", "Dates";
+    ShowLate => "en retard de {0} jour(s)", "{0} day(s) late";
+    ShowPilots => "Pilotes", "Pilots";
+    ShowPartners => "Partenaires", "Partners";
+    ShowPilotNote => "Pilotage (source)", "Pilots (source)";
+    ShowFlags => "Repères", "Flags";
+    FlagCoordination => "enjeu de coordination entre collectivités", "coordination between collectivities at stake";
+    FlagCompetences => "dans le respect des compétences", "within each collectivity's competences";
+    ShowPublics => "Publics", "Publics";
+    ShowCommunes => "Communes", "Communes";
+    ShowBudget => "Budget", "Budget";
+    ShowProgress => "Avancement", "Progress";
+    ShowModalities => "Modalités ({0}/{1} réalisées)", "Modalities ({0}/{1} done)";
+    ShowIndicators => "Indicateurs", "Indicators";
+    ShowBaseline => "référence", "baseline";
+    ShowTarget => "cible", "target";
+    ShowToTarget => "{0} du chemin vers la cible", "{0} of the way to target";
+    ShowJournal => "Journal (du plus récent au plus ancien)", "Journal (newest first)";
+    ShowDoneOn => "réalisée le {0}", "done on {0}";
+    ShowNone => "aucun", "none";
+    ShowNoJournal => "aucune entrée de journal", "no journal entry";
+    ShowNoIndicator => "aucun indicateur", "no indicator";
+    ShowNoModality => "aucune modalité", "no modality";
+    PilotsUndecided => "Actions sans pilote décidé", "Actions without a decided pilot";
+    PilotsNoneUndecided => "Toutes les actions ont un pilote.", "Every action has a pilot.";
+
     // The status dashboard.
     StatusToday => "au {0}", "as of {0}";
     StatusPeriod => "Période : {0} – {1}", "Period: {0} – {1}";

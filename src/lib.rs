@@ -13,6 +13,7 @@ pub mod diag;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod reader;
 pub mod render;
 pub mod source;
@@ -36,8 +37,30 @@ pub struct Context {
     pub cwd: PathBuf,
 }
 
-/// A command's failure, already worded for the person reading it.
-pub struct Failure(pub String);
+/// A command's failure, already worded for the person reading it, with the
+/// exit code it calls for: 1 when the plan or the command's content is at
+/// fault, 2 when the command line asks for something that cannot be.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn content(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
 
 /// What a command prints, and whether it succeeded. A command can fail and
 /// still print its answer (`ctg check --format json` lists the errors on
@@ -45,7 +68,8 @@ pub struct Failure(pub String);
 pub struct Outcome {
     pub stdout: String,
     pub stderr: String,
-    pub success: bool,
+    /// The exit code: 0 success, 1 content failure, 2 usage error.
+    pub code: u8,
 }
 
 impl Outcome {
@@ -53,17 +77,21 @@ impl Outcome {
         Outcome {
             stdout,
             stderr: String::new(),
-            success: true,
+            code: 0,
         }
     }
 }
 
 impl From<Failure> for Outcome {
-    fn from(Failure(message): Failure) -> Outcome {
+    fn from(failure: Failure) -> Outcome {
+        let mut stderr = failure.message;
+        if !stderr.ends_with('\n') {
+            stderr.push('\n');
+        }
         Outcome {
             stdout: String::new(),
-            stderr: message,
-            success: false,
+            stderr,
+            code: failure.code,
         }
     }
 }
@@ -91,6 +119,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Status(args) => commands::status::run(&context, args).map(Outcome::success),
         Command::Check(args) => commands::check::run(&context, args),
+        Command::List(args) => commands::list::run(&context, args).map(Outcome::success),
+        Command::Show(args) => commands::show::run(&context, args).map(Outcome::success),
+        Command::Pilots(args) => commands::pilots::run(&context, args).map(Outcome::success),
     };
     let outcome = result.unwrap_or_else(Outcome::from);
     // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
@@ -99,9 +130,5 @@ pub fn run(cli: Cli) -> ExitCode {
     let _ = stdout.flush();
     let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
     let _ = stderr.write_all(outcome.stderr.as_bytes());
-    if outcome.success {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    ExitCode::from(outcome.code)
 }

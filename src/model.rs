@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::diag::FileId;
 use crate::i18n::{Lang, Msg};
@@ -79,6 +80,36 @@ impl Status {
     /// Still to be worked on: neither done nor abandoned.
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Done | Status::Abandoned)
+    }
+}
+
+/// Counts of actions per status. In JSON, an object with every keyword in
+/// the order of `Status::ALL`, 0 included, so that scripts never meet a missing key.
+#[derive(Clone, Copy, Default)]
+pub struct StatusCounts([usize; Status::ALL.len()]);
+
+impl StatusCounts {
+    pub fn of<'a>(actions: impl IntoIterator<Item = &'a Action>) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for action in actions {
+            counts.0[action.status as usize] += 1;
+        }
+        counts
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        self.0[status as usize]
+    }
+}
+
+impl Serialize for StatusCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(Status::ALL.len()))?;
+        for status in Status::ALL {
+            map.serialize_entry(status.keyword(), &self.get(status))?;
+        }
+        map.end()
     }
 }
 

@@ -18,11 +18,12 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
         .count();
     let warnings = diags.len() - errors;
     let success = errors == 0 && !(args.deny_warnings && warnings > 0);
+    let code = if success { 0 } else { 1 };
     if args.format == CheckFormat::Json {
         return Ok(Outcome {
             stdout: render::json(&diag::to_json(&diags, &plan.sources))?,
             stderr: String::new(),
-            success,
+            code,
         });
     }
     let mut report = diag::render_human(&diags, &plan.sources, lang, true);
@@ -41,7 +42,7 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
         Ok(Outcome {
             stdout: summary + "\n",
             stderr: report,
-            success,
+            code,
         })
     } else {
         report.push_str(&summary);
@@ -49,7 +50,7 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
         Ok(Outcome {
             stdout: String::new(),
             stderr: report,
-            success,
+            code,
         })
     }
 }

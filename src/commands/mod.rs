@@ -1,6 +1,9 @@
 //! One module per command; each turns arguments and a plan into output text.
 
 pub mod check;
+pub mod list;
+pub mod pilots;
+pub mod show;
 pub mod status;
 
 use std::path::PathBuf;
@@ -50,5 +53,5 @@ fn refusal(diags: Vec<Diagnostic>, sources: &SourceSet, context: &Context) -> Fa
     let errors = diags.len();
     text.push_str(&lang.fill(Msg::ErrorPlanInvalid, &[&errors]));
     text.push('\n');
-    Failure(text)
+    Failure::content(text)
 }

@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::commands::load_valid_plan;
 use crate::i18n::{Lang, Msg};
-use crate::model::{Action, Plan, Status, mean_progress};
-use crate::render::{self, md_table, progress_bar, round4, terminal_table};
+use crate::model::{Action, Plan, Status, StatusCounts, mean_progress};
+use crate::render::{self, md_table, round4, terminal_table};
 use crate::{Context, Failure};
 
 pub fn run(context: &Context, args: &StatusArgs) -> Result<String, Failure> {
@@ -84,36 +84,6 @@ pub enum AlertKind {
     NoPilot,
     Stale,
     MeetingsDue,
-}
-
-/// Counts of actions per status. In JSON, an object with every keyword in
-/// the order of `Status::ALL`, 0 included, so that scripts never meet a missing key.
-#[derive(Clone, Copy, Default)]
-pub struct StatusCounts([usize; Status::ALL.len()]);
-
-impl StatusCounts {
-    fn of<'a>(actions: impl IntoIterator<Item = &'a Action>) -> StatusCounts {
-        let mut counts = StatusCounts::default();
-        for action in actions {
-            counts.0[action.status as usize] += 1;
-        }
-        counts
-    }
-
-    pub fn get(&self, status: Status) -> usize {
-        self.0[status as usize]
-    }
-}
-
-impl Serialize for StatusCounts {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(Status::ALL.len()))?;
-        for status in Status::ALL {
-            map.serialize_entry(status.keyword(), &self.get(status))?;
-        }
-        map.end()
-    }
 }
 
 impl Dashboard {
@@ -296,12 +266,7 @@ fn grid(dashboard: &Dashboard, lang: Lang, compact: bool) -> (Vec<String>, Vec<V
         let mut cells = vec![first, second, actions.to_string()];
         cells.extend(statuses.iter().map(|s| counts.get(*s).to_string()));
         cells.push(format!("{done}/{total}"));
-        let percent = lang.percent(progress);
-        cells.push(if compact {
-            format!("{} {percent}", progress_bar(progress, 10))
-        } else {
-            percent
-        });
+        cells.push(render::progress_cell(progress, lang, compact));
         cells
     };
     let mut rows: Vec<Vec<String>> = dashboard

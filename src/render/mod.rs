@@ -1,11 +1,14 @@
 //! Shared pieces of the renderers: terminal tables, markdown cells,
 //! progress bars, JSON.
 
+pub mod csv;
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::Failure;
+use crate::i18n::Lang;
 
 /// A table for the terminal: fits the terminal's width when there is one.
 pub fn terminal_table(header: Vec<String>) -> Table {
@@ -21,6 +24,17 @@ pub fn terminal_table(header: Vec<String>) -> Table {
 pub fn progress_bar(share: f64, width: usize) -> String {
     let filled = ((share.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Progress for a table cell: a bar and the percentage on a terminal, the
+/// percentage alone elsewhere.
+pub fn progress_cell(share: f64, lang: Lang, with_bar: bool) -> String {
+    let percent = lang.percent(share);
+    if with_bar {
+        format!("{} {percent}", progress_bar(share, 10))
+    } else {
+        percent
+    }
 }
 
 /// Text made safe for one markdown table cell: pipes escaped, line breaks flattened.
@@ -48,7 +62,7 @@ pub fn md_table(header: &[String], rows: &[Vec<String>]) -> String {
 pub fn json<T: Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map(|text| text + "\n")
-        .map_err(|err| Failure(format!("{err}\n")))
+        .map_err(|err| Failure::content(err.to_string()))
 }
 
 /// A share rounded to four decimals, so that JSON stays short and stable.

@@ -4,6 +4,7 @@ mod check;
 mod hook;
 mod load;
 mod property;
+mod query;
 mod robustness;
 mod status;
 mod support;
