@@ -94,6 +94,189 @@ pub enum Command {
         after_help = "Examples:\n  ctg pilots\n  ctg pilots --format csv > pilotage.csv\n  ctg pilots --format json | jq '.actors[] | {id, late: .leads.late}'"
     )]
     Pilots(PilotsArgs),
+
+    /// Change an action (ID) or one of its modalities (ID.N), keeping the file's layout
+    #[command(after_help = "Examples:\n  \
+        ctg set 3 --status \"en cours\"               # also writes a journal entry\n  \
+        ctg set 3 --due 2026-06-30 --add-pilot Communes\n  \
+        ctg set 4.2 --status done                   # modality 2 of action 4, done today\n  \
+        ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run\n\n\
+        The edited plan is checked before anything is written: an edit that would leave\n\
+        an error is refused and no file is touched.")]
+    Set(SetArgs),
+
+    /// Add a dated entry to an action's journal
+    #[command(after_help = "Examples:\n  \
+        ctg log 3 \"Présentation en conseil communautaire\"\n  \
+        ctg log 3 \"Lancement des ateliers\" --status in-progress --date 2026-09-15\n  \
+        ctg log 3 \"Bilan partagé\" --dry-run")]
+    Log(LogArgs),
+
+    /// Create a new action file with the next free id
+    #[command(after_help = "Examples:\n  \
+        ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"\n  \
+        ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run")]
+    New(NewArgs),
+}
+
+/// What `ctg set` edits: an action, or one of its modalities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub action: u32,
+    /// 1-based modality number.
+    pub modality: Option<usize>,
+}
+
+fn parse_target(text: &str) -> Result<Target, String> {
+    let bad = || {
+        format!(
+            "`{text}` is not an action or a modality: write 4 for action 4, 4.2 for its modality 2"
+        )
+    };
+    let (action, modality) = match text.split_once('.') {
+        Some((action, modality)) => (action, Some(modality)),
+        None => (text, None),
+    };
+    let action = action.parse::<u32>().map_err(|_| bad())?;
+    let modality = match modality {
+        Some(number) => Some(
+            number
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(bad)?,
+        ),
+        None => None,
+    };
+    Ok(Target { action, modality })
+}
+
+#[derive(Args, Debug)]
+pub struct SetArgs {
+    /// The action (4) or modality (4.2) to change
+    #[arg(value_parser = parse_target, value_name = "ID[.N]")]
+    pub target: Target,
+
+    /// New status: a keyword or a label ("en cours")
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+
+    /// Start date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+
+    /// Due date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+
+    /// Long title
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Short title
+    #[arg(long)]
+    pub short_title: Option<String>,
+
+    /// Add a pilot (an actor declared in ctg.toml)
+    #[arg(long, value_name = "ACTOR")]
+    pub add_pilot: Vec<String>,
+
+    /// Remove a pilot
+    #[arg(long, value_name = "ACTOR")]
+    pub remove_pilot: Vec<String>,
+
+    /// Add a partner
+    #[arg(long, value_name = "ACTOR")]
+    pub add_partner: Vec<String>,
+
+    /// Remove a partner
+    #[arg(long, value_name = "ACTOR")]
+    pub remove_partner: Vec<String>,
+
+    /// For a modality: the day it was done (sets its status to done)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub done: Option<NaiveDate>,
+
+    /// Indicator number (1 for the first) whose yearly value to set
+    #[arg(long, value_name = "N", requires_all = ["year", "value"])]
+    pub indicator: Option<usize>,
+
+    /// The year of the indicator value
+    #[arg(long, value_name = "YEAR", requires = "indicator")]
+    pub year: Option<i32>,
+
+    /// The indicator value
+    #[arg(
+        long,
+        value_name = "NUMBER",
+        requires = "indicator",
+        allow_negative_numbers = true
+    )]
+    pub value: Option<f64>,
+
+    /// Do not write a journal entry for a status change
+    #[arg(long)]
+    pub no_log: bool,
+
+    /// The note of the journal entry a status change writes
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// The action
+    pub id: u32,
+
+    /// What happened
+    pub message: String,
+
+    /// The day it happened (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+
+    /// The status the action moved to that day (also sets the action's status)
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The axis the action belongs to
+    #[arg(long, value_name = "N")]
+    pub axis: u32,
+
+    /// The long title
+    #[arg(long)]
+    pub title: String,
+
+    /// The short title
+    #[arg(long)]
+    pub short_title: Option<String>,
+
+    /// A pilot (repeat for several)
+    #[arg(long, value_name = "ACTOR")]
+    pub pilot: Vec<String>,
+
+    /// Due date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+
+    /// A modality (repeat for several, in order)
+    #[arg(long, value_name = "TEXT")]
+    pub modality: Vec<String>,
+
+    /// Print the file that would be created, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Args, Debug)]

@@ -278,6 +278,38 @@ catalogue! {
     PilotsUndecided => "Actions sans pilote décidé", "Actions without a decided pilot";
     PilotsNoneUndecided => "Toutes les actions ont un pilote.", "Every action has a pilot.";
 
+    // Edits: ctg set, log, new.
+    EditStatus => "action {0} : statut {1} → {2}", "action {0}: status {1} → {2}";
+    EditStatusRewritten => "action {0} : statut « {1} » réécrit « {2} »", "action {0}: status `{1}` rewritten as `{2}`";
+    EditField => "action {0} : {1} {2} → {3}", "action {0}: {1} {2} → {3}";
+    FieldStart => "début", "start";
+    FieldDue => "échéance", "due";
+    FieldTitle => "titre", "title";
+    FieldShortTitle => "titre court", "short title";
+    EditPilotAdded => "action {0} : {1} ajouté aux pilotes", "action {0}: {1} added to the pilots";
+    EditPilotRemoved => "action {0} : {1} retiré des pilotes", "action {0}: {1} removed from the pilots";
+    EditPartnerAdded => "action {0} : {1} ajouté aux partenaires", "action {0}: {1} added to the partners";
+    EditPartnerRemoved => "action {0} : {1} retiré des partenaires", "action {0}: {1} removed from the partners";
+    EditModalityStatus => "action {0}, modalité {1} : statut {2} → {3}", "action {0}, modality {1}: status {2} → {3}";
+    EditModalityDone => "action {0}, modalité {1} : réalisée le {2}", "action {0}, modality {1}: done on {2}";
+    EditIndicator => "action {0}, indicateur « {1} » : {2} = {3}", "action {0}, indicator `{1}`: {2} = {3}";
+    EditUnchanged => "action {0} : rien ne change", "action {0}: nothing changes";
+    EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
+    EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
+    EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";
+    EditRefused => "modification refusée : elle laisserait {0} erreur(s) dans le plan ; aucun fichier n'a été touché", "edit refused: it would leave {0} error(s) in the plan; no file was touched";
+    LogStatusNote => "statut : {0} → {1}", "status: {0} → {1}";
+    ErrorWrite => "écriture impossible de {0} : {1}", "cannot write {0}: {1}";
+    ErrorNotPilot => "{0} n'est pas pilote de l'action {1}", "{0} is not a pilot of action {1}";
+    ErrorNotPartner => "{0} n'est pas partenaire de l'action {1}", "{0} is not a partner of action {1}";
+    ErrorNoModality => "l'action {0} a {1} modalité(s) : pas de modalité {2}", "action {0} has {1} modality(ies): there is no modality {2}";
+    ErrorNoIndicator => "l'action {0} a {1} indicateur(s) : pas d'indicateur {2}", "action {0} has {1} indicator(s): there is no indicator {2}";
+    ErrorModalityOptions => "pour une modalité (ID.N), seules --status et --done s'appliquent", "for a modality (ID.N), only --status and --done apply";
+    ErrorDoneNeedsModality => "--done s'applique à une modalité : ctg set {0}.N --done DATE", "--done applies to a modality: ctg set {0}.N --done DATE";
+    ErrorNothingToSet => "rien à modifier : donnez au moins une option (--status, --due, --add-pilot…)", "nothing to change: give at least one option (--status, --due, --add-pilot…)";
+    ErrorEmptyText => "le texte est vide", "the text is empty";
+    ErrorFileExists => "{0} existe déjà", "{0} already exists";
+
     // The status dashboard.
     StatusToday => "au {0}", "as of {0}";
     StatusPeriod => "Période : {0} – {1}", "Period: {0} – {1}";

@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod edit;
 pub mod i18n;
 pub mod load;
 pub mod model;
@@ -122,6 +123,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::List(args) => commands::list::run(&context, args).map(Outcome::success),
         Command::Show(args) => commands::show::run(&context, args).map(Outcome::success),
         Command::Pilots(args) => commands::pilots::run(&context, args).map(Outcome::success),
+        Command::Set(args) => commands::set::run(&context, args).map(Outcome::success),
+        Command::Log(args) => commands::log::run(&context, args).map(Outcome::success),
+        Command::New(args) => commands::new::run(&context, args).map(Outcome::success),
     };
     let outcome = result.unwrap_or_else(Outcome::from);
     // A closed pipe (`ctg status | head`) is the reader's choice, not an error.

@@ -2,7 +2,10 @@
 
 pub mod check;
 pub mod list;
+pub mod log;
+pub mod new;
 pub mod pilots;
+pub mod set;
 pub mod show;
 pub mod status;
 
@@ -10,6 +13,7 @@ use std::path::PathBuf;
 
 use crate::check::validate;
 use crate::diag::{self, Code, Diagnostic, Severity};
+use crate::edit::PlanEditor;
 use crate::i18n::Msg;
 use crate::model::Plan;
 use crate::source::{SourceSet, find_plan_dir};
@@ -54,4 +58,25 @@ fn refusal(diags: Vec<Diagnostic>, sources: &SourceSet, context: &Context) -> Fa
     text.push_str(&lang.fill(Msg::ErrorPlanInvalid, &[&errors]));
     text.push('\n');
     Failure::content(text)
+}
+
+/// Commits an edit and says what it did: the lines describing the change,
+/// or, for a dry run, the diff and a reminder that nothing was written.
+pub fn edit_outcome(
+    editor: PlanEditor,
+    context: &Context,
+    dry_run: bool,
+    lines: &[String],
+) -> Result<String, Failure> {
+    let diff = editor.commit(context, dry_run)?;
+    let mut out = diff;
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    if dry_run {
+        out.push_str(context.lang.text(Msg::EditDryRun));
+        out.push('\n');
+    }
+    Ok(out)
 }

@@ -461,7 +461,9 @@ fn shell_words(line: &str) -> Vec<String> {
 
 #[test]
 fn every_example_in_the_help_runs_on_the_bundled_plan() {
-    for command in ["status", "check", "list", "show", "pilots"] {
+    for command in [
+        "status", "check", "list", "show", "pilots", "set", "log", "new",
+    ] {
         let help = stdout_of(ctg().args([command, "--help"]));
         let examples: Vec<&str> = help
             .lines()
@@ -474,9 +476,11 @@ fn every_example_in_the_help_runs_on_the_bundled_plan() {
         );
         for example in examples {
             let words = shell_words(example);
+            // Edits run on a copy: the bundled plan stays as the source says.
+            let plan = copy_plan(&bundled_plan());
             let output = ctg()
                 .arg("--plan")
-                .arg(bundled_plan())
+                .arg(plan.path())
                 .args(["--today", "2026-11-28"])
                 .args(&words[1..])
                 .output()

@@ -1,0 +1,106 @@
+//! `ctg new`: a new action file, with the next free id.
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+
+use crate::cli::NewArgs;
+use crate::commands::{edit_outcome, find_root};
+use crate::edit::{PlanEditor, date_value};
+use crate::i18n::Msg;
+use crate::model::Status;
+use crate::source::FileKind;
+use crate::text::fold;
+use crate::{Context, Failure};
+
+pub fn run(context: &Context, args: &NewArgs) -> Result<String, Failure> {
+    let lang = context.lang;
+    if args.title.trim().is_empty() || args.modality.iter().any(|m| m.trim().is_empty()) {
+        return Err(Failure::usage(lang.text(Msg::ErrorEmptyText)));
+    }
+    let root = find_root(context)?;
+    let mut editor = PlanEditor::open(&root, lang)?;
+    let id = editor
+        .plan
+        .actions
+        .iter()
+        .map(|a| a.id.value)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let name = format!("actions/{id:02}-{}.toml", slug(&args.title));
+    if root.join(&name).exists() {
+        return Err(Failure::content(lang.fill(Msg::ErrorFileExists, &[&name])));
+    }
+    editor.stage_new(name.clone(), FileKind::Action, action_text(id, args));
+    let line = lang.fill(Msg::EditCreated, &[&id, &name]);
+    edit_outcome(editor, context, args.dry_run, &[line])
+}
+
+/// The new file, laid out like the plan's other action files.
+fn action_text(id: u32, args: &NewArgs) -> String {
+    let mut doc = DocumentMut::new();
+    doc.insert("id", value(i64::from(id)));
+    doc.insert("axis", value(i64::from(args.axis)));
+    doc.insert("title", value(args.title.trim()));
+    if let Some(short) = &args.short_title {
+        doc.insert("short_title", value(short.trim()));
+    }
+    doc.insert("status", value(Status::Planned.keyword()));
+    let mut pilots = toml_edit::Array::new();
+    pilots.extend(args.pilot.iter().map(String::as_str));
+    doc.insert("pilots", value(pilots));
+    if let Some(due) = args.due {
+        doc.insert("due", Item::Value(date_value(due)));
+    }
+    if !args.modality.is_empty() {
+        let mut modalities = ArrayOfTables::new();
+        for text in &args.modality {
+            let mut table = Table::new();
+            table.insert("text", value(text.trim()));
+            table.decor_mut().set_prefix("\n");
+            modalities.push(table);
+        }
+        doc.insert("modalities", Item::ArrayOfTables(modalities));
+    }
+    doc.to_string()
+}
+
+/// A file name from a title: accents folded, lower case, words joined by
+/// hyphens, at most six words and forty characters.
+pub fn slug(title: &str) -> String {
+    let folded = fold(title);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(6)
+        .collect();
+    let mut slug = String::new();
+    for word in words {
+        if !slug.is_empty() && slug.len() + word.len() + 1 > 40 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    if slug.is_empty() {
+        "action".to_string()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_short_ascii_words() {
+        assert_eq!(
+            slug("Créer un lieu d'accueil enfants-parents"),
+            "creer-un-lieu-d-accueil-enfants"
+        );
+        assert_eq!(slug("Été"), "ete");
+        assert_eq!(slug("!!!"), "action");
+    }
+}

@@ -1,0 +1,309 @@
+//! `ctg set`: change an action or a modality, in place.
+
+use toml_edit::{Item, Value};
+
+use crate::cli::{SetArgs, Target};
+use crate::commands::{edit_outcome, find_root};
+use crate::edit::{
+    EditableFile, PlanEditor, append_log, date_value, remove_string, set_value, string_array,
+};
+use crate::i18n::{Lang, Msg};
+use crate::model::{Action, Status};
+use crate::{Context, Failure};
+
+pub fn run(context: &Context, args: &SetArgs) -> Result<String, Failure> {
+    let lang = context.lang;
+    let Target {
+        action: id,
+        modality,
+    } = args.target;
+    let root = find_root(context)?;
+    let mut editor = PlanEditor::open(&root, lang)?;
+    let mut file = editor.action_file(id, lang)?;
+    let action = editor
+        .plan
+        .actions
+        .iter()
+        .find(|a| a.id.value == id)
+        .expect("action_file found it");
+    let lines = match modality {
+        Some(number) => set_modality(args, action, number, &mut file, context)?,
+        None => set_action(args, action, &mut file, context)?,
+    };
+    if lines.is_empty() {
+        return Ok(format!("{}\n", lang.fill(Msg::EditUnchanged, &[&id])));
+    }
+    editor.stage(file);
+    edit_outcome(editor, context, args.dry_run, &lines)
+}
+
+fn set_action(
+    args: &SetArgs,
+    action: &Action,
+    file: &mut EditableFile,
+    context: &Context,
+) -> Result<Vec<String>, Failure> {
+    let lang = context.lang;
+    let id = action.id.value;
+    if args.done.is_some() {
+        return Err(Failure::usage(
+            lang.fill(Msg::ErrorDoneNeedsModality, &[&id]),
+        ));
+    }
+    let asked = args.status.is_some()
+        || args.start.is_some()
+        || args.due.is_some()
+        || args.title.is_some()
+        || args.short_title.is_some()
+        || !args.add_pilot.is_empty()
+        || !args.remove_pilot.is_empty()
+        || !args.add_partner.is_empty()
+        || !args.remove_partner.is_empty()
+        || args.indicator.is_some();
+    if !asked {
+        return Err(Failure::usage(lang.text(Msg::ErrorNothingToSet)));
+    }
+    let doc = file.doc.as_table_mut();
+    let mut lines = Vec::new();
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
+
+    if let Some(status) = args.status {
+        let written = doc.get("status").and_then(Item::as_str).map(str::to_string);
+        if status != action.status {
+            set_value(doc, "status", Value::from(status.keyword()));
+            let (old, new) = (action.status.label(lang), status.label(lang));
+            lines.push(lang.fill(Msg::EditStatus, &[&id, &old, &new]));
+            if !args.no_log {
+                let note = args
+                    .note
+                    .clone()
+                    .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
+                append_log(&mut file.doc, context.today, &note, Some(status));
+            }
+        } else if let Some(written) = written.filter(|w| w != status.keyword()) {
+            // The file spelt the status as a label ("en cours"): write the keyword.
+            set_value(doc, "status", Value::from(status.keyword()));
+            lines.push(lang.fill(
+                Msg::EditStatusRewritten,
+                &[&id, &written, &status.keyword()],
+            ));
+        }
+    }
+    let doc = file.doc.as_table_mut();
+    for (key, msg, new, old) in [
+        (
+            "start",
+            Msg::FieldStart,
+            args.start,
+            action.start.as_ref().map(|d| d.value),
+        ),
+        (
+            "due",
+            Msg::FieldDue,
+            args.due,
+            action.due.as_ref().map(|d| d.value),
+        ),
+    ] {
+        if let Some(new) = new.filter(|new| Some(*new) != old) {
+            set_value(doc, key, date_value(new));
+            lines.push(lang.fill(
+                Msg::EditField,
+                &[&id, &lang.text(msg), &date(old), &date(Some(new))],
+            ));
+        }
+    }
+    for (key, msg, new, old) in [
+        (
+            "title",
+            Msg::FieldTitle,
+            &args.title,
+            Some(action.title.as_str()),
+        ),
+        (
+            "short_title",
+            Msg::FieldShortTitle,
+            &args.short_title,
+            action.short_title.as_deref(),
+        ),
+    ] {
+        if let Some(new) = new.as_deref().filter(|new| Some(*new) != old) {
+            set_value(doc, key, Value::from(new));
+            let quote = |text: Option<&str>| text.map_or("—".to_string(), |t| format!("« {t} »"));
+            lines.push(lang.fill(
+                Msg::EditField,
+                &[&id, &lang.text(msg), &quote(old), &quote(Some(new))],
+            ));
+        }
+    }
+    let names = |list: &[crate::reader::Located<String>]| {
+        list.iter().map(|a| a.value.clone()).collect::<Vec<_>>()
+    };
+    let mut pilots = names(&action.pilots);
+    let mut partners = names(&action.partners);
+    for (key, adds, removes, current, added, removed, missing) in [
+        (
+            "pilots",
+            &args.add_pilot,
+            &args.remove_pilot,
+            &mut pilots,
+            Msg::EditPilotAdded,
+            Msg::EditPilotRemoved,
+            Msg::ErrorNotPilot,
+        ),
+        (
+            "partners",
+            &args.add_partner,
+            &args.remove_partner,
+            &mut partners,
+            Msg::EditPartnerAdded,
+            Msg::EditPartnerRemoved,
+            Msg::ErrorNotPartner,
+        ),
+    ] {
+        for actor in removes {
+            let Some(array) = string_array(doc, key) else {
+                continue;
+            };
+            if !remove_string(array, actor) {
+                return Err(Failure::content(lang.fill(missing, &[actor, &id])));
+            }
+            current.retain(|a| a != actor);
+            lines.push(lang.fill(removed, &[&id, actor]));
+        }
+        for actor in adds {
+            if current.contains(actor) {
+                continue;
+            }
+            if let Some(array) = string_array(doc, key) {
+                array.push(actor.as_str());
+                current.push(actor.clone());
+                lines.push(lang.fill(added, &[&id, actor]));
+            }
+        }
+    }
+    // A role belongs to an actor the action names: removing the actor removes its role.
+    if let Some(roles) = doc.get_mut("roles").and_then(Item::as_inline_table_mut) {
+        let stale: Vec<String> = roles
+            .iter()
+            .map(|(actor, _)| actor.to_string())
+            .filter(|actor| !pilots.contains(actor) && !partners.contains(actor))
+            .collect();
+        for actor in &stale {
+            roles.remove(actor);
+        }
+        if !stale.is_empty() {
+            roles.fmt();
+        }
+    }
+    if let (Some(number), Some(year), Some(value)) = (args.indicator, args.year, args.value) {
+        lines.push(set_indicator(file, action, number, year, value, lang)?);
+    }
+    Ok(lines)
+}
+
+fn set_indicator(
+    file: &mut EditableFile,
+    action: &Action,
+    number: usize,
+    year: i32,
+    value: f64,
+    lang: Lang,
+) -> Result<String, Failure> {
+    let id = action.id.value;
+    let count = action.indicators.len();
+    let missing = || Failure::content(lang.fill(Msg::ErrorNoIndicator, &[&id, &count, &number]));
+    let indicator = file
+        .doc
+        .get_mut("indicators")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|list| list.get_mut(number.wrapping_sub(1)))
+        .ok_or_else(missing)?;
+    let values = indicator
+        .entry("values")
+        .or_insert_with(|| toml_edit::value(toml_edit::InlineTable::new()))
+        .as_inline_table_mut()
+        .ok_or_else(missing)?;
+    // Whole numbers stay integers, as people write them.
+    let number_value = if value.fract() == 0.0 && value.abs() < 1e15 {
+        Value::from(value as i64)
+    } else {
+        Value::from(value)
+    };
+    let shown = number_value.to_string().trim().to_string();
+    values.insert(year.to_string(), number_value);
+    values.fmt();
+    let name = &action.indicators[number - 1].name;
+    Ok(lang.fill(Msg::EditIndicator, &[&id, name, &year, &shown]))
+}
+
+fn set_modality(
+    args: &SetArgs,
+    action: &Action,
+    number: usize,
+    file: &mut EditableFile,
+    context: &Context,
+) -> Result<Vec<String>, Failure> {
+    let lang = context.lang;
+    let id = action.id.value;
+    let others = args.start.is_some()
+        || args.due.is_some()
+        || args.title.is_some()
+        || args.short_title.is_some()
+        || !args.add_pilot.is_empty()
+        || !args.remove_pilot.is_empty()
+        || !args.add_partner.is_empty()
+        || !args.remove_partner.is_empty()
+        || args.indicator.is_some();
+    if others {
+        return Err(Failure::usage(lang.text(Msg::ErrorModalityOptions)));
+    }
+    if args.status.is_none() && args.done.is_none() {
+        return Err(Failure::usage(lang.text(Msg::ErrorNothingToSet)));
+    }
+    let count = action.modalities.len();
+    let Some(modality) = action.modalities.get(number.wrapping_sub(1)) else {
+        return Err(Failure::content(
+            lang.fill(Msg::ErrorNoModality, &[&id, &count, &number]),
+        ));
+    };
+    let table = file
+        .doc
+        .get_mut("modalities")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|list| list.get_mut(number - 1))
+        .ok_or_else(|| {
+            Failure::content(lang.fill(Msg::ErrorNoModality, &[&id, &count, &number]))
+        })?;
+    // --done DATE means done; done without a date means done today.
+    let status = args.status.or(args.done.map(|_| Status::Done));
+    let mut lines = Vec::new();
+    if let Some(status) = status.filter(|s| *s != modality.status) {
+        set_value(table, "status", Value::from(status.keyword()));
+        lines.push(lang.fill(
+            Msg::EditModalityStatus,
+            &[
+                &id,
+                &number,
+                &modality.status.label(lang),
+                &status.label(lang),
+            ],
+        ));
+        if status != Status::Done {
+            table.remove("done");
+        }
+    }
+    if status == Some(Status::Done) {
+        let done = args
+            .done
+            .or(modality.done.as_ref().map(|d| d.value))
+            .unwrap_or(context.today);
+        if modality.done.as_ref().map(|d| d.value) != Some(done) {
+            set_value(table, "done", date_value(done));
+            lines.push(lang.fill(
+                Msg::EditModalityDone,
+                &[&id, &number, &lang.short_date(done)],
+            ));
+        }
+    }
+    Ok(lines)
+}
