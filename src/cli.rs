@@ -117,6 +117,51 @@ pub enum Command {
         ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"\n  \
         ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run")]
     New(NewArgs),
+
+    /// The bilan of a year or a period: md, html, json, csv or xlsx
+    #[command(after_help = "Examples:\n  \
+        ctg report                                   # last year, markdown on stdout\n  \
+        ctg report --year 2025 -o bilan-2025.html    # the format from the extension\n  \
+        ctg report --from 2025-01-01 --to 2025-06-30 --format json\n  \
+        ctg report --year 2025 -o bilan-2025.xlsx\n\n\
+        The same plan and --today give the same bytes, in every format.")]
+    Report(ReportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The calendar year to report on (default: the last full year before today)
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to"])]
+    pub year: Option<i32>,
+
+    /// First day of the period (with --to)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "to")]
+    pub from: Option<NaiveDate>,
+
+    /// Last day of the period (with --from)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
+    pub to: Option<NaiveDate>,
+
+    /// Output format (default: from the extension of -o, else md)
+    #[arg(long, short, value_enum)]
+    pub format: Option<ReportFormat>,
+
+    /// Write to this file instead of the standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
+    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
+    pub csv_dialect: CsvDialect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Json,
+    Csv,
+    Xlsx,
 }
 
 /// What `ctg set` edits: an action, or one of its modalities.

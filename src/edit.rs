@@ -228,7 +228,7 @@ fn decoded(bytes: &[u8]) -> String {
 /// Replaces `path` with `bytes` so that a reader sees the old file or the
 /// new one, never a part: write a temporary file in the same folder, flush
 /// it to disk, give it the old file's permissions, rename it over the target.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new()

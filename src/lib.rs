@@ -17,6 +17,7 @@ pub mod model;
 pub mod query;
 pub mod reader;
 pub mod render;
+pub mod report;
 pub mod source;
 pub mod text;
 
@@ -126,6 +127,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Set(args) => commands::set::run(&context, args).map(Outcome::success),
         Command::Log(args) => commands::log::run(&context, args).map(Outcome::success),
         Command::New(args) => commands::new::run(&context, args).map(Outcome::success),
+        Command::Report(args) => commands::report::run(&context, args).map(Outcome::success),
     };
     let outcome = result.unwrap_or_else(Outcome::from);
     // A closed pipe (`ctg status | head`) is the reader's choice, not an error.

@@ -92,13 +92,17 @@ impl StatusCounts {
     pub fn of<'a>(actions: impl IntoIterator<Item = &'a Action>) -> StatusCounts {
         let mut counts = StatusCounts::default();
         for action in actions {
-            counts.0[action.status as usize] += 1;
+            counts.add(action.status);
         }
         counts
     }
 
     pub fn get(&self, status: Status) -> usize {
         self.0[status as usize]
+    }
+
+    pub fn add(&mut self, status: Status) {
+        self.0[status as usize] += 1;
     }
 }
 
@@ -110,6 +114,13 @@ impl Serialize for StatusCounts {
             map.serialize_entry(status.keyword(), &self.get(status))?;
         }
         map.end()
+    }
+}
+
+/// In JSON, a status is its keyword.
+impl Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.keyword())
     }
 }
 
@@ -280,6 +291,48 @@ impl Action {
         self.log.iter().map(|entry| entry.date.value).max()
     }
 
+    /// The status on `date` as the journal tells it: the last dated status
+    /// move on or before that day; `planned` before the first move. With no
+    /// move in the journal there is no history, and the file's status stands
+    /// for every date.
+    pub fn status_at(&self, date: NaiveDate) -> Status {
+        let mut moves: Vec<(NaiveDate, usize, Status)> = self
+            .log
+            .iter()
+            .enumerate()
+            .filter_map(|(index, entry)| {
+                entry.status.map(|status| (entry.date.value, index, status))
+            })
+            .collect();
+        if moves.is_empty() {
+            return self.status;
+        }
+        moves.sort();
+        moves
+            .iter()
+            .rev()
+            .find(|(day, _, _)| *day <= date)
+            .map_or(Status::Planned, |(_, _, status)| *status)
+    }
+
+    /// Progress on `date`: 1 if the journal says done by then; else the share
+    /// of counted modalities done by then (a done modality without a date
+    /// counts as done on every date).
+    pub fn progress_at(&self, date: NaiveDate) -> f64 {
+        if self.status_at(date) == Status::Done {
+            return 1.0;
+        }
+        let done = self
+            .modalities
+            .iter()
+            .filter(|m| m.status == Status::Done && m.done.as_ref().is_none_or(|d| d.value <= date))
+            .count();
+        match self.modalities_counted() {
+            0 => 0.0,
+            counted => done as f64 / counted as f64,
+        }
+    }
+
     /// The title to show where space is short.
     pub fn display_title(&self) -> &str {
         self.short_title.as_deref().unwrap_or(&self.title)
@@ -313,6 +366,67 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::{FileId, Span};
+
+    fn located<T>(value: T) -> Located<T> {
+        Located {
+            value,
+            span: Span {
+                file: FileId(0),
+                range: 0..0,
+            },
+        }
+    }
+
+    fn entry(date: &str, status: Option<Status>) -> LogEntry {
+        LogEntry {
+            date: located(date.parse().unwrap()),
+            note: String::new(),
+            status,
+        }
+    }
+
+    #[test]
+    fn status_history_comes_from_the_journal() {
+        let mut action = Action {
+            id: located(1),
+            axis: None,
+            title: String::new(),
+            short_title: None,
+            status: Status::Done,
+            status_span: None,
+            pilots: Vec::new(),
+            roles: Vec::new(),
+            partners: Vec::new(),
+            pilot_note: None,
+            coordination: false,
+            within_competences: false,
+            start: None,
+            due: None,
+            publics: Vec::new(),
+            communes: Vec::new(),
+            budget: None,
+            modalities: Vec::new(),
+            indicators: Vec::new(),
+            log: Vec::new(),
+            file: FileId(0),
+        };
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            action.status_at(day("2020-01-01")),
+            Status::Done,
+            "no history: the file's status"
+        );
+        action.log = vec![
+            entry("2024-02-01", Some(Status::InProgress)),
+            entry("2024-06-01", None),
+            entry("2025-03-01", Some(Status::Done)),
+        ];
+        assert_eq!(action.status_at(day("2024-01-31")), Status::Planned);
+        assert_eq!(action.status_at(day("2024-02-01")), Status::InProgress);
+        assert_eq!(action.status_at(day("2024-12-31")), Status::InProgress);
+        assert_eq!(action.status_at(day("2025-03-01")), Status::Done);
+    }
 
     #[test]
     fn statuses_are_read_from_keywords_and_labels() {

@@ -2,6 +2,8 @@
 //! progress bars, JSON.
 
 pub mod csv;
+pub mod markup;
+pub mod xlsx;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};

@@ -6,6 +6,7 @@ mod hook;
 mod load;
 mod property;
 mod query;
+mod report;
 mod robustness;
 mod status;
 mod support;
