@@ -143,6 +143,8 @@ thead th{background:#eaf1f8}
 tbody th{font-weight:600}
 ul{margin:.3rem 0 .8rem}
 svg{max-width:100%;height:auto}
+figure{margin:.6rem 0 1rem}
+figcaption{font-size:.85rem;color:#3b4a5e}
 .chart-label{font-size:13px;fill:#1d2433}
 .chart-value{font-size:13px;fill:#1d2433;font-weight:600}
 @media print{body{margin:0;max-width:none}h2{break-before:auto}table,svg,h3{break-inside:avoid}}
