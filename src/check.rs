@@ -3,7 +3,7 @@
 //! none stops the others. The rules of a single value (types, keys,
 //! statuses) live in `load`, where the value is read.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
@@ -26,11 +26,22 @@ pub fn validate(root: &Path, today: NaiveDate, lang: Lang) -> (Plan, Vec<Diagnos
 
 /// Runs every consistency rule over a loaded plan.
 pub fn check(plan: &Plan, today: NaiveDate, lang: Lang) -> Vec<Diagnostic> {
+    let convention_data = &plan.convention;
     let mut rules = Rules {
         plan,
         today,
         lang,
         diags: Vec::new(),
+        actors: convention_data
+            .actors
+            .iter()
+            .map(|a| a.id.value.as_str())
+            .collect(),
+        members: convention_data
+            .actors
+            .iter()
+            .flat_map(|actor| actor.members.iter().map(String::as_str))
+            .collect(),
     };
     let convention = plan.is_complete(FileKind::Convention);
     rules.unique_ids();
@@ -62,6 +73,10 @@ struct Rules<'p> {
     today: NaiveDate,
     lang: Lang,
     diags: Vec<Diagnostic>,
+    /// Declared actor ids; ordered, so that suggestions do not depend on hashing.
+    actors: BTreeSet<&'p str>,
+    /// Member communes of every actor.
+    members: BTreeSet<&'p str>,
 }
 
 impl Rules<'_> {
@@ -170,9 +185,10 @@ impl Rules<'_> {
         } else {
             list
         };
+        let known: HashSet<u32> = ids.iter().copied().collect();
         for action in &self.plan.actions {
             if let Some(axis) = &action.axis
-                && !ids.contains(&axis.value)
+                && !known.contains(&axis.value)
             {
                 self.push(
                     Severity::Error,
@@ -188,8 +204,14 @@ impl Rules<'_> {
     /// `empty-axis` (warning): an axis has no action.
     fn empty_axes(&mut self) {
         let lang = self.lang;
+        let used: HashSet<u32> = self
+            .plan
+            .actions
+            .iter()
+            .filter_map(|action| action.axis.as_ref().map(|a| a.value))
+            .collect();
         for axis in &self.plan.axes {
-            if self.plan.actions_of_axis(axis.id.value).next().is_none() {
+            if !used.contains(&axis.id.value) {
                 self.push(
                     Severity::Warning,
                     Code::EmptyAxis,
@@ -277,13 +299,6 @@ impl Rules<'_> {
     /// `unknown-actor`, `stray-role`, `pilot-and-partner`, `no-pilot`.
     fn actors(&mut self, action: &Action) {
         let lang = self.lang;
-        let declared: Vec<&str> = self
-            .plan
-            .convention
-            .actors
-            .iter()
-            .map(|actor| actor.id.value.as_str())
-            .collect();
         let named = action
             .pilots
             .iter()
@@ -291,7 +306,8 @@ impl Rules<'_> {
             .chain(action.roles.iter().map(|(actor, _)| actor))
             .chain(action.modalities.iter().flat_map(|m| &m.pilots));
         for actor in named {
-            if !declared.contains(&actor.value.as_str()) {
+            if !self.actors.contains(actor.value.as_str()) {
+                let declared: Vec<&str> = self.actors.iter().copied().collect();
                 let help = match closest(&actor.value, &declared) {
                     Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
                     None => lang.fill(Msg::DiagUnknownActorHelp, &[&toml_key(&actor.value)]),
@@ -346,14 +362,7 @@ impl Rules<'_> {
     /// `unknown-commune` (warning): a commune that no actor declares as a
     /// member, when the convention lists member communes at all.
     fn communes(&mut self, action: &Action) {
-        let members: Vec<&str> = self
-            .plan
-            .convention
-            .actors
-            .iter()
-            .flat_map(|actor| actor.members.iter().map(String::as_str))
-            .collect();
-        if members.is_empty() {
+        if self.members.is_empty() {
             return;
         }
         let lang = self.lang;
@@ -362,7 +371,8 @@ impl Rules<'_> {
             .iter()
             .chain(action.modalities.iter().filter_map(|m| m.commune.as_ref()));
         for commune in named {
-            if !members.contains(&commune.value.as_str()) {
+            if !self.members.contains(commune.value.as_str()) {
+                let members: Vec<&str> = self.members.iter().copied().collect();
                 let help = match closest(&commune.value, &members) {
                     Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
                     None => lang.fill(Msg::DiagUnknownCommuneHelp, &[&members.join(", ")]),
