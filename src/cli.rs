@@ -126,6 +126,53 @@ pub enum Command {
         ctg report --year 2025 -o bilan-2025.xlsx\n\n\
         The same plan and --today give the same bytes, in every format.")]
     Report(ReportArgs),
+
+    /// One row per plan found beneath DIR: progress, lateness, governance, errors
+    #[command(after_help = "Examples:\n  \
+        ctg portfolio plans/                       # every plan beneath plans/\n  \
+        ctg portfolio plans/ --sort late           # the most late actions first\n  \
+        ctg portfolio plans/ --format csv > suivi-ctg.csv\n\n\
+        A plan with errors is a row with its error count and first error; the\n\
+        exit status is 1 when any plan has an error, after every row is printed.")]
+    Portfolio(PortfolioArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct PortfolioArgs {
+    /// The folder to search for plans (folders holding ctg.toml)
+    pub dir: PathBuf,
+
+    /// Order of the rows
+    #[arg(long, value_enum, default_value_t = PortfolioSort::Territory)]
+    pub sort: PortfolioSort,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = PortfolioFormat::Table)]
+    pub format: PortfolioFormat,
+
+    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
+    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
+    pub csv_dialect: CsvDialect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioSort {
+    /// By territory name
+    Territory,
+    /// Least advanced first
+    Progress,
+    /// Most late actions first
+    Late,
+    /// Most errors (then warnings) first
+    Errors,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
 }
 
 #[derive(Args, Debug)]

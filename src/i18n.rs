@@ -369,6 +369,19 @@ catalogue! {
     ErrorReportFormat => "format inconnu pour {0} : prenez une extension .md, .html, .json, .csv ou .xlsx, ou --format", "unknown format for {0}: use a .md, .html, .json, .csv or .xlsx extension, or --format";
     ErrorXlsxNeedsFile => "le format xlsx s'écrit dans un fichier : ajoutez -o bilan.xlsx", "xlsx is written to a file: add -o report.xlsx";
 
+    // ctg portfolio.
+    ColTerritory => "Territoire", "Territory";
+    ColElapsed => "Période écoulée", "Period elapsed";
+    ColNoPilot => "Sans pilote", "No pilot";
+    ColMeetingsMissing => "Réunions dues", "Meetings due";
+    ColErrors => "Erreurs / avert.", "Errors / warnings";
+    ColErrorCount => "Erreurs", "Errors";
+    ColWarningCount => "Avertissements", "Warnings";
+    ColFirstError => "Première erreur", "First error";
+    ColPath => "Dossier", "Folder";
+    ColEnd => "Fin", "End";
+    PortfolioTotal => "Total ({0} plans)", "Total ({0} plans)";
+
     // The status dashboard.
     StatusToday => "au {0}", "as of {0}";
     StatusPeriod => "Période : {0} – {1}", "Period: {0} – {1}";

@@ -21,7 +21,6 @@ pub mod report;
 pub mod source;
 pub mod text;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -98,6 +97,29 @@ impl From<Failure> for Outcome {
     }
 }
 
+/// Writes text to a stream in one piece, without its colours where the
+/// stream does not take them (a pipe, `NO_COLOR`, `--color never`).
+fn emit<S: anstream::stream::RawStream + std::io::IsTerminal>(
+    stream: S,
+    text: &str,
+    choice: anstream::ColorChoice,
+) {
+    if text.is_empty() {
+        return;
+    }
+    let styled = anstream::AutoStream::new(stream, choice);
+    let plain;
+    let text = if styled.current_choice() == anstream::ColorChoice::Never {
+        plain = anstream::adapter::strip_str(text).to_string();
+        plain.as_str()
+    } else {
+        text
+    };
+    let mut raw = styled.into_inner();
+    let _ = raw.write_all(text.as_bytes());
+    let _ = raw.flush();
+}
+
 /// Runs one command line and says how the process should exit:
 /// 0 success, 1 the plan or the command's content is at fault.
 pub fn run(cli: Cli) -> ExitCode {
@@ -128,13 +150,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Log(args) => commands::log::run(&context, args).map(Outcome::success),
         Command::New(args) => commands::new::run(&context, args).map(Outcome::success),
         Command::Report(args) => commands::report::run(&context, args).map(Outcome::success),
+        Command::Portfolio(args) => commands::portfolio::run(&context, args),
     };
     let outcome = result.unwrap_or_else(Outcome::from);
     // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
-    let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    let _ = stdout.write_all(outcome.stdout.as_bytes());
-    let _ = stdout.flush();
-    let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
-    let _ = stderr.write_all(outcome.stderr.as_bytes());
+    emit(std::io::stdout(), &outcome.stdout, choice);
+    emit(std::io::stderr(), &outcome.stderr, choice);
     ExitCode::from(outcome.code)
 }

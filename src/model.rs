@@ -104,6 +104,12 @@ impl StatusCounts {
     pub fn add(&mut self, status: Status) {
         self.0[status as usize] += 1;
     }
+
+    pub fn merge(&mut self, other: &StatusCounts) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine += theirs;
+        }
+    }
 }
 
 impl Serialize for StatusCounts {

@@ -6,7 +6,6 @@
 //! reader remembers which keys were asked for, and `finish` reports the rest
 //! as unknown, with the nearest allowed key as a suggestion.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -336,10 +335,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reports every key that was never asked for as unknown.
     pub fn finish(self, ctx: &mut FileContext) {
-        let known: HashSet<&str> = self.known.iter().copied().collect();
+        // A table has a handful of allowed keys: a scan beats hashing them.
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
-            if known.contains(name) {
+            if self.known.contains(&name) {
                 continue;
             }
             let lang = ctx.lang;

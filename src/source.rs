@@ -3,7 +3,8 @@
 //! Nothing here stops at the first problem: an unreadable or non-UTF-8 file
 //! becomes a diagnostic and the other files are still read.
 
-use std::fs;
+use std::fs::{self, File};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic, FileId};
@@ -71,6 +72,32 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
     default.is_dir().then_some(default)
 }
 
+/// Every plan folder beneath `dir` (a folder holding `ctg.toml`), sorted.
+/// Symbolic links are not followed, hidden folders are skipped, and a
+/// plan's own folders are not searched for further plans.
+pub fn find_plans(dir: &Path) -> Vec<PathBuf> {
+    let mut plans = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        if folder.join(CONVENTION_FILE).is_file() {
+            plans.push(folder);
+            continue;
+        }
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            // DirEntry::file_type does not follow symbolic links.
+            let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+            if is_dir && !entry.file_name().to_string_lossy().starts_with('.') {
+                pending.push(entry.path());
+            }
+        }
+    }
+    plans.sort();
+    plans
+}
+
 /// Which kind of plan file a path is, from the folder it lives in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
@@ -115,8 +142,12 @@ impl SourceSet {
 pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> SourceSet {
     let mut set = SourceSet::empty();
     let convention = root.join(CONVENTION_FILE);
-    if convention.is_file() {
-        match read_one(&convention, CONVENTION_FILE.to_string(), lang, diags) {
+    // One open instead of a test then an open: a plan is read on every command.
+    if let Some(file) = File::open(&convention)
+        .ok()
+        .filter(|f| f.metadata().is_ok_and(|m| m.is_file()))
+    {
+        match read_one(file, CONVENTION_FILE.to_string(), lang, diags) {
             Some(file) => {
                 set.push(file, FileKind::Convention);
             }
@@ -138,7 +169,21 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
         .zip([FileKind::Axis, FileKind::Action, FileKind::Meeting])
     {
         for (path, name) in plan_files_in(root, folder, lang, diags) {
-            match read_one(&path, name, lang, diags) {
+            let opened = match File::open(&path) {
+                Ok(file) => file,
+                Err(err) => {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::UnreadableFile,
+                            lang.fill(Msg::DiagUnreadable, &[&err]),
+                        )
+                        .in_file_named(&name),
+                    );
+                    set.unread.push(kind);
+                    continue;
+                }
+            };
+            match read_one(opened, name, lang, diags) {
                 Some(file) => {
                     set.push(file, kind);
                 }
@@ -161,7 +206,6 @@ fn plan_files_in(
     let Ok(entries) = fs::read_dir(root.join(folder)) else {
         return Vec::new();
     };
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         let file_name = entry.file_name();
@@ -171,8 +215,12 @@ fn plan_files_in(
         }
         let name = format!("{folder}/{file_name}");
         let path = entry.path();
-        let is_link = entry.file_type().is_ok_and(|kind| kind.is_symlink());
-        if is_link {
+        // The entry's own type needs no system call; only a link is followed.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_symlink() {
+            let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
             let inside = path
                 .canonicalize()
                 .is_ok_and(|target| target.starts_with(&canonical_root));
@@ -185,7 +233,7 @@ fn plan_files_in(
                 continue;
             }
         }
-        if path.is_dir() {
+        if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
             diags.push(
                 Diagnostic::warning(Code::NotAFile, lang.text(Msg::DiagNotAFile))
                     .in_file_named(&name)
@@ -200,7 +248,7 @@ fn plan_files_in(
 }
 
 fn read_one(
-    path: &Path,
+    mut file: File,
     name: String,
     lang: Lang,
     diags: &mut Vec<Diagnostic>,
@@ -212,7 +260,7 @@ fn read_one(
         }
         diags.push(diag);
     };
-    match fs::metadata(path) {
+    let size = match file.metadata() {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
             fail(
                 diags,
@@ -221,19 +269,19 @@ fn read_one(
             );
             return None;
         }
-        Ok(_) => {}
-        Err(err) => {
-            fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
-            return None;
-        }
-    }
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
+        Ok(meta) => meta.len() as usize,
         Err(err) => {
             fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
             return None;
         }
     };
+    // Exactly the size the file has: one read, no second call to find the
+    // end. Edits replace files by renaming, so an open file never changes.
+    let mut bytes = vec![0; size];
+    if let Err(err) = file.read_exact(&mut bytes) {
+        fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             // A byte order mark is what some Windows editors write: accept it.

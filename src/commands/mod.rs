@@ -5,6 +5,7 @@ pub mod list;
 pub mod log;
 pub mod new;
 pub mod pilots;
+pub mod portfolio;
 pub mod report;
 pub mod set;
 pub mod show;

@@ -4,6 +4,7 @@ mod check;
 mod edit;
 mod hook;
 mod load;
+mod portfolio;
 mod property;
 mod query;
 mod report;
