@@ -63,7 +63,8 @@ pub enum Command {
     /// Dashboard: each axis's actions by status, modalities done, progress, then alerts
     #[command(after_help = "Examples:\n  ctg status\n  \
         ctg status --today 2025-06-30 --lang en\n  \
-        ctg status --format md > tableau-de-bord.md")]
+        ctg status --format md > tableau-de-bord.md\n  \
+        ctg status --at 2024-12-31               # as the journal says things stood then")]
     Status(StatusArgs),
 
     /// Check every file of the plan and report all problems, with file:line:col
@@ -135,6 +136,29 @@ pub enum Command {
         A plan with errors is a row with its error count and first error; the\n\
         exit status is 1 when any plan has an error, after every row is printed.")]
     Portfolio(PortfolioArgs),
+
+    /// What changed in the plan between two git revisions, field by field
+    #[command(after_help = "Examples:\n  \
+        ctg diff copil-2024                      # since the tag of the last committee\n  \
+        ctg diff copil-2024 copil-2025           # between two committees\n  \
+        ctg diff HEAD~3 --format json\n\n\
+        REV2 defaults to the files as they are now. Git must know the plan's folder.")]
+    Diff(DiffArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier revision: a tag, a branch, a commit
+    #[arg(value_name = "REV")]
+    pub from: String,
+
+    /// The later revision (default: the files as they are now)
+    #[arg(value_name = "REV2")]
+    pub to: Option<String>,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
 }
 
 #[derive(Args, Debug)]
@@ -200,6 +224,10 @@ pub struct ReportArgs {
     /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
     #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
     pub csv_dialect: CsvDialect,
+
+    /// Add what changed since this git revision (the tag of the last committee) (md, html, json)
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -528,6 +556,10 @@ pub struct StatusArgs {
     /// An action in progress or blocked with no journal entry for this many days is stale
     #[arg(long, value_name = "DAYS", default_value_t = 180)]
     pub stale_days: u32,
+
+    /// The dashboard as things stood on this date, statuses rebuilt from the journal
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub at: Option<NaiveDate>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

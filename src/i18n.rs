@@ -382,6 +382,33 @@ catalogue! {
     ColEnd => "Fin", "End";
     PortfolioTotal => "Total ({0} plans)", "Total ({0} plans)";
 
+    // ctg diff, status --at, report --since.
+    DiffActionAdded => "action {0} ajoutée : {1}", "action {0} added: {1}";
+    DiffActionRemoved => "action {0} retirée : {1}", "action {0} removed: {1}";
+    DiffModalityAdded => "action {0}, modalité {1} ajoutée : {2}", "action {0}, modality {1} added: {2}";
+    DiffModalityRemoved => "action {0}, modalité {1} retirée : {2}", "action {0}, modality {1} removed: {2}";
+    DiffModalityDone => "action {0}, modalité {1} réalisée : {2}", "action {0}, modality {1} done: {2}";
+    DiffModalityDoneOn => "action {0}, modalité {1} réalisée le {2} : {3}", "action {0}, modality {1} done on {2}: {3}";
+    DiffModalityReopened => "action {0}, modalité {1} rouverte ({2}) : {3}", "action {0}, modality {1} reopened ({2}): {3}";
+    DiffModalityStatus => "action {0}, modalité {1} : {2} → {3} : {4}", "action {0}, modality {1}: {2} → {3}: {4}";
+    DiffLater => "{0} j plus tard", "{0} days later";
+    DiffEarlier => "{0} j plus tôt", "{0} days earlier";
+    DiffJournal => "action {0} : journal du {1} — {2}", "action {0}: journal of {1} — {2}";
+    DiffIndicatorChanged => "action {0}, indicateur « {1} » : {2} : {3} → {4}", "action {0}, indicator `{1}`: {2}: {3} → {4}";
+    DiffMeeting => "{0} tenu le {1} : {2}", "{0} held on {1}: {2}";
+    DiffNone => "Aucun changement.", "No change.";
+    DiffTitle => "Changements de {0} à {1}", "Changes from {0} to {1}";
+    DiffWorkingTree => "l'état actuel des fichiers", "the files as they are now";
+    ColChange => "Changement", "Change";
+    ErrorNotARepo => "le plan {0} n'est pas dans un dépôt git : l'historique vient de git", "the plan {0} is not in a git repository: history comes from git";
+    ErrorUnknownRevision => "révision inconnue « {0} » : donnez une étiquette (git tag), une branche ou un commit", "unknown revision `{0}`: give a tag, a branch or a commit";
+    ErrorPlanNotAtRevision => "le plan n'existait pas encore à la révision {0} (pas de {1}/ctg.toml)", "the plan did not exist yet at revision {0} (no {1}/ctg.toml)";
+    ErrorGit => "git a échoué : {0}", "git failed: {0}";
+    ErrorPlanAtRevision => "le plan à la révision {0} contient des erreurs :", "the plan at revision {0} has errors:";
+    StatusAt => "Statuts reconstruits au {0} d'après le journal", "Statuses rebuilt as of {0} from the journal";
+    StatusAtNoHistory => "le journal ne note aucun changement de statut jusqu'au {0} : chaque action garde le statut de son fichier, ou « à engager » si son premier changement est postérieur", "the journal records no status move up to {0}: each action keeps its file's status, or planned if its first move came later";
+    ReportChangesSince => "Changements depuis {0}", "Changes since {0}";
+
     // The status dashboard.
     StatusToday => "au {0}", "as of {0}";
     StatusPeriod => "Période : {0} – {1}", "Period: {0} – {1}";

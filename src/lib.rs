@@ -10,7 +10,9 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod diff;
 pub mod edit;
+pub mod git;
 pub mod i18n;
 pub mod load;
 pub mod model;
@@ -151,6 +153,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => commands::new::run(&context, args).map(Outcome::success),
         Command::Report(args) => commands::report::run(&context, args).map(Outcome::success),
         Command::Portfolio(args) => commands::portfolio::run(&context, args),
+        Command::Diff(args) => commands::diff::run(&context, args).map(Outcome::success),
     };
     let outcome = result.unwrap_or_else(Outcome::from);
     // A closed pipe (`ctg status | head`) is the reader's choice, not an error.

@@ -357,6 +357,30 @@ pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
 }
 
 impl Plan {
+    /// The plan as the journal says it stood at the end of `date`: statuses
+    /// rebuilt from the dated status moves, later journal entries and
+    /// meetings dropped, modalities done later not done yet. Says whether
+    /// the journal had any status move on or before that day.
+    pub fn rewind(&mut self, date: NaiveDate) -> bool {
+        let mut history = false;
+        for action in &mut self.actions {
+            history |= action
+                .log
+                .iter()
+                .any(|e| e.status.is_some() && e.date.value <= date);
+            action.status = action.status_at(date);
+            action.log.retain(|entry| entry.date.value <= date);
+            for modality in &mut action.modalities {
+                if modality.done.as_ref().is_some_and(|d| d.value > date) {
+                    modality.status = Status::Planned;
+                    modality.done = None;
+                }
+            }
+        }
+        self.meetings.retain(|m| m.date.value <= date);
+        history
+    }
+
     /// Whether every file of this kind was read into its item.
     pub fn is_complete(&self, kind: FileKind) -> bool {
         !self.incomplete.contains(&kind)

@@ -61,6 +61,14 @@ pub struct Report {
     pub summary: Summary,
     pub axes: Vec<AxisReport>,
     pub governance: Vec<BodyReport>,
+    /// With `--since REV`: what changed in the files since that revision.
+    pub changes_since: Option<ChangesSince>,
+}
+
+#[derive(Serialize)]
+pub struct ChangesSince {
+    pub revision: crate::git::Revision,
+    pub changes: Vec<crate::diff::ChangeEntry>,
 }
 
 #[derive(Serialize)]
@@ -254,6 +262,7 @@ impl Report {
             summary,
             axes,
             governance,
+            changes_since: None,
         }
     }
 }

@@ -155,14 +155,7 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
         }
     } else {
         set.unread.push(FileKind::Convention);
-        diags.push(
-            Diagnostic::error(
-                Code::MissingConvention,
-                lang.text(Msg::DiagMissingConvention),
-            )
-            .in_file_named(CONVENTION_FILE)
-            .with_help(lang.text(Msg::DiagMissingConventionHelp)),
-        );
+        diags.push(missing_convention(lang));
     }
     for (folder, kind) in FOLDERS
         .iter()
@@ -282,6 +275,28 @@ fn read_one(
         fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
         return None;
     }
+    decode(name, bytes, lang, diags)
+}
+
+/// A file's bytes as plan text: UTF-8 (an error naming the line of the
+/// first bad byte otherwise), without a byte order mark, within the size limit.
+pub fn decode(
+    name: String,
+    bytes: Vec<u8>,
+    lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SourceFile> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::error(
+                Code::UnreadableFile,
+                lang.fill(Msg::DiagTooLarge, &[&bytes.len(), &MAX_FILE_BYTES]),
+            )
+            .in_file_named(&name)
+            .with_help(lang.text(Msg::DiagTooLargeHelp)),
+        );
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             // A byte order mark is what some Windows editors write: accept it.
@@ -314,6 +329,68 @@ fn read_one(
             None
         }
     }
+}
+
+/// The kind of a file from its path relative to the plan folder, or None
+/// when it is not a plan file (hidden, a backup, another extension, elsewhere).
+pub fn kind_of(name: &str) -> Option<FileKind> {
+    if name == CONVENTION_FILE {
+        return Some(FileKind::Convention);
+    }
+    let (folder, file) = name.split_once('/')?;
+    if file.contains('/') || file.starts_with('.') || !file.ends_with(".toml") {
+        return None;
+    }
+    match folder {
+        "axes" => Some(FileKind::Axis),
+        "actions" => Some(FileKind::Action),
+        "meetings" => Some(FileKind::Meeting),
+        _ => None,
+    }
+}
+
+impl SourceSet {
+    /// The plan files among `(path, bytes)` pairs (paths relative to the plan
+    /// folder), as `read_plan` would read them from disk: the convention
+    /// first, then each folder in name order.
+    pub fn from_blobs(
+        mut blobs: Vec<(String, Vec<u8>)>,
+        lang: Lang,
+        diags: &mut Vec<Diagnostic>,
+    ) -> SourceSet {
+        let order = |kind: FileKind| match kind {
+            FileKind::Convention => 0,
+            FileKind::Axis => 1,
+            FileKind::Action => 2,
+            FileKind::Meeting => 3,
+        };
+        blobs.retain(|(name, _)| kind_of(name).is_some());
+        blobs.sort_by_cached_key(|(name, _)| (kind_of(name).map(order), name.clone()));
+        let mut set = SourceSet::empty();
+        if !blobs.iter().any(|(name, _)| name == CONVENTION_FILE) {
+            set.unread.push(FileKind::Convention);
+            diags.push(missing_convention(lang));
+        }
+        for (name, bytes) in blobs {
+            let Some(kind) = kind_of(&name) else { continue };
+            match decode(name, bytes, lang, diags) {
+                Some(file) => {
+                    set.push(file, kind);
+                }
+                None => set.unread.push(kind),
+            }
+        }
+        set
+    }
+}
+
+fn missing_convention(lang: Lang) -> Diagnostic {
+    Diagnostic::error(
+        Code::MissingConvention,
+        lang.text(Msg::DiagMissingConvention),
+    )
+    .in_file_named(CONVENTION_FILE)
+    .with_help(lang.text(Msg::DiagMissingConventionHelp))
 }
 
 #[cfg(test)]

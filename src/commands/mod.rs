@@ -1,6 +1,7 @@
 //! One module per command; each turns arguments and a plan into output text.
 
 pub mod check;
+pub mod diff;
 pub mod list;
 pub mod log;
 pub mod new;
@@ -53,7 +54,7 @@ pub fn load_valid_plan(context: &Context) -> Result<Plan, Failure> {
 }
 
 /// The diagnostics, then one line saying that nothing was done.
-fn refusal(diags: Vec<Diagnostic>, sources: &SourceSet, context: &Context) -> Failure {
+pub fn refusal(diags: Vec<Diagnostic>, sources: &SourceSet, context: &Context) -> Failure {
     let lang = context.lang;
     let mut text = diag::render_human(&diags, sources, lang, true);
     let errors = diags.len();

@@ -5,13 +5,16 @@ use std::path::Path;
 use chrono::Datelike;
 
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::commands::diff::plan_at;
 use crate::commands::load_valid_plan;
+use crate::diff::{diff, entries};
+use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::model::Status;
 use crate::render::csv::{self, Cell};
 use crate::render::markup::{Html, Markdown, Markup};
 use crate::render::{self, xlsx};
-use crate::report::{ActionReport, Period, Report};
+use crate::report::{ActionReport, ChangesSince, Period, Report};
 use crate::{Context, Failure};
 
 pub fn run(context: &Context, args: &ReportArgs) -> Result<String, Failure> {
@@ -27,7 +30,14 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<String, Failure> {
         return Err(Failure::usage(lang.text(Msg::ErrorXlsxNeedsFile)));
     }
     let plan = load_valid_plan(context)?;
-    let report = Report::build(&plan, period, context.today, lang);
+    let mut report = Report::build(&plan, period, context.today, lang);
+    if let Some(since) = &args.since {
+        let repo = Repo::of(&plan.root, lang)?;
+        let revision = repo.resolve(since, lang)?;
+        let old = plan_at(&repo, &revision, context)?;
+        let changes = entries(diff(&old, &plan), lang, &plan);
+        report.changes_since = Some(ChangesSince { revision, changes });
+    }
     let bytes = match format {
         ReportFormat::Md => document(&report, lang, Markdown::new(lang)).into_bytes(),
         ReportFormat::Html => {
@@ -183,6 +193,19 @@ fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
         })
         .collect();
     out.table(&header, &rows);
+
+    if let Some(since) = &report.changes_since {
+        out.heading(
+            2,
+            &lang.fill(Msg::ReportChangesSince, &[&since.revision.name]),
+        );
+        if since.changes.is_empty() {
+            out.paragraph(lang.text(Msg::DiffNone));
+        } else {
+            let items: Vec<String> = since.changes.iter().map(|c| c.message.clone()).collect();
+            out.list(&items);
+        }
+    }
 
     for axis in &report.axes {
         out.heading(

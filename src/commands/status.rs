@@ -15,8 +15,25 @@ use crate::render::{self, md_table, round4, terminal_table};
 use crate::{Context, Failure};
 
 pub fn run(context: &Context, args: &StatusArgs) -> Result<String, Failure> {
-    let plan = load_valid_plan(context)?;
-    let dashboard = Dashboard::build(&plan, context.today, context.lang, args.stale_days);
+    let lang = context.lang;
+    let mut plan = load_valid_plan(context)?;
+    let mut dashboard = match args.at {
+        Some(at) => {
+            let history = plan.rewind(at);
+            let mut dashboard = Dashboard::build(&plan, at, lang, args.stale_days);
+            dashboard.plan.today = context.today;
+            dashboard.plan.at = Some(at);
+            let note = if history {
+                Msg::StatusAt
+            } else {
+                Msg::StatusAtNoHistory
+            };
+            dashboard.plan.note = Some(lang.fill(note, &[&lang.short_date(at)]));
+            dashboard
+        }
+        None => Dashboard::build(&plan, context.today, lang, args.stale_days),
+    };
+    dashboard.plan.today = context.today;
     match args.format {
         StatusFormat::Json => render::json(&dashboard),
         StatusFormat::Table => Ok(table(&dashboard, context.lang)),
@@ -40,6 +57,10 @@ pub struct PlanSummary {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub today: NaiveDate,
+    /// With `--at`: the date the dashboard is rebuilt for (alerts are as of that date).
+    pub at: Option<NaiveDate>,
+    /// With `--at`: how the statuses were rebuilt.
+    pub note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +142,8 @@ impl Dashboard {
                 start: convention.start.as_ref().map(|d| d.value),
                 end: convention.end.as_ref().map(|d| d.value),
                 today,
+                at: None,
+                note: None,
             },
             axes,
             totals,
@@ -330,14 +353,19 @@ fn heading_lines(dashboard: &Dashboard, lang: Lang) -> Vec<String> {
         territory.push_str(" · ");
         territory.push_str(caf);
     }
-    vec![
+    let mut lines = vec![
         territory,
         format!(
             "{} · {}",
             period_line(plan, lang),
-            lang.fill(Msg::StatusToday, &[&lang.long_date(plan.today)])
+            lang.fill(
+                Msg::StatusToday,
+                &[&lang.long_date(plan.at.unwrap_or(plan.today))]
+            )
         ),
-    ]
+    ];
+    lines.extend(plan.note.clone());
+    lines
 }
 
 const BOLD: Style = Style::new().bold();

@@ -115,7 +115,9 @@ fn json_follows_the_contract_with_hand_computed_figures() {
             "caf": "Caf d'Exemple",
             "start": "2024-01-01",
             "end": "2027-12-31",
-            "today": "2025-06-30"
+            "today": "2025-06-30",
+            "at": null,
+            "note": null
         })
     );
     assert_eq!(

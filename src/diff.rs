@@ -1,0 +1,492 @@
+//! What changed between two states of a plan, field by field: the account a
+//! comité de pilotage reads of what moved since the last one.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::i18n::{Lang, Msg};
+use crate::model::{Action, Plan, Status};
+use crate::reader::Located;
+
+/// One change. Actions are named by id; modalities by their number in the
+/// action (1 for the first), as `ctg set 4.2` does.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Change {
+    ActionAdded {
+        action: u32,
+        title: String,
+    },
+    ActionRemoved {
+        action: u32,
+        title: String,
+    },
+    ActionRetitled {
+        action: u32,
+        field: &'static str,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    StatusMoved {
+        action: u32,
+        from: Status,
+        to: Status,
+    },
+    ModalityAdded {
+        action: u32,
+        modality: usize,
+        text: String,
+    },
+    ModalityRemoved {
+        action: u32,
+        modality: usize,
+        text: String,
+    },
+    ModalityDone {
+        action: u32,
+        modality: usize,
+        text: String,
+        done: Option<NaiveDate>,
+    },
+    ModalityReopened {
+        action: u32,
+        modality: usize,
+        text: String,
+        status: Status,
+    },
+    ModalityStatus {
+        action: u32,
+        modality: usize,
+        text: String,
+        from: Status,
+        to: Status,
+    },
+    PilotAdded {
+        action: u32,
+        actor: String,
+    },
+    PilotRemoved {
+        action: u32,
+        actor: String,
+    },
+    PartnerAdded {
+        action: u32,
+        actor: String,
+    },
+    PartnerRemoved {
+        action: u32,
+        actor: String,
+    },
+    /// `days` is positive when the date moved later.
+    DueMoved {
+        action: u32,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        days: Option<i64>,
+    },
+    JournalAdded {
+        action: u32,
+        date: NaiveDate,
+        note: String,
+        status: Option<Status>,
+    },
+    IndicatorValue {
+        action: u32,
+        indicator: String,
+        year: i32,
+        from: Option<f64>,
+        to: f64,
+    },
+    MeetingRecorded {
+        body: String,
+        date: NaiveDate,
+        title: String,
+    },
+}
+
+/// A change with the sentence people read.
+#[derive(Serialize)]
+pub struct ChangeEntry {
+    #[serde(flatten)]
+    pub change: Change,
+    pub message: String,
+}
+
+/// Every change from `old` to `new`: by action id, then meetings by date.
+pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
+    let before: BTreeMap<u32, &Action> = old.actions.iter().map(|a| (a.id.value, a)).collect();
+    let after: BTreeMap<u32, &Action> = new.actions.iter().map(|a| (a.id.value, a)).collect();
+    let mut ids: Vec<u32> = before.keys().chain(after.keys()).copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut changes = Vec::new();
+    for id in ids {
+        match (before.get(&id), after.get(&id)) {
+            (None, Some(action)) => changes.push(Change::ActionAdded {
+                action: id,
+                title: action.title.clone(),
+            }),
+            (Some(action), None) => changes.push(Change::ActionRemoved {
+                action: id,
+                title: action.title.clone(),
+            }),
+            (Some(old), Some(new)) => action_changes(old, new, &mut changes),
+            (None, None) => {}
+        }
+    }
+    let known: Vec<(&str, NaiveDate)> = old
+        .meetings
+        .iter()
+        .map(|m| (m.body.value.as_str(), m.date.value))
+        .collect();
+    for meeting in &new.meetings {
+        if !known.contains(&(meeting.body.value.as_str(), meeting.date.value)) {
+            changes.push(Change::MeetingRecorded {
+                body: meeting.body.value.clone(),
+                date: meeting.date.value,
+                title: meeting.title.clone(),
+            });
+        }
+    }
+    changes
+}
+
+fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
+    let id = new.id.value;
+    for (field, from, to) in [
+        ("title", Some(&old.title), Some(&new.title)),
+        (
+            "short_title",
+            old.short_title.as_ref(),
+            new.short_title.as_ref(),
+        ),
+    ] {
+        if from != to {
+            changes.push(Change::ActionRetitled {
+                action: id,
+                field,
+                from: from.cloned(),
+                to: to.cloned(),
+            });
+        }
+    }
+    if old.status != new.status {
+        changes.push(Change::StatusMoved {
+            action: id,
+            from: old.status,
+            to: new.status,
+        });
+    }
+    let count = old.modalities.len().max(new.modalities.len());
+    for index in 0..count {
+        let number = index + 1;
+        match (old.modalities.get(index), new.modalities.get(index)) {
+            (None, Some(m)) => changes.push(Change::ModalityAdded {
+                action: id,
+                modality: number,
+                text: m.text.clone(),
+            }),
+            (Some(m), None) => changes.push(Change::ModalityRemoved {
+                action: id,
+                modality: number,
+                text: m.text.clone(),
+            }),
+            (Some(was), Some(now)) if was.status != now.status => {
+                let text = now.text.clone();
+                changes.push(match (was.status, now.status) {
+                    (_, Status::Done) => Change::ModalityDone {
+                        action: id,
+                        modality: number,
+                        text,
+                        done: now.done.as_ref().map(|d| d.value),
+                    },
+                    (Status::Done, status) => Change::ModalityReopened {
+                        action: id,
+                        modality: number,
+                        text,
+                        status,
+                    },
+                    (from, to) => Change::ModalityStatus {
+                        action: id,
+                        modality: number,
+                        text,
+                        from,
+                        to,
+                    },
+                });
+            }
+            _ => {}
+        }
+    }
+    let names = |list: &[Located<String>]| list.iter().map(|a| a.value.clone()).collect::<Vec<_>>();
+    let (old_pilots, new_pilots) = (names(&old.pilots), names(&new.pilots));
+    let (old_partners, new_partners) = (names(&old.partners), names(&new.partners));
+    for actor in new_pilots.iter().filter(|a| !old_pilots.contains(a)) {
+        changes.push(Change::PilotAdded {
+            action: id,
+            actor: actor.clone(),
+        });
+    }
+    for actor in old_pilots.iter().filter(|a| !new_pilots.contains(a)) {
+        changes.push(Change::PilotRemoved {
+            action: id,
+            actor: actor.clone(),
+        });
+    }
+    for actor in new_partners.iter().filter(|a| !old_partners.contains(a)) {
+        changes.push(Change::PartnerAdded {
+            action: id,
+            actor: actor.clone(),
+        });
+    }
+    for actor in old_partners.iter().filter(|a| !new_partners.contains(a)) {
+        changes.push(Change::PartnerRemoved {
+            action: id,
+            actor: actor.clone(),
+        });
+    }
+    let (from, to) = (
+        old.due.as_ref().map(|d| d.value),
+        new.due.as_ref().map(|d| d.value),
+    );
+    if from != to {
+        let days = from.zip(to).map(|(from, to)| (to - from).num_days());
+        changes.push(Change::DueMoved {
+            action: id,
+            from,
+            to,
+            days,
+        });
+    }
+    // Journal entries are compared as a multiset: an entry written twice counts twice.
+    let mut remaining: Vec<(NaiveDate, &str, Option<Status>)> = old
+        .log
+        .iter()
+        .map(|e| (e.date.value, e.note.as_str(), e.status))
+        .collect();
+    for entry in &new.log {
+        let key = (entry.date.value, entry.note.as_str(), entry.status);
+        match remaining.iter().position(|k| *k == key) {
+            Some(index) => {
+                remaining.remove(index);
+            }
+            None => changes.push(Change::JournalAdded {
+                action: id,
+                date: entry.date.value,
+                note: entry.note.clone(),
+                status: entry.status,
+            }),
+        }
+    }
+    for indicator in &new.indicators {
+        let previous = old.indicators.iter().find(|i| i.name == indicator.name);
+        for (year, value) in &indicator.values {
+            let before = previous.and_then(|p| {
+                p.values
+                    .iter()
+                    .find(|(y, _)| y.value == year.value)
+                    .map(|(_, v)| *v)
+            });
+            if before != Some(*value) {
+                changes.push(Change::IndicatorValue {
+                    action: id,
+                    indicator: indicator.name.clone(),
+                    year: year.value,
+                    from: before,
+                    to: *value,
+                });
+            }
+        }
+    }
+}
+
+impl Change {
+    /// The change as a sentence, using the plan's body names for meetings.
+    pub fn message(&self, lang: Lang, plan: &Plan) -> String {
+        let date = |d: Option<NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
+        let number = |v: f64| {
+            let text = format!("{v}");
+            if lang == Lang::Fr {
+                text.replace('.', ",")
+            } else {
+                text
+            }
+        };
+        match self {
+            Change::ActionAdded { action, title } => {
+                lang.fill(Msg::DiffActionAdded, &[action, title])
+            }
+            Change::ActionRemoved { action, title } => {
+                lang.fill(Msg::DiffActionRemoved, &[action, title])
+            }
+            Change::ActionRetitled {
+                action,
+                field,
+                from,
+                to,
+            } => {
+                let label = lang.text(if *field == "title" {
+                    Msg::FieldTitle
+                } else {
+                    Msg::FieldShortTitle
+                });
+                let quote = |t: &Option<String>| {
+                    t.as_ref().map_or("—".to_string(), |t| format!("« {t} »"))
+                };
+                lang.fill(Msg::EditField, &[action, &label, &quote(from), &quote(to)])
+            }
+            Change::StatusMoved { action, from, to } => lang.fill(
+                Msg::EditStatus,
+                &[action, &from.label(lang), &to.label(lang)],
+            ),
+            Change::ModalityAdded {
+                action,
+                modality,
+                text,
+            } => lang.fill(Msg::DiffModalityAdded, &[action, modality, text]),
+            Change::ModalityRemoved {
+                action,
+                modality,
+                text,
+            } => lang.fill(Msg::DiffModalityRemoved, &[action, modality, text]),
+            Change::ModalityDone {
+                action,
+                modality,
+                text,
+                done,
+            } => match done {
+                Some(done) => lang.fill(
+                    Msg::DiffModalityDoneOn,
+                    &[action, modality, &lang.short_date(*done), text],
+                ),
+                None => lang.fill(Msg::DiffModalityDone, &[action, modality, text]),
+            },
+            Change::ModalityReopened {
+                action,
+                modality,
+                text,
+                status,
+            } => lang.fill(
+                Msg::DiffModalityReopened,
+                &[action, modality, &status.label(lang), text],
+            ),
+            Change::ModalityStatus {
+                action,
+                modality,
+                text,
+                from,
+                to,
+            } => lang.fill(
+                Msg::DiffModalityStatus,
+                &[action, modality, &from.label(lang), &to.label(lang), text],
+            ),
+            Change::PilotAdded { action, actor } => {
+                lang.fill(Msg::EditPilotAdded, &[action, actor])
+            }
+            Change::PilotRemoved { action, actor } => {
+                lang.fill(Msg::EditPilotRemoved, &[action, actor])
+            }
+            Change::PartnerAdded { action, actor } => {
+                lang.fill(Msg::EditPartnerAdded, &[action, actor])
+            }
+            Change::PartnerRemoved { action, actor } => {
+                lang.fill(Msg::EditPartnerRemoved, &[action, actor])
+            }
+            Change::DueMoved {
+                action,
+                from,
+                to,
+                days,
+            } => {
+                let mut text = lang.fill(
+                    Msg::EditField,
+                    &[action, &lang.text(Msg::FieldDue), &date(*from), &date(*to)],
+                );
+                match days {
+                    Some(days) if *days > 0 => {
+                        text.push_str(&format!(" ({})", lang.fill(Msg::DiffLater, &[days])))
+                    }
+                    Some(days) if *days < 0 => {
+                        text.push_str(&format!(" ({})", lang.fill(Msg::DiffEarlier, &[&-days])))
+                    }
+                    _ => {}
+                }
+                text
+            }
+            Change::JournalAdded {
+                action,
+                date: day,
+                note,
+                status,
+            } => {
+                let mut text = lang.fill(Msg::DiffJournal, &[action, &lang.short_date(*day), note]);
+                if let Some(status) = status {
+                    text.push_str(&format!(" (→ {})", status.label(lang)));
+                }
+                text
+            }
+            Change::IndicatorValue {
+                action,
+                indicator,
+                year,
+                from,
+                to,
+            } => match from {
+                Some(from) => lang.fill(
+                    Msg::DiffIndicatorChanged,
+                    &[action, indicator, year, &number(*from), &number(*to)],
+                ),
+                None => lang.fill(Msg::EditIndicator, &[action, indicator, year, &number(*to)]),
+            },
+            Change::MeetingRecorded {
+                body,
+                date: day,
+                title,
+            } => {
+                let name = plan
+                    .convention
+                    .bodies
+                    .iter()
+                    .find(|b| b.key.value == *body)
+                    .map_or(body.as_str(), |b| b.name.as_str());
+                lang.fill(Msg::DiffMeeting, &[&name, &lang.short_date(*day), title])
+            }
+        }
+    }
+
+    /// The action a change is about, if any.
+    pub fn action(&self) -> Option<u32> {
+        match self {
+            Change::ActionAdded { action, .. }
+            | Change::ActionRemoved { action, .. }
+            | Change::ActionRetitled { action, .. }
+            | Change::StatusMoved { action, .. }
+            | Change::ModalityAdded { action, .. }
+            | Change::ModalityRemoved { action, .. }
+            | Change::ModalityDone { action, .. }
+            | Change::ModalityReopened { action, .. }
+            | Change::ModalityStatus { action, .. }
+            | Change::PilotAdded { action, .. }
+            | Change::PilotRemoved { action, .. }
+            | Change::PartnerAdded { action, .. }
+            | Change::PartnerRemoved { action, .. }
+            | Change::DueMoved { action, .. }
+            | Change::JournalAdded { action, .. }
+            | Change::IndicatorValue { action, .. } => Some(*action),
+            Change::MeetingRecorded { .. } => None,
+        }
+    }
+}
+
+/// The changes with their sentences.
+pub fn entries(changes: Vec<Change>, lang: Lang, plan: &Plan) -> Vec<ChangeEntry> {
+    changes
+        .into_iter()
+        .map(|change| {
+            let message = change.message(lang, plan);
+            ChangeEntry { change, message }
+        })
+        .collect()
+}
