@@ -49,6 +49,14 @@ pub struct GlobalArgs {
     /// When to colour the output (NO_COLOR also turns colours off)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// Write the command's output to FILE instead of the standard output
+    #[arg(long, short, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print nothing on success but what was asked for (no confirmation lines)
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -144,6 +152,83 @@ pub enum Command {
         ctg diff HEAD~3 --format json\n\n\
         REV2 defaults to the files as they are now. Git must know the plan's folder.")]
     Diff(DiffArgs),
+
+    /// Write a new plan for another territory, ready to fill in
+    #[command(after_help = "Examples:\n  \
+        ctg init ctg-2025 --territory \"Communauté de communes du Pays d'Exemple\"\n  \
+        ctg init plan --territory \"CC d'Exemple\" --caf \"Caf de l'Exemple\" --start 2025-01-01 --end 2028-12-31")]
+    Init(InitArgs),
+
+    /// Print the JSON Schema of a kind of plan file, for editors that complete and check as you type
+    #[command(after_help = "Examples:\n  \
+        ctg schema action > schemas/action.schema.json\n  \
+        ctg schema convention -o schemas/convention.schema.json")]
+    Schema(SchemaArgs),
+
+    /// Print the completion script of a shell
+    #[command(after_help = "Examples:\n  \
+        ctg completions bash > ~/.local/share/bash-completion/completions/ctg\n  \
+        ctg completions zsh > \"${fpath[1]}/_ctg\"\n  \
+        ctg completions fish > ~/.config/fish/completions/ctg.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff)
+    #[command(after_help = "Examples:\n  \
+        ctg man > ~/.local/share/man/man1/ctg.1\n  \
+        ctg man | man -l -")]
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder of the new plan (created; must not hold a plan already)
+    pub dir: PathBuf,
+
+    /// The territory, e.g. "Communauté de communes du Pays d'Exemple"
+    #[arg(long)]
+    pub territory: String,
+
+    /// The name of the convention (default: "Convention territoriale globale — TERRITORY")
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// The Caf signing the convention
+    #[arg(long)]
+    pub caf: Option<String>,
+
+    /// First day of the convention
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+
+    /// Last day of the convention
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end: Option<NaiveDate>,
+}
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    /// Which kind of file
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// ctg.toml
+    Convention,
+    /// axes/*.toml
+    Axis,
+    /// actions/*.toml
+    Action,
+    /// meetings/*.toml
+    Meeting,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug)]
@@ -216,10 +301,6 @@ pub struct ReportArgs {
     /// Output format (default: from the extension of -o, else md)
     #[arg(long, short, value_enum)]
     pub format: Option<ReportFormat>,
-
-    /// Write to this file instead of the standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 
     /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
     #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]

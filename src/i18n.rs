@@ -409,6 +409,12 @@ catalogue! {
     StatusAtNoHistory => "le journal ne note aucun changement de statut jusqu'au {0} : chaque action garde le statut de son fichier, ou « à engager » si son premier changement est postérieur", "the journal records no status move up to {0}: each action keeps its file's status, or planned if its first move came later";
     ReportChangesSince => "Changements depuis {0}", "Changes since {0}";
 
+    // init, -o.
+    Written => "écrit dans {0}", "written to {0}";
+    InitDone => "plan créé dans {0} : complétez ctg.toml, puis remplacez l'axe et l'action d'exemple ; « ctg --plan {0} check » le vérifie", "plan created in {0}: complete ctg.toml, then replace the example axis and action; `ctg --plan {0} check` checks it";
+    ErrorPlanExists => "{0} contient déjà un plan (ctg.toml) : rien n'a été écrit", "{0} already holds a plan (ctg.toml): nothing was written";
+    ErrorInitPeriod => "la fin ({1}) précède le début ({0})", "the end ({1}) comes before the start ({0})";
+
     // The status dashboard.
     StatusToday => "au {0}", "as of {0}";
     StatusPeriod => "Période : {0} – {1}", "Period: {0} – {1}";

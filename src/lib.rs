@@ -20,6 +20,7 @@ pub mod query;
 pub mod reader;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod source;
 pub mod text;
 
@@ -38,6 +39,8 @@ pub struct Context {
     pub today: NaiveDate,
     pub plan: Option<PathBuf>,
     pub cwd: PathBuf,
+    /// `-o FILE`: where the command's output goes instead of stdout.
+    pub output: Option<PathBuf>,
 }
 
 /// A command's failure, already worded for the person reading it, with the
@@ -99,6 +102,19 @@ impl From<Failure> for Outcome {
     }
 }
 
+/// Whether a successful command's standard output only confirms what it
+/// did (which `--quiet` silences), rather than being what was asked for.
+fn only_confirms(command: &Command, to_file: bool) -> bool {
+    match command {
+        Command::Set(args) => !args.dry_run,
+        Command::Log(args) => !args.dry_run,
+        Command::New(args) => !args.dry_run,
+        Command::Init(_) => true,
+        Command::Check(args) => args.format == cli::CheckFormat::Human,
+        _ => to_file,
+    }
+}
+
 /// Writes text to a stream in one piece, without its colours where the
 /// stream does not take them (a pipe, `NO_COLOR`, `--color never`).
 fn emit<S: anstream::stream::RawStream + std::io::IsTerminal>(
@@ -136,6 +152,7 @@ pub fn run(cli: Cli) -> ExitCode {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         plan: global.plan.clone(),
         cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        output: global.output.clone(),
     };
     let choice = match global.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
@@ -154,8 +171,35 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(args) => commands::report::run(&context, args).map(Outcome::success),
         Command::Portfolio(args) => commands::portfolio::run(&context, args),
         Command::Diff(args) => commands::diff::run(&context, args).map(Outcome::success),
+        Command::Init(args) => commands::init::run(&context, args).map(Outcome::success),
+        Command::Schema(args) => commands::schema::run(args).map(Outcome::success),
+        Command::Completions(args) => {
+            Ok(Outcome::success(commands::shell::completions(args.shell)))
+        }
+        Command::Man => commands::shell::man().map(Outcome::success),
     };
-    let outcome = result.unwrap_or_else(Outcome::from);
+    let mut outcome = result.unwrap_or_else(Outcome::from);
+    // The report writes its own file (a workbook is bytes); any other
+    // command's output goes to -o FILE here, colours removed.
+    let writes_itself = matches!(cli.command, Command::Report(_));
+    if let (Some(path), false) = (&context.output, writes_itself)
+        && !outcome.stdout.is_empty()
+    {
+        let text = anstream::adapter::strip_str(&outcome.stdout).to_string();
+        match edit::write_atomically(path, text.as_bytes()) {
+            Ok(()) => {
+                outcome.stdout = format!("{}\n", lang.fill(i18n::Msg::Written, &[&path.display()]))
+            }
+            Err(err) => {
+                let message = lang.fill(i18n::Msg::ErrorWrite, &[&path.display(), &err]);
+                outcome.stderr.push_str(&format!("{message}\n"));
+                outcome.code = 1;
+            }
+        }
+    }
+    if global.quiet && outcome.code == 0 && only_confirms(&cli.command, context.output.is_some()) {
+        outcome.stdout.clear();
+    }
     // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
     emit(std::io::stdout(), &outcome.stdout, choice);
     emit(std::io::stderr(), &outcome.stderr, choice);

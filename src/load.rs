@@ -5,6 +5,7 @@
 //! nothing else; a file that parses contributes whatever it holds, even with
 //! wrong fields, so that one run reports every problem of every file.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use toml::Spanned;
@@ -15,7 +16,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{
     Action, Actor, Axis, Body, Convention, Indicator, LogEntry, Meeting, Modality, Plan, Status,
 };
-use crate::reader::{FileContext, Located, TableReader, read_number};
+use crate::reader::{Field, FieldType, FileContext, Located, TableReader, read_number};
 use crate::source::{FileKind, SourceSet, read_plan};
 
 /// The schema version this build reads.
@@ -58,6 +59,7 @@ pub fn from_sources(
             name: file.name.clone(),
             lang,
             diags: &mut *diags,
+            fields: None,
         };
         let (document, errors) = DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
@@ -74,7 +76,7 @@ pub fn from_sources(
             plan.incomplete.push(sources.kinds[index]);
             continue;
         }
-        let reader = TableReader::new(document.get_ref(), document.span());
+        let reader = TableReader::new(document.get_ref(), document.span(), "");
         let kind = sources.kinds[index];
         let complete = match kind {
             FileKind::Convention => {
@@ -94,6 +96,35 @@ pub fn from_sources(
     plan.actions.sort_by_key(|action| action.id.value);
     plan.meetings.sort_by_key(|meeting| meeting.date.value);
     plan
+}
+
+/// The fields of every table of a kind of file, as the readers below ask
+/// for them: the loader is the one description of the format, and the
+/// JSON Schema is made from it. Each reader runs once over a skeleton
+/// holding one of each nested table, so that every table is visited.
+pub fn fields_of(kind: FileKind) -> BTreeMap<&'static str, Vec<Field>> {
+    let skeleton = match kind {
+        FileKind::Convention => "[actors.x]\n[bodies.x]\n",
+        FileKind::Action => "[[modalities]]\n[[indicators]]\n[[log]]\n",
+        FileKind::Axis | FileKind::Meeting => "",
+    };
+    let (document, _) = DeTable::parse_recoverable(skeleton);
+    let mut ignored = Vec::new();
+    let mut ctx = FileContext {
+        file: FileId(0),
+        name: String::new(),
+        lang: Lang::En,
+        diags: &mut ignored,
+        fields: Some(BTreeMap::new()),
+    };
+    let reader = TableReader::new(document.get_ref(), document.span(), "");
+    match kind {
+        FileKind::Convention => drop(read_convention(reader, &mut ctx)),
+        FileKind::Axis => drop(read_axis(reader, &mut ctx)),
+        FileKind::Action => drop(read_action(reader, &mut ctx)),
+        FileKind::Meeting => drop(read_meeting(reader, &mut ctx)),
+    }
+    ctx.fields.unwrap_or_default()
 }
 
 fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention {
@@ -122,12 +153,12 @@ fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention 
         deliberation: table.string(ctx, "deliberation").map(|d| d.value),
         transmitted: table.date(ctx, "transmitted"),
         actors: table
-            .entries(ctx, "actors")
+            .entries(ctx, "actors", FieldType::Table("actors.*"))
             .into_iter()
             .filter_map(|(id, value)| read_actor(id, value, ctx))
             .collect(),
         bodies: table
-            .entries(ctx, "bodies")
+            .entries(ctx, "bodies", FieldType::Table("bodies.*"))
             .into_iter()
             .filter_map(|(key, value)| read_body(key, value, ctx))
             .collect(),
@@ -140,9 +171,10 @@ fn sub_table<'t, 'i>(
     key: &str,
     value: &'t Spanned<DeValue<'i>>,
     ctx: &mut FileContext,
+    path: &'static str,
 ) -> Option<TableReader<'t, 'i>> {
     match value.get_ref() {
-        DeValue::Table(table) => Some(TableReader::new(table, value.span())),
+        DeValue::Table(table) => Some(TableReader::new(table, value.span(), path)),
         _ => {
             ctx.wrong_type(key, Msg::TypeTable, value);
             None
@@ -155,7 +187,7 @@ fn read_actor(
     value: &Spanned<DeValue>,
     ctx: &mut FileContext,
 ) -> Option<Actor> {
-    let mut table = sub_table(&id.value, value, ctx)?;
+    let mut table = sub_table(&id.value, value, ctx, "actors.*")?;
     let actor = Actor {
         name: text(table.title(ctx, "name")),
         members: strings(table.string_list(ctx, "members")),
@@ -170,7 +202,7 @@ fn read_body(
     value: &Spanned<DeValue>,
     ctx: &mut FileContext,
 ) -> Option<Body> {
-    let mut table = sub_table(&key.value, value, ctx)?;
+    let mut table = sub_table(&key.value, value, ctx, "bodies.*")?;
     table.require(ctx, "per_year");
     let per_year = table.integer(ctx, "per_year", 0..=366);
     let body = Body {
@@ -194,7 +226,7 @@ fn read_id(
     key: &'static str,
 ) -> Option<Located<u32>> {
     table.require(ctx, key);
-    let id = table.integer(ctx, key, i64::MIN..=i64::MAX)?;
+    let id = table.integer_any(ctx, key, 1..=MAX_ID)?;
     if !(1..=MAX_ID).contains(&id.value) {
         let lang = ctx.lang;
         ctx.error(
@@ -227,7 +259,7 @@ fn read_axis(mut table: TableReader, ctx: &mut FileContext) -> Option<Axis> {
 /// A status keyword. A label ("en cours") is an error whose help gives the
 /// keyword, and the status it names is kept so that checking can go on.
 fn read_status(table: &mut TableReader, ctx: &mut FileContext) -> Option<Located<Status>> {
-    let word = table.string(ctx, "status")?;
+    let word = table.status_word(ctx)?;
     if let Some(status) = Status::from_keyword(&word.value) {
         return Some(Located {
             value: status,
@@ -260,7 +292,7 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
     let status = read_status(&mut table, ctx);
     let pilots = table.string_list(ctx, "pilots");
     let roles = table
-        .entries(ctx, "roles")
+        .entries(ctx, "roles", FieldType::Text)
         .into_iter()
         .filter_map(|(actor, value)| match value.get_ref() {
             DeValue::String(role) => Some((actor, role.to_string())),
@@ -280,17 +312,17 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
     let communes = table.string_list(ctx, "communes");
     let budget = table.number(ctx, "budget");
     let modalities = table
-        .tables(ctx, "modalities")
+        .tables(ctx, "modalities", "modalities[]")
         .into_iter()
         .map(|sub| read_modality(sub, ctx))
         .collect();
     let indicators = table
-        .tables(ctx, "indicators")
+        .tables(ctx, "indicators", "indicators[]")
         .into_iter()
         .map(|sub| read_indicator(sub, ctx))
         .collect();
     let log = table
-        .tables(ctx, "log")
+        .tables(ctx, "log", "log[]")
         .into_iter()
         .filter_map(|sub| read_log_entry(sub, ctx))
         .collect();
@@ -338,7 +370,7 @@ fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
     let baseline = table.number(ctx, "baseline");
     let target = table.number(ctx, "target");
     let values = table
-        .entries(ctx, "values")
+        .entries(ctx, "values", FieldType::Number)
         .into_iter()
         .filter_map(|(year, value)| {
             let number = year.value.parse::<i32>().ok().filter(|y| YEARS.contains(y));

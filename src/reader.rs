@@ -36,6 +36,44 @@ pub struct FileContext<'d> {
     pub name: String,
     pub lang: Lang,
     pub diags: &'d mut Vec<Diagnostic>,
+    /// When set, every table read records its fields here, by table path:
+    /// this is how `ctg schema` learns the format from the loader itself.
+    pub fields: Option<std::collections::BTreeMap<&'static str, Vec<Field>>>,
+}
+
+/// What a key holds, as the loader reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldType {
+    Text,
+    /// A text that must not be blank.
+    Title,
+    /// One of the six status keywords.
+    Status,
+    Bool,
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    Number,
+    Date,
+    TextList,
+    /// An array of tables, read at the given table path.
+    Tables(&'static str),
+    /// A table read at the given table path.
+    Table(&'static str),
+    /// A table whose keys are free; `years` when they are years.
+    Entries {
+        values: Box<FieldType>,
+        years: bool,
+    },
+}
+
+/// One key of a table, as the loader asks for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub key: &'static str,
+    pub ty: FieldType,
+    pub required: bool,
 }
 
 impl FileContext<'_> {
@@ -122,21 +160,31 @@ pub struct TableReader<'t, 'i> {
     table: &'t DeTable<'i>,
     /// The table's own span, where "missing key" points.
     span: Range<usize>,
+    /// Where the table sits in its file kind: "" for the file itself,
+    /// "modalities[]", "actors.*"…
+    path: &'static str,
     /// Every key asked for, found or not: the allowed keys of this table.
-    known: Vec<&'static str>,
+    fields: Vec<Field>,
+    required: Vec<&'static str>,
 }
 
 impl<'t, 'i> TableReader<'t, 'i> {
-    pub fn new(table: &'t DeTable<'i>, span: Range<usize>) -> Self {
+    pub fn new(table: &'t DeTable<'i>, span: Range<usize>, path: &'static str) -> Self {
         TableReader {
             table,
             span,
-            known: Vec::new(),
+            path,
+            fields: Vec::new(),
+            required: Vec::new(),
         }
     }
 
-    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
-        self.known.push(key);
+    fn get(&mut self, key: &'static str, ty: FieldType) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.fields.push(Field {
+            key,
+            ty,
+            required: false,
+        });
         self.table.get(key)
     }
 
@@ -165,7 +213,21 @@ impl<'t, 'i> TableReader<'t, 'i> {
     }
 
     pub fn string(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<String>> {
-        let value = self.get(key)?;
+        self.typed_string(ctx, key, FieldType::Text)
+    }
+
+    /// A status keyword, read as text: `load` judges the word.
+    pub fn status_word(&mut self, ctx: &mut FileContext) -> Option<Located<String>> {
+        self.typed_string(ctx, "status", FieldType::Status)
+    }
+
+    fn typed_string(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+        ty: FieldType,
+    ) -> Option<Located<String>> {
+        let value = self.get(key, ty)?;
         match value.get_ref() {
             DeValue::String(text) => Some(Located {
                 value: text.to_string(),
@@ -180,7 +242,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reports `key` as missing when the table lacks it; read it afterwards
     /// with the method of its type.
-    pub fn require(&self, ctx: &mut FileContext, key: &'static str) {
+    pub fn require(&mut self, ctx: &mut FileContext, key: &'static str) {
+        self.required.push(key);
         if !self.table.contains_key(key) {
             self.missing(ctx, key);
         }
@@ -197,7 +260,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// A title: required, and not blank.
     pub fn title(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<String>> {
-        let title = self.required_string(ctx, key)?;
+        self.require(ctx, key);
+        let title = self.typed_string(ctx, key, FieldType::Title)?;
         if title.value.trim().is_empty() {
             let lang = ctx.lang;
             ctx.error(
@@ -211,7 +275,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
     }
 
     pub fn bool(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<bool> {
-        let value = self.get(key)?;
+        let value = self.get(key, FieldType::Bool)?;
         match value.get_ref() {
             DeValue::Boolean(flag) => Some(*flag),
             _ => {
@@ -228,17 +292,37 @@ impl<'t, 'i> TableReader<'t, 'i> {
         key: &'static str,
         range: std::ops::RangeInclusive<i64>,
     ) -> Option<Located<i64>> {
-        let value = self.get(key)?;
+        let ty = FieldType::Integer {
+            min: *range.start(),
+            max: *range.end(),
+        };
+        let value = self.get(key, ty)?;
         read_integer(ctx, key, value, range)
     }
 
+    /// An integer meant to lie in `range`, read whatever its value: the
+    /// caller judges it with its own words (an id is "positive").
+    pub fn integer_any(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<Located<i64>> {
+        let ty = FieldType::Integer {
+            min: *range.start(),
+            max: *range.end(),
+        };
+        let value = self.get(key, ty)?;
+        read_integer(ctx, key, value, i64::MIN..=i64::MAX)
+    }
+
     pub fn number(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<f64> {
-        let value = self.get(key)?;
+        let value = self.get(key, FieldType::Number)?;
         read_number(ctx, key, value)
     }
 
     pub fn date(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<NaiveDate>> {
-        let value = self.get(key)?;
+        let value = self.get(key, FieldType::Date)?;
         read_date(ctx, key, value)
     }
 
@@ -247,7 +331,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         ctx: &mut FileContext,
         key: &'static str,
     ) -> Vec<Located<String>> {
-        let Some(value) = self.get(key) else {
+        let Some(value) = self.get(key, FieldType::TextList) else {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
@@ -269,25 +353,14 @@ impl<'t, 'i> TableReader<'t, 'i> {
             .collect()
     }
 
-    /// A sub-table, to be read with its own reader.
-    pub fn table(
+    /// An array of tables (`[[modalities]]`), each to be read with its own reader.
+    pub fn tables(
         &mut self,
         ctx: &mut FileContext,
         key: &'static str,
-    ) -> Option<TableReader<'t, 'i>> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Table(table) => Some(TableReader::new(table, value.span())),
-            _ => {
-                ctx.wrong_type(key, Msg::TypeTable, value);
-                None
-            }
-        }
-    }
-
-    /// An array of tables (`[[modalities]]`), each to be read with its own reader.
-    pub fn tables(&mut self, ctx: &mut FileContext, key: &'static str) -> Vec<TableReader<'t, 'i>> {
-        let Some(value) = self.get(key) else {
+        path: &'static str,
+    ) -> Vec<TableReader<'t, 'i>> {
+        let Some(value) = self.get(key, FieldType::Tables(path)) else {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
@@ -297,7 +370,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         items
             .iter()
             .filter_map(|item| match item.get_ref() {
-                DeValue::Table(table) => Some(TableReader::new(table, item.span())),
+                DeValue::Table(table) => Some(TableReader::new(table, item.span(), path)),
                 _ => {
                     ctx.wrong_type(key, Msg::TypeTable, item);
                     None
@@ -306,13 +379,19 @@ impl<'t, 'i> TableReader<'t, 'i> {
             .collect()
     }
 
-    /// The entries of a table whose keys are free (actor ids, body keys, years).
+    /// The entries of a table whose keys are free (actor ids, body keys,
+    /// years); `values` says what each entry holds.
     pub fn entries(
         &mut self,
         ctx: &mut FileContext,
         key: &'static str,
+        values: FieldType,
     ) -> Vec<(Located<String>, &'t Spanned<DeValue<'i>>)> {
-        let Some(value) = self.get(key) else {
+        let ty = FieldType::Entries {
+            years: key == "values",
+            values: Box::new(values),
+        };
+        let Some(value) = self.get(key, ty) else {
             return Vec::new();
         };
         let DeValue::Table(table) = value.get_ref() else {
@@ -335,16 +414,17 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reports every key that was never asked for as unknown.
     pub fn finish(self, ctx: &mut FileContext) {
+        let known: Vec<&str> = self.fields.iter().map(|field| field.key).collect();
         // A table has a handful of allowed keys: a scan beats hashing them.
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
-            if self.known.contains(&name) {
+            if known.contains(&name) {
                 continue;
             }
             let lang = ctx.lang;
-            let help = match closest(name, &self.known) {
+            let help = match closest(name, &known) {
                 Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
-                None => lang.fill(Msg::DiagUnknownKeyHelp, &[&self.known.join(", ")]),
+                None => lang.fill(Msg::DiagUnknownKeyHelp, &[&known.join(", ")]),
             };
             ctx.error(
                 Code::UnknownKey,
@@ -352,6 +432,18 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 lang.fill(Msg::DiagUnknownKey, &[&name]),
                 Some(help),
             );
+        }
+        if let Some(schema) = ctx.fields.as_mut() {
+            let required = self.required;
+            let fields = self
+                .fields
+                .into_iter()
+                .map(|field| Field {
+                    required: required.contains(&field.key),
+                    ..field
+                })
+                .collect();
+            schema.entry(self.path).or_insert(fields);
         }
     }
 }

@@ -2,13 +2,16 @@
 
 pub mod check;
 pub mod diff;
+pub mod init;
 pub mod list;
 pub mod log;
 pub mod new;
 pub mod pilots;
 pub mod portfolio;
 pub mod report;
+pub mod schema;
 pub mod set;
+pub mod shell;
 pub mod show;
 pub mod status;
 

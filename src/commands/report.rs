@@ -20,13 +20,13 @@ use crate::{Context, Failure};
 pub fn run(context: &Context, args: &ReportArgs) -> Result<String, Failure> {
     let lang = context.lang;
     let period = period(args, context)?;
-    let format = match (args.format, &args.output) {
+    let format = match (args.format, &context.output) {
         (Some(format), _) => format,
         (None, Some(path)) => format_of(path)
             .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrorReportFormat, &[&path.display()])))?,
         (None, None) => ReportFormat::Md,
     };
-    if format == ReportFormat::Xlsx && args.output.is_none() {
+    if format == ReportFormat::Xlsx && context.output.is_none() {
         return Err(Failure::usage(lang.text(Msg::ErrorXlsxNeedsFile)));
     }
     let plan = load_valid_plan(context)?;
@@ -48,7 +48,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<String, Failure> {
         ReportFormat::Csv => csv_text(&report, lang, args)?.into_bytes(),
         ReportFormat::Xlsx => xlsx::report_workbook(&report, lang)?,
     };
-    match &args.output {
+    match &context.output {
         Some(path) => {
             crate::edit::write_atomically(path, &bytes).map_err(|err| {
                 Failure::content(lang.fill(Msg::ErrorWrite, &[&path.display(), &err]))

@@ -12,3 +12,4 @@ mod report;
 mod robustness;
 mod status;
 mod support;
+mod tooling;

@@ -1,0 +1,16 @@
+//! `ctg schema KIND`: a JSON Schema of one kind of plan file.
+
+use crate::Failure;
+use crate::cli::{SchemaArgs, SchemaKind};
+use crate::render;
+use crate::source::FileKind;
+
+pub fn run(args: &SchemaArgs) -> Result<String, Failure> {
+    let kind = match args.kind {
+        SchemaKind::Convention => FileKind::Convention,
+        SchemaKind::Axis => FileKind::Axis,
+        SchemaKind::Action => FileKind::Action,
+        SchemaKind::Meeting => FileKind::Meeting,
+    };
+    render::json(&crate::schema::json_schema(kind))
+}

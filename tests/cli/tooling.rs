@@ -1,0 +1,321 @@
+//! The tool in its users' world: language choice, init, JSON Schemas,
+//! completions, man page, -o, --quiet, the CI example.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{bundled_plan, copy_plan, ctg, fixture, repo, stdout_of};
+
+#[test]
+fn language_from_flag_then_each_variable_then_english() {
+    let run = |vars: &[(&str, &str)], args: &[&str]| {
+        let mut command = ctg();
+        command
+            .arg("--plan")
+            .arg(fixture("small"))
+            .args(["--today", "2025-06-30", "status"]);
+        for (key, value) in vars {
+            command.env(key, value);
+        }
+        let out = stdout_of(command.args(args));
+        if out.contains("Avancement") {
+            "fr"
+        } else {
+            "en"
+        }
+    };
+    assert_eq!(run(&[], &[]), "en", "no locale: English");
+    assert_eq!(run(&[("LANG", "fr_FR.UTF-8")], &[]), "fr");
+    assert_eq!(
+        run(&[("LC_MESSAGES", "fr_BE"), ("LANG", "en_GB")], &[]),
+        "fr"
+    );
+    assert_eq!(
+        run(&[("LC_ALL", "fr_CA.UTF-8"), ("LANG", "en_US")], &[]),
+        "fr"
+    );
+    assert_eq!(
+        run(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")], &[]),
+        "en",
+        "LC_ALL wins"
+    );
+    assert_eq!(
+        run(&[("LC_ALL", "fr_FR.UTF-8")], &["--lang", "en"]),
+        "en",
+        "the flag wins"
+    );
+}
+
+#[test]
+fn init_writes_a_plan_that_check_accepts_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("ctg-2025");
+    let out = stdout_of(ctg().args(["--lang", "fr", "init"]).arg(&plan).args([
+        "--territory",
+        "Communauté de communes du \"Pays\" d'Exemple",
+        "--caf",
+        "Caf de l'Exemple",
+        "--start",
+        "2025-01-01",
+        "--end",
+        "2028-12-31",
+    ]));
+    assert!(out.starts_with("plan créé dans "), "{out}");
+    let check = stdout_of(ctg().arg("--plan").arg(&plan).args([
+        "--today",
+        "2025-06-30",
+        "--lang",
+        "fr",
+        "check",
+        "--deny-warnings",
+    ]));
+    assert_eq!(check, "plan valide : 1 axes, 1 actions\n");
+    let convention = fs::read_to_string(plan.join("ctg.toml")).unwrap();
+    let parsed: toml::Table = convention.parse().unwrap();
+    assert_eq!(
+        parsed["territory"].as_str(),
+        Some("Communauté de communes du \"Pays\" d'Exemple")
+    );
+    assert!(convention.contains("start = 2025-01-01\n"));
+    assert!(!plan.join(".gitignore").exists());
+    // A second init refuses and changes nothing.
+    fs::write(
+        plan.join("actions/01-exemple.toml"),
+        "id = 1\naxis = 1\ntitle = \"Mienne\"\n",
+    )
+    .unwrap();
+    let again = ctg()
+        .args(["--lang", "en", "init"])
+        .arg(&plan)
+        .args(["--territory", "X"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a plan"));
+    assert_eq!(
+        fs::read_to_string(plan.join("actions/01-exemple.toml")).unwrap(),
+        "id = 1\naxis = 1\ntitle = \"Mienne\"\n"
+    );
+    // Without dates, the period is left for later and the plan still checks.
+    let bare = dir.path().join("bare");
+    stdout_of(
+        ctg()
+            .arg("init")
+            .arg(&bare)
+            .args(["--territory", "CC d'Exemple"]),
+    );
+    stdout_of(ctg().arg("--plan").arg(&bare).args([
+        "--today",
+        "2025-06-30",
+        "check",
+        "--deny-warnings",
+    ]));
+}
+
+/// TOML as the JSON an editor validates against the schema: dates as strings.
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+fn validator(kind: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&stdout_of(ctg().args(["schema", kind]))).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+fn document(text: &str) -> Value {
+    toml_to_json(toml::Value::Table(text.parse().unwrap()))
+}
+
+#[test]
+fn the_schemas_accept_every_file_of_the_real_and_demo_plans() {
+    let kinds = [
+        ("convention", ""),
+        ("axis", "axes"),
+        ("action", "actions"),
+        ("meeting", "meetings"),
+    ];
+    for plan in [
+        bundled_plan(),
+        repo().join("examples/demo"),
+        fixture("small"),
+    ] {
+        for (kind, folder) in kinds {
+            let validator = validator(kind);
+            let files: Vec<std::path::PathBuf> = if folder.is_empty() {
+                vec![plan.join("ctg.toml")]
+            } else {
+                fs::read_dir(plan.join(folder))
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect()
+            };
+            for file in files {
+                let json = document(&fs::read_to_string(&file).unwrap());
+                let errors: Vec<String> = validator
+                    .iter_errors(&json)
+                    .map(|e| e.to_string())
+                    .collect();
+                assert!(errors.is_empty(), "{}: {errors:?}", file.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_schemas_reject_what_check_rejects() {
+    let action = validator("action");
+    let valid = "id = 1\naxis = 1\ntitle = \"Action\"\n";
+    assert!(action.is_valid(&document(valid)));
+    for broken in [
+        "id = 1\naxis = 1\ntitel = \"Action\"\n",
+        "id = 1\naxis = 1\ntitle = \"Action\"\nstatus = \"en cours\"\n",
+        "id = 0\naxis = 1\ntitle = \"Action\"\n",
+        "id = 1\naxis = 1\ntitle = \"Action\"\n[[log]]\nnote = \"sans date\"\n",
+        "id = 1\naxis = 1\ntitle = \"Action\"\n[[indicators]]\nname = \"n\"\nvalues = { 24 = 1 }\n",
+    ] {
+        assert!(!action.is_valid(&document(broken)), "accepted: {broken}");
+    }
+    let convention = validator("convention");
+    assert!(!convention.is_valid(&document(
+        "schema = 1\nname = \"n\"\nterritory = \"t\"\n[bodies.copil]\nname = \"c\"\n"
+    )));
+}
+
+#[test]
+fn completions_for_each_shell_and_a_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(ctg().args(["completions", shell]));
+        assert!(
+            script.contains("portfolio") && script.contains("ctg"),
+            "{shell}"
+        );
+    }
+    let man = stdout_of(ctg().arg("man"));
+    assert!(man.contains(".TH ctg 1"), "{man}");
+    assert!(man.contains("portfolio"));
+}
+
+#[test]
+fn output_to_a_file_and_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tableau.md");
+    let small = fixture("small");
+    let args = [
+        "--plan",
+        small.to_str().unwrap(),
+        "--today",
+        "2025-06-30",
+        "--lang",
+        "fr",
+    ];
+    let expected = stdout_of(ctg().args(args).args(["status", "--format", "md"]));
+    let out = stdout_of(
+        ctg()
+            .args(args)
+            .args(["status", "--format", "md", "-o"])
+            .arg(&file),
+    );
+    assert_eq!(out, format!("écrit dans {}\n", file.display()));
+    assert_eq!(fs::read_to_string(&file).unwrap(), expected);
+    // Colours never reach a file.
+    let colours = dir.path().join("couleurs.txt");
+    stdout_of(
+        ctg()
+            .args(args)
+            .args(["--color", "always", "status", "-o"])
+            .arg(&colours),
+    );
+    assert!(!fs::read_to_string(&colours).unwrap().contains('\u{1b}'));
+    // --quiet silences confirmations, not answers.
+    let plan = copy_plan(&fixture("small"));
+    let quiet = |extra: &[&str]| {
+        stdout_of(
+            ctg()
+                .arg("--plan")
+                .arg(plan.path())
+                .args(["--today", "2025-06-30", "-q"])
+                .args(extra),
+        )
+    };
+    assert_eq!(quiet(&["log", "2", "Réunion"]), "");
+    assert_eq!(quiet(&["check"]), "");
+    assert_eq!(
+        quiet(&[
+            "-o",
+            dir.path().join("s.json").to_str().unwrap(),
+            "status",
+            "--format",
+            "json"
+        ]),
+        ""
+    );
+    assert!(quiet(&["list", "--format", "ids"]).starts_with("1\n2\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_ci_example_runs_on_a_copy_of_a_plan() {
+    let work = tempfile::tempdir().unwrap();
+    fs::rename(
+        copy_plan(&fixture("small")).keep(),
+        work.path().join("plan"),
+    )
+    .unwrap();
+    let bin = work.path().join("bin");
+    fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_ctg"), bin.join("ctg")).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let yaml = fs::read_to_string(repo().join("examples/ci/ctg-check.yml")).unwrap();
+    let steps: Vec<&str> = yaml
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("run: "))
+        .filter(|command| command.starts_with("ctg "))
+        .collect();
+    assert_eq!(steps.len(), 2, "{yaml}");
+    let run = |dir: &Path| {
+        steps
+            .iter()
+            .map(|step| {
+                std::process::Command::new("sh")
+                    .args(["-c", step])
+                    .current_dir(dir)
+                    .env("PATH", &path)
+                    .env("CTG_TODAY", "2025-06-30")
+                    .env_remove("CTG_PLAN")
+                    .status()
+                    .unwrap()
+                    .success()
+            })
+            .collect::<Vec<bool>>()
+    };
+    assert_eq!(run(work.path()), [true, true]);
+    let report: Value =
+        serde_json::from_str(&fs::read_to_string(work.path().join("ctg-check.json")).unwrap())
+            .unwrap();
+    assert_eq!(report, Value::Array(Vec::new()));
+    // A broken plan fails the job.
+    fs::write(work.path().join("plan/actions/03-offre.toml"), "id = 3\n").unwrap();
+    assert_eq!(run(work.path())[0], false);
+}
