@@ -2,6 +2,7 @@
 
 mod check;
 mod edit;
+mod guide;
 mod history;
 mod hook;
 mod load;

@@ -317,5 +317,5 @@ fn the_ci_example_runs_on_a_copy_of_a_plan() {
     assert_eq!(report, Value::Array(Vec::new()));
     // A broken plan fails the job.
     fs::write(work.path().join("plan/actions/03-offre.toml"), "id = 3\n").unwrap();
-    assert_eq!(run(work.path())[0], false);
+    assert!(!run(work.path())[0]);
 }
