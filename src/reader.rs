@@ -155,6 +155,13 @@ fn type_name(value: &DeValue) -> Msg {
     }
 }
 
+fn integer_type(range: &std::ops::RangeInclusive<i64>) -> FieldType {
+    FieldType::Integer {
+        min: *range.start(),
+        max: *range.end(),
+    }
+}
+
 /// Reads one table. Create it, ask for each key, then call `finish`.
 pub struct TableReader<'t, 'i> {
     table: &'t DeTable<'i>,
@@ -292,11 +299,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         key: &'static str,
         range: std::ops::RangeInclusive<i64>,
     ) -> Option<Located<i64>> {
-        let ty = FieldType::Integer {
-            min: *range.start(),
-            max: *range.end(),
-        };
-        let value = self.get(key, ty)?;
+        let value = self.get(key, integer_type(&range))?;
         read_integer(ctx, key, value, range)
     }
 
@@ -308,11 +311,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         key: &'static str,
         range: std::ops::RangeInclusive<i64>,
     ) -> Option<Located<i64>> {
-        let ty = FieldType::Integer {
-            min: *range.start(),
-            max: *range.end(),
-        };
-        let value = self.get(key, ty)?;
+        let value = self.get(key, integer_type(&range))?;
         read_integer(ctx, key, value, i64::MIN..=i64::MAX)
     }
 

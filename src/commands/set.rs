@@ -50,16 +50,7 @@ fn set_action(
             lang.fill(Msg::ErrorDoneNeedsModality, &[&id]),
         ));
     }
-    let asked = args.status.is_some()
-        || args.start.is_some()
-        || args.due.is_some()
-        || args.title.is_some()
-        || args.short_title.is_some()
-        || !args.add_pilot.is_empty()
-        || !args.remove_pilot.is_empty()
-        || !args.add_partner.is_empty()
-        || !args.remove_partner.is_empty()
-        || args.indicator.is_some();
+    let asked = args.status.is_some() || changes_action_fields(args);
     if !asked {
         return Err(Failure::usage(lang.text(Msg::ErrorNothingToSet)));
     }
@@ -245,15 +236,7 @@ fn set_modality(
 ) -> Result<Vec<String>, Failure> {
     let lang = context.lang;
     let id = action.id.value;
-    let others = args.start.is_some()
-        || args.due.is_some()
-        || args.title.is_some()
-        || args.short_title.is_some()
-        || !args.add_pilot.is_empty()
-        || !args.remove_pilot.is_empty()
-        || !args.add_partner.is_empty()
-        || !args.remove_partner.is_empty()
-        || args.indicator.is_some();
+    let others = changes_action_fields(args);
     if others {
         return Err(Failure::usage(lang.text(Msg::ErrorModalityOptions)));
     }
@@ -306,4 +289,18 @@ fn set_modality(
         }
     }
     Ok(lines)
+}
+
+/// Whether the arguments change anything but a status: what only an
+/// action (not a modality) has.
+fn changes_action_fields(args: &SetArgs) -> bool {
+    args.start.is_some()
+        || args.due.is_some()
+        || args.title.is_some()
+        || args.short_title.is_some()
+        || !args.add_pilot.is_empty()
+        || !args.remove_pilot.is_empty()
+        || !args.add_partner.is_empty()
+        || !args.remove_partner.is_empty()
+        || args.indicator.is_some()
 }
