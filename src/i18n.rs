@@ -223,7 +223,6 @@ catalogue! {
 
     // Command failures.
     ErrorPlanInvalid => "le plan contient {0} erreur(s) : rien n'a été fait (ctg check montre aussi les avertissements)", "the plan has {0} error(s): nothing was done (ctg check shows warnings too)";
-    ErrorStdout => "écriture impossible sur la sortie : {0}", "cannot write to the output: {0}";
 
     // Errors of arguments.
     ErrorUnknownActor => "acteur inconnu « {0} » ; acteurs déclarés : {1}", "unknown actor `{0}`; declared actors: {1}";
@@ -419,7 +418,6 @@ catalogue! {
     StatusToday => "au {0}", "as of {0}";
     StatusPeriod => "Période : {0} – {1}", "Period: {0} – {1}";
     StatusPeriodUnknown => "Période : non renseignée", "Period: not given";
-    StatusCaf => "Partenaire : {0}", "Partner: {0}";
     ColAxis => "Axe", "Axis";
     ColTheme => "Thème", "Theme";
     ColActions => "Actions", "Actions";
