@@ -2,22 +2,13 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::support::{copy_plan, fixture, repo};
 
 fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .current_dir(dir)
+    crate::support::git(dir)
         .args(args)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("CTG", env!("CARGO_BIN_EXE_ctg"))
-        .env("CTG_TODAY", "2025-06-30")
-        .env("LANG", "C")
-        .env_remove("CTG_PLAN")
         .output()
         .expect("git is needed by this test")
 }

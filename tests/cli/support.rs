@@ -25,6 +25,38 @@ pub fn ctg() -> Command {
     command
 }
 
+/// `git` in `dir` with a fixed author, the user's own configuration ignored,
+/// and `ctg` (for hooks) at `$CTG` with a fixed date.
+pub fn git(dir: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new("git");
+    command
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("CTG", env!("CARGO_BIN_EXE_ctg"))
+        .env("CTG_TODAY", "2025-06-30")
+        .env("LANG", "C")
+        .env_remove("CTG_PLAN");
+    command
+}
+
+/// Runs git and insists that it succeeds.
+pub fn git_ok(dir: &Path, args: &[&str]) {
+    let output = git(dir)
+        .args(args)
+        .output()
+        .expect("git is needed by this test");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
