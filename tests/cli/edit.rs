@@ -37,6 +37,17 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
+fn assert_valid(plan: &Path) {
+    let check = ctg()
+        .arg("--plan")
+        .arg(plan)
+        .args(["--today", TODAY, "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{}: {stderr}", plan.display());
+}
+
 fn run_edit(plan: &Path, args: &[&str]) -> std::process::Output {
     ctg()
         .arg("--plan")
@@ -94,17 +105,7 @@ fn every_case_gives_its_expected_tree() {
             );
         }
         // The edited plan is valid.
-        let check = ctg()
-            .arg("--plan")
-            .arg(plan.path())
-            .args(["--today", TODAY, "check"])
-            .output()
-            .unwrap();
-        assert!(
-            check.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&check.stderr)
-        );
+        assert_valid(plan.path());
     }
 }
 
@@ -196,17 +197,7 @@ fn twenty_concurrent_writers_leave_twenty_entries() {
             "entry {n} lost"
         );
     }
-    let check = ctg()
-        .arg("--plan")
-        .arg(plan.path())
-        .args(["--today", TODAY, "check"])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    assert_valid(plan.path());
 }
 
 #[test]
