@@ -35,27 +35,39 @@ pub struct Cli {
 #[derive(Args, Debug)]
 pub struct GlobalArgs {
     /// The plan folder (default: the nearest folder upward holding ctg.toml, else ./plan)
-    #[arg(long, global = true, env = "CTG_PLAN", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "CTG_PLAN",
+        value_name = "DIR"
+    )]
     pub plan: Option<PathBuf>,
 
     /// The date to answer for, YYYY-MM-DD (default: the system date)
-    #[arg(long, global = true, env = "CTG_TODAY", value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, global = true, help_heading = "Global options", env = "CTG_TODAY", value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
     /// Language of the output (default: from LC_ALL, LC_MESSAGES, LANG; French where it starts with fr)
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub lang: Option<Lang>,
 
     /// When to colour the output (NO_COLOR also turns colours off)
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
     /// Write the command's output to FILE instead of the standard output
-    #[arg(long, short, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        short,
+        global = true,
+        help_heading = "Global options",
+        value_name = "FILE"
+    )]
     pub output: Option<PathBuf>,
 
     /// Print nothing on success but what was asked for (no confirmation lines)
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, help_heading = "Global options")]
     pub quiet: bool,
 }
 
@@ -207,20 +219,16 @@ pub struct InitArgs {
 
 #[derive(Args, Debug)]
 pub struct SchemaArgs {
-    /// Which kind of file
+    /// Which kind of file: convention (ctg.toml), axis, action, meeting
     #[arg(value_enum)]
     pub kind: SchemaKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
-    /// ctg.toml
     Convention,
-    /// axes/*.toml
     Axis,
-    /// actions/*.toml
     Action,
-    /// meetings/*.toml
     Meeting,
 }
 
@@ -251,7 +259,7 @@ pub struct PortfolioArgs {
     /// The folder to search for plans (folders holding ctg.toml)
     pub dir: PathBuf,
 
-    /// Order of the rows
+    /// Order: territory, progress (least advanced first), late, errors (most first)
     #[arg(long, value_enum, default_value_t = PortfolioSort::Territory)]
     pub sort: PortfolioSort,
 
@@ -266,13 +274,9 @@ pub struct PortfolioArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PortfolioSort {
-    /// By territory name
     Territory,
-    /// Least advanced first
     Progress,
-    /// Most late actions first
     Late,
-    /// Most errors (then warnings) first
     Errors,
 }
 
@@ -538,11 +542,11 @@ pub struct ListArgs {
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
 
-    /// Order of the actions
+    /// Order: id, axis, due (soonest first), status, progress (least advanced first)
     #[arg(long, value_enum, default_value_t = SortKey::Id)]
     pub sort: SortKey,
 
-    /// Output format
+    /// Output format (ids: one id a line, for scripts)
     #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
@@ -553,15 +557,10 @@ pub struct ListArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SortKey {
-    /// By id
     Id,
-    /// By axis, then id
     Axis,
-    /// Soonest due first; actions without a due date last
     Due,
-    /// In the order planned, in progress, blocked, postponed, done, abandoned
     Status,
-    /// Least advanced first
     Progress,
 }
 
@@ -571,7 +570,6 @@ pub enum ListFormat {
     Json,
     Csv,
     Md,
-    /// One id a line, for scripts
     Ids,
 }
 
@@ -648,6 +646,42 @@ pub enum StatusFormat {
     Table,
     Json,
     Md,
+}
+
+/// Parses the process's arguments, with `--help` in the user's language:
+/// the language is looked up before clap runs, from `--lang` or the locale.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    parse_from(args)
+}
+
+pub fn parse_from(args: Vec<std::ffi::OsString>) -> Cli {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    if early_lang(&args) == Lang::Fr {
+        command = crate::help_fr::translate(command);
+    }
+    let matches = command.get_matches_from(args);
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+}
+
+/// `--lang X` or `--lang=X` among the arguments, else the locale.
+fn early_lang(args: &[std::ffi::OsString]) -> Lang {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let flag = words.iter().enumerate().find_map(|(index, word)| {
+        if word == "--lang" {
+            words.get(index + 1).cloned()
+        } else {
+            word.strip_prefix("--lang=").map(str::to_string)
+        }
+    });
+    match flag.as_deref() {
+        Some("fr") => Lang::Fr,
+        Some("en") => Lang::En,
+        _ => Lang::from_locale(|var| std::env::var(var).ok()),
+    }
 }
 
 fn parse_status(text: &str) -> Result<Status, String> {

@@ -13,6 +13,7 @@ pub mod diag;
 pub mod diff;
 pub mod edit;
 pub mod git;
+pub mod help_fr;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    ctg::run(ctg::cli::Cli::parse())
+    ctg::run(ctg::cli::parse())
 }

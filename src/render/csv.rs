@@ -9,9 +9,10 @@ use crate::Failure;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum CsvDialect {
-    /// `;`, decimal comma, dd/mm/yyyy, byte order mark
+    // `;`, decimal comma, dd/mm/yyyy, byte order mark. (Plain comments:
+    // a doc comment would become clap's help, in one language only.)
     Fr,
-    /// RFC 4180: `,`, decimal point, ISO dates, no byte order mark
+    // RFC 4180: `,`, decimal point, ISO dates, no byte order mark.
     Rfc,
 }
 

@@ -319,3 +319,36 @@ fn the_ci_example_runs_on_a_copy_of_a_plan() {
     fs::write(work.path().join("plan/actions/03-offre.toml"), "id = 3\n").unwrap();
     assert!(!run(work.path())[0]);
 }
+
+#[test]
+fn help_speaks_the_user_s_language() {
+    let french = stdout_of(ctg().args(["--lang", "fr", "list", "--help"]));
+    assert!(
+        french.contains("Utilisation : ctg list [OPTIONS]"),
+        "{french}"
+    );
+    assert!(
+        french.contains("Seulement les actions sans pilote décidé"),
+        "{french}"
+    );
+    assert!(french.contains("Options générales:"), "{french}");
+    assert!(
+        french.contains("Exemples :\n  ctg list --pilot CCVA --overdue"),
+        "{french}"
+    );
+    let from_locale = stdout_of(ctg().env("LANG", "fr_FR.UTF-8").arg("--help"));
+    assert!(
+        from_locale.starts_with("Piloter une Convention Territoriale Globale"),
+        "{from_locale}"
+    );
+    let english = stdout_of(
+        ctg()
+            .env("LANG", "fr_FR.UTF-8")
+            .args(["--lang=en", "--help"]),
+    );
+    assert!(
+        english.starts_with("Steer a Convention Territoriale Globale"),
+        "{english}"
+    );
+    assert!(english.contains("Global options:"));
+}

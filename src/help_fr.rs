@@ -1,0 +1,370 @@
+//! The French text of `--help`. clap builds the command line from the
+//! English doc comments of `cli.rs`; in French, every about, argument help
+//! and example is replaced from here. A test walks the command tree so that
+//! nothing is left in English.
+
+use clap::{Arg, ArgAction, Command};
+
+/// The command line with French help texts.
+pub fn translate(command: Command) -> Command {
+    let command = french(command, "");
+    command.mut_subcommands(|sub| {
+        let name = sub.get_name().to_string();
+        french(sub, &name)
+    })
+}
+
+fn french(command: Command, name: &str) -> Command {
+    let mut command = command
+        .help_template(
+            "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}",
+        )
+        .subcommand_help_heading("Commandes")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Afficher l'aide"),
+        );
+    if name.is_empty() {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Afficher la version"),
+        );
+    }
+    if let Some(about) = about(name) {
+        command = command.about(about).long_about(None);
+    }
+    if let Some(examples) = examples(name) {
+        command = command.after_help(examples).after_long_help(None);
+    }
+    let name = name.to_string();
+    command.mut_args(move |arg| {
+        let id = arg.get_id().to_string();
+        let arg = if arg.is_global_set() {
+            arg.help_heading("Options générales")
+        } else {
+            arg
+        };
+        match argument(&name, &id) {
+            Some(help) => arg.help(help).long_help(None),
+            None => arg,
+        }
+    })
+}
+
+/// What a command does.
+pub fn about(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "" => "Piloter une Convention Territoriale Globale (CTG) tenue en fichiers TOML dans git",
+        "status" => {
+            "Tableau de bord : actions de chaque axe par statut, modalités réalisées, avancement, puis alertes"
+        }
+        "check" => {
+            "Vérifier chaque fichier du plan et signaler tous les problèmes, avec fichier:ligne:colonne"
+        }
+        "list" => {
+            "Les actions qui répondent aux filtres (ET entre options, OU dans une option répétée)"
+        }
+        "show" => "Une fiche-action complète : intitulés, pilotes, modalités, indicateurs, journal",
+        "pilots" => {
+            "Qui pilote quoi : pour chaque acteur, les actions qu'il pilote et soutient, par statut"
+        }
+        "set" => {
+            "Modifier une action (ID) ou l'une de ses modalités (ID.N), sans toucher à la mise en forme"
+        }
+        "log" => "Ajouter une entrée datée au journal d'une action",
+        "new" => "Créer une nouvelle fiche-action avec le prochain numéro libre",
+        "report" => "Le bilan d'une année ou d'une période : md, html, json, csv ou xlsx",
+        "portfolio" => {
+            "Une ligne par plan trouvé sous DOSSIER : avancement, retards, gouvernance, erreurs"
+        }
+        "diff" => "Ce qui a changé dans le plan entre deux révisions git, champ par champ",
+        "init" => "Écrire un nouveau plan pour un autre territoire, prêt à compléter",
+        "schema" => {
+            "Afficher le schéma JSON d'un type de fichier, pour les éditeurs qui complètent et vérifient pendant la saisie"
+        }
+        "completions" => "Afficher le script de complétion d'un shell",
+        "man" => "Afficher la page de manuel (roff)",
+        _ => return None,
+    })
+}
+
+/// What an argument means, for a command ("" for the global options).
+pub fn argument(command: &str, id: &str) -> Option<&'static str> {
+    let global = match id {
+        "plan" => Some(
+            "Le dossier du plan (par défaut : le plus proche dossier parent contenant ctg.toml, sinon ./plan)",
+        ),
+        "today" => Some(
+            "La date du jour à prendre en compte, AAAA-MM-JJ (par défaut : la date du système)",
+        ),
+        "lang" => Some(
+            "Langue des sorties (par défaut : selon LC_ALL, LC_MESSAGES, LANG ; le français quand elle commence par fr)",
+        ),
+        "color" => Some("Quand colorer la sortie (NO_COLOR supprime aussi les couleurs)"),
+        "output" => Some("Écrire la sortie de la commande dans FICHIER plutôt qu'à l'écran"),
+        "quiet" => Some(
+            "N'afficher, en cas de succès, que ce qui est demandé (pas de lignes de confirmation)",
+        ),
+        "help" => Some("Afficher l'aide"),
+        "version" => Some("Afficher la version"),
+        "csv_dialect" => Some(
+            "Variante CSV : fr (« ; », virgule décimale, marque d'ordre des octets) ou rfc (RFC 4180)",
+        ),
+        "dry_run" => Some("Afficher le diff de la modification sans rien écrire"),
+        _ => None,
+    };
+    if global.is_some() {
+        return global;
+    }
+    Some(match (command, id) {
+        ("status", "format") => "Format de sortie",
+        ("status", "stale_days") => {
+            "Une action en cours ou bloquée sans entrée de journal depuis ce nombre de jours est signalée"
+        }
+        ("status", "at") => {
+            "Le tableau de bord tel qu'il était à cette date, statuts reconstruits d'après le journal"
+        }
+        ("check", "format") => {
+            "Format de sortie : lignes de source annotées pour les personnes, ou tableau JSON de diagnostics"
+        }
+        ("check", "deny_warnings") => "Échouer (code 1) aussi sur les avertissements",
+        ("list", "axis") => "Seulement les actions de cet axe (à répéter pour plusieurs)",
+        ("list", "status") => {
+            "Seulement les actions de ce statut : mot-clé ou libellé, par ex. in-progress ou « en cours »"
+        }
+        ("list", "pilot") => "Seulement les actions que cet acteur pilote",
+        ("list", "partner") => "Seulement les actions que cet acteur soutient comme partenaire",
+        ("list", "actor") => "Seulement les actions que cet acteur pilote ou soutient",
+        ("list", "theme") => "Seulement les actions des axes de ce thème, par ex. Jeunesse",
+        ("list", "commune") => {
+            "Seulement les actions qui nomment cette commune (dans l'action ou une modalité)"
+        }
+        ("list", "coordination") => {
+            "Seulement les actions marquées comme enjeu de coordination entre collectivités"
+        }
+        ("list", "within_competences") => {
+            "Seulement les actions « dans le respect des compétences »"
+        }
+        ("list", "no_pilot") => "Seulement les actions sans pilote décidé",
+        ("list", "overdue") => "Seulement les actions ouvertes dont l'échéance est passée",
+        ("list", "due_before") => "Seulement les actions dont l'échéance tombe ce jour ou avant",
+        ("list", "due_after") => "Seulement les actions dont l'échéance tombe ce jour ou après",
+        ("list", "text") => {
+            "Seulement les actions dont les intitulés, modalités ou journal contiennent tous ces mots (casse et accents ignorés)"
+        }
+        ("list", "sort") => {
+            "Ordre : id, axis (axe), due (échéance la plus proche d'abord), status (statut), progress (les moins avancées d'abord)"
+        }
+        ("list", "format") => "Format de sortie (ids : un numéro par ligne, pour les scripts)",
+        ("show", "id") => "Le numéro de l'action",
+        ("show", "format")
+        | ("pilots", "format")
+        | ("portfolio", "format")
+        | ("diff", "format") => "Format de sortie",
+        ("set", "target") => "L'action (4) ou la modalité (4.2) à modifier",
+        ("set", "status") => "Nouveau statut : mot-clé ou libellé (« en cours »)",
+        ("set", "start") => "Date de début",
+        ("set", "due") => "Échéance",
+        ("set", "title") => "Intitulé long",
+        ("set", "short_title") => "Intitulé court",
+        ("set", "add_pilot") => "Ajouter un pilote (un acteur déclaré dans ctg.toml)",
+        ("set", "remove_pilot") => "Retirer un pilote",
+        ("set", "add_partner") => "Ajouter un partenaire",
+        ("set", "remove_partner") => "Retirer un partenaire",
+        ("set", "done") => {
+            "Pour une modalité : le jour où elle a été réalisée (la passe en réalisée)"
+        }
+        ("set", "indicator") => {
+            "Numéro de l'indicateur (1 pour le premier) dont on donne la valeur annuelle"
+        }
+        ("set", "year") => "L'année de la valeur de l'indicateur",
+        ("set", "value") => "La valeur de l'indicateur",
+        ("set", "no_log") => "Ne pas écrire d'entrée de journal pour un changement de statut",
+        ("set", "note") => "Le texte de l'entrée de journal qu'écrit un changement de statut",
+        ("log", "id") => "L'action",
+        ("log", "message") => "Ce qui s'est passé",
+        ("log", "date") => "Le jour où c'est arrivé (par défaut : aujourd'hui)",
+        ("log", "status") => "Le statut atteint ce jour-là (modifie aussi le statut de l'action)",
+        ("new", "axis") => "L'axe de rattachement",
+        ("new", "title") => "L'intitulé long",
+        ("new", "short_title") => "L'intitulé court",
+        ("new", "pilot") => "Un pilote (à répéter pour plusieurs)",
+        ("new", "due") => "Échéance",
+        ("new", "modality") => "Une modalité (à répéter, dans l'ordre)",
+        ("report", "year") => "L'année civile du bilan (par défaut : la dernière année complète)",
+        ("report", "from") => "Premier jour de la période (avec --to)",
+        ("report", "to") => "Dernier jour de la période (avec --from)",
+        ("report", "format") => "Format de sortie (par défaut : selon l'extension de -o, sinon md)",
+        ("report", "since") => {
+            "Ajouter ce qui a changé depuis cette révision git, l'étiquette du dernier comité (md, html, json)"
+        }
+        ("portfolio", "dir") => "Le dossier où chercher les plans (dossiers contenant ctg.toml)",
+        ("portfolio", "sort") => {
+            "Ordre : territory (territoire), progress (les moins avancés d'abord), late (retards), errors (erreurs)"
+        }
+        ("diff", "from") => "La révision de départ : étiquette, branche ou commit",
+        ("diff", "to") => "La révision d'arrivée (par défaut : les fichiers tels qu'ils sont)",
+        ("init", "dir") => {
+            "Le dossier du nouveau plan (créé ; il ne doit pas déjà contenir de plan)"
+        }
+        ("init", "territory") => {
+            "Le territoire, par ex. « Communauté de communes du Pays d'Exemple »"
+        }
+        ("init", "name") => {
+            "Le nom de la convention (par défaut : « Convention territoriale globale — TERRITOIRE »)"
+        }
+        ("init", "caf") => "La Caf signataire",
+        ("init", "start") => "Premier jour de la convention",
+        ("init", "end") => "Dernier jour de la convention",
+        ("schema", "kind") => {
+            "Le type de fichier : convention (ctg.toml), axis (axe), action, meeting (réunion)"
+        }
+        ("completions", "shell") => "Le shell",
+        _ => return None,
+    })
+}
+
+/// The examples at the end of a command's help.
+pub fn examples(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "" => "Exemples :
+  ctg status                      # tableau de bord du plan trouvé depuis ici
+  ctg --plan ../ctg-2024 status   # un autre dossier de plan
+  ctg status --today 2025-12-31   # tel qu'il sera fin 2025
+  ctg status --format json        # pour les scripts
+  ctg check                       # tous les problèmes du plan, avec fichier:ligne:colonne",
+        "status" => "Exemples :
+  ctg status
+  ctg status --today 2025-06-30 --lang en
+  ctg status --format md > tableau-de-bord.md
+  ctg status --at 2024-12-31               # tel que le journal le dit à cette date",
+        "check" => "Exemples :
+  ctg check                         # avant un commit
+  ctg check --deny-warnings         # en intégration continue, où les avertissements comptent aussi
+  ctg check --format json | jq '.[] | select(.severity == \"error\")'
+
+Code de sortie : 0 sans erreur (avertissements admis sauf --deny-warnings), 1 sinon.",
+        "list" => "Exemples :
+  ctg list --pilot CCVA --overdue          # ce que pilote la CCVA et qui est en retard
+  ctg list --axis 4 --status planned --status blocked
+  ctg list --text ecoute --format ids      # accents et majuscules sans importance
+  ctg list --sort due --format csv > actions.csv",
+        "show" => "Exemples :
+  ctg show 12
+  ctg show 4 --format md > fiche-4.md
+  ctg show 4 --format json | jq .modalities",
+        "pilots" => "Exemples :
+  ctg pilots
+  ctg pilots --format csv > pilotage.csv
+  ctg pilots --format json | jq '.actors[] | {id, late: .leads.late}'",
+        "set" => "Exemples :
+  ctg set 3 --status \"en cours\"               # écrit aussi une entrée de journal
+  ctg set 3 --due 2026-06-30 --add-pilot Communes
+  ctg set 4.2 --status done                   # modalité 2 de l'action 4, réalisée aujourd'hui
+  ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run
+
+Le plan modifié est vérifié avant toute écriture : une modification qui laisserait
+une erreur est refusée et aucun fichier n'est touché.",
+        "log" => "Exemples :
+  ctg log 3 \"Présentation en conseil communautaire\"
+  ctg log 3 \"Lancement des ateliers\" --status in-progress --date 2026-09-15
+  ctg log 3 \"Bilan partagé\" --dry-run",
+        "new" => "Exemples :
+  ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"
+  ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run",
+        "report" => "Exemples :
+  ctg report                                   # l'année passée, en markdown à l'écran
+  ctg report --year 2025 -o bilan-2025.html    # le format d'après l'extension
+  ctg report --from 2025-01-01 --to 2025-06-30 --format json
+  ctg report --year 2025 -o bilan-2025.xlsx
+
+Le même plan et la même date (--today) donnent les mêmes octets, dans tous les formats.",
+        "portfolio" => "Exemples :
+  ctg portfolio plans/                       # tous les plans sous plans/
+  ctg portfolio plans/ --sort late           # les plus en retard d'abord
+  ctg portfolio plans/ --format csv > suivi-ctg.csv
+
+Un plan en erreur est une ligne avec son nombre d'erreurs et la première ; le code
+de sortie est 1 si un plan a une erreur, une fois toutes les lignes affichées.",
+        "diff" => "Exemples :
+  ctg diff copil-2024                      # depuis l'étiquette du dernier comité
+  ctg diff copil-2024 copil-2025           # entre deux comités
+  ctg diff HEAD~3 --format json
+
+REV2 vaut par défaut les fichiers tels qu'ils sont. Le dossier du plan doit être suivi par git.",
+        "init" => "Exemples :
+  ctg init ctg-2025 --territory \"Communauté de communes du Pays d'Exemple\"
+  ctg init plan --territory \"CC d'Exemple\" --caf \"Caf de l'Exemple\" --start 2025-01-01 --end 2028-12-31",
+        "schema" => "Exemples :
+  ctg schema action > schemas/action.schema.json
+  ctg schema convention -o schemas/convention.schema.json",
+        "completions" => "Exemples :
+  ctg completions bash > ~/.local/share/bash-completion/completions/ctg
+  ctg completions zsh > \"${fpath[1]}/_ctg\"
+  ctg completions fish > ~/.config/fish/completions/ctg.fish",
+        "man" => "Exemples :
+  ctg man > ~/.local/share/man/man1/ctg.1
+  ctg man | man -l -",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_command_and_argument_has_its_french_help() {
+        let command = Cli::command();
+        let mut missing = Vec::new();
+        let mut check = |name: &str, cmd: &Command| {
+            if about(name).is_none() {
+                missing.push(format!("about of `{name}`"));
+            }
+            if examples(name).is_none() {
+                missing.push(format!("examples of `{name}`"));
+            }
+            for arg in cmd.get_arguments() {
+                if argument(name, arg.get_id().as_str()).is_none() {
+                    missing.push(format!("`{name} --{}`", arg.get_id()));
+                }
+            }
+        };
+        check("", &command);
+        for sub in command.get_subcommands() {
+            check(sub.get_name(), sub);
+        }
+        assert!(missing.is_empty(), "no French help for: {missing:?}");
+    }
+
+    #[test]
+    fn french_examples_are_the_english_ones() {
+        // The commands shown must not drift between the two languages.
+        let command = Cli::command();
+        let commands = |text: &str| -> Vec<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|line| line.starts_with("ctg "))
+                .map(|line| line.split(" # ").next().unwrap_or(line).trim().to_string())
+                .collect()
+        };
+        for sub in command.get_subcommands() {
+            let english = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            let french = examples(sub.get_name()).unwrap_or_default();
+            assert_eq!(commands(&english), commands(french), "{}", sub.get_name());
+        }
+    }
+}
