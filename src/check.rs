@@ -8,12 +8,14 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::diag::{self, Code, Diagnostic, Severity, Span};
+use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::i18n::{Lang, Msg};
 use crate::load;
 use crate::model::{Action, Plan, Status};
-use crate::reader::{Located, closest, toml_key};
+use crate::reader::{closest, toml_key};
 use crate::source::FileKind;
+use crate::span::Located;
+use crate::span::Span;
 
 /// Loads the plan in `root` and checks it: every problem, sorted by file
 /// and position.

@@ -11,17 +11,7 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, Msg};
 use crate::source::SourceSet;
-
-/// Index of a file in the plan's `SourceSet`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(pub usize);
-
-/// A stretch of one file, in bytes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub file: FileId,
-    pub range: Range<usize>,
-}
+use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Plan, Status};
-use crate::reader::Located;
+use crate::span::Located;
 
 /// One change. Actions are named by id; modalities by their number in the
 /// action (1 for the first), as `ctg set 4.2` does.

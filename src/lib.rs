@@ -23,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod source;
+pub mod span;
 pub mod text;
 
 use std::path::PathBuf;

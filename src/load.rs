@@ -11,13 +11,15 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Code, Diagnostic, FileId};
+use crate::diag::{Code, Diagnostic};
 use crate::i18n::{Lang, Msg};
 use crate::model::{
     Action, Actor, Axis, Body, Convention, Indicator, LogEntry, Meeting, Modality, Plan, Status,
 };
-use crate::reader::{Field, FieldType, FileContext, Located, TableReader, read_number};
+use crate::reader::{Field, FieldType, FileContext, TableReader, read_number};
 use crate::source::{FileKind, SourceSet, read_plan};
+use crate::span::FileId;
+use crate::span::Located;
 
 /// The schema version this build reads.
 pub const SCHEMA_VERSION: i64 = 1;

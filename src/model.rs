@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::diag::FileId;
 use crate::i18n::{Lang, Msg};
-use crate::reader::Located;
 use crate::source::{FileKind, SourceSet};
+use crate::span::FileId;
+use crate::span::Located;
 use crate::text::fold;
 
 /// The six statuses of an action or a modality. Files hold the keyword;
@@ -203,7 +203,7 @@ pub struct Action {
     pub title: String,
     pub short_title: Option<String>,
     pub status: Status,
-    pub status_span: Option<crate::diag::Span>,
+    pub status_span: Option<crate::span::Span>,
     pub pilots: Vec<Located<String>>,
     pub roles: Vec<(Located<String>, String)>,
     pub partners: Vec<Located<String>>,
@@ -396,7 +396,7 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{FileId, Span};
+    use crate::span::{FileId, Span};
 
     fn located<T>(value: T) -> Located<T> {
         Located {

@@ -117,7 +117,7 @@ impl Filter {
 
     pub fn matches(&self, action: &Action) -> bool {
         let axis = action.axis.as_ref().map(|a| a.value);
-        let named = |list: &[crate::reader::Located<String>], wanted: &[String]| {
+        let named = |list: &[crate::span::Located<String>], wanted: &[String]| {
             wanted.is_empty() || list.iter().any(|actor| wanted.contains(&actor.value))
         };
         let due = action.due.as_ref().map(|d| d.value);

@@ -12,22 +12,9 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Code, Diagnostic, FileId, Span};
+use crate::diag::{Code, Diagnostic};
 use crate::i18n::{Lang, Msg};
-
-/// A value with the place it was read from.
-#[derive(Clone, Debug)]
-pub struct Located<T> {
-    pub value: T,
-    pub span: Span,
-}
-
-impl<T> std::ops::Deref for Located<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.value
-    }
-}
+use crate::span::{FileId, Located, Span};
 
 /// What every reader of one file shares: the file, the language of the
 /// messages, and the list problems go to.

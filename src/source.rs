@@ -7,8 +7,9 @@ use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Code, Diagnostic, FileId};
+use crate::diag::{Code, Diagnostic};
 use crate::i18n::{Lang, Msg};
+use crate::span::FileId;
 
 /// The name of the convention file that marks a plan folder.
 pub const CONVENTION_FILE: &str = "ctg.toml";

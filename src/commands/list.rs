@@ -85,9 +85,8 @@ pub struct ModalitySummary {
 
 impl ActionSummary {
     pub fn of(action: &Action, today: NaiveDate) -> ActionSummary {
-        let names = |list: &[crate::reader::Located<String>]| {
-            list.iter().map(|a| a.value.clone()).collect()
-        };
+        let names =
+            |list: &[crate::span::Located<String>]| list.iter().map(|a| a.value.clone()).collect();
         ActionSummary {
             id: action.id.value,
             axis: action.axis.as_ref().map(|a| a.value),
@@ -224,7 +223,7 @@ fn csv_header(lang: Lang) -> Vec<String> {
 }
 
 fn csv_rows(actions: &[&Action], today: NaiveDate, lang: Lang) -> Vec<Vec<Cell>> {
-    let join = |list: &[crate::reader::Located<String>]| {
+    let join = |list: &[crate::span::Located<String>]| {
         list.iter()
             .map(|a| a.value.as_str())
             .collect::<Vec<_>>()

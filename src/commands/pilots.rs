@@ -75,7 +75,7 @@ pub struct Undecided {
 impl Load {
     pub fn build(plan: &Plan, today: chrono::NaiveDate) -> Load {
         let names =
-            |list: &[crate::reader::Located<String>], id: &str| list.iter().any(|a| a.value == id);
+            |list: &[crate::span::Located<String>], id: &str| list.iter().any(|a| a.value == id);
         let actors = plan
             .convention
             .actors

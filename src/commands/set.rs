@@ -126,7 +126,7 @@ fn set_action(
             ));
         }
     }
-    let names = |list: &[crate::reader::Located<String>]| {
+    let names = |list: &[crate::span::Located<String>]| {
         list.iter().map(|a| a.value.clone()).collect::<Vec<_>>()
     };
     let mut pilots = names(&action.pilots);
