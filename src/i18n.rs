@@ -84,6 +84,11 @@ impl Lang {
         }
     }
 
+    /// A number as people of the language write it: 12,5 or 12.5.
+    pub fn number(self, value: f64) -> String {
+        decimal(value, self == Lang::Fr)
+    }
+
     /// A share between 0 and 1 as a whole percentage: "42 %" in French, "42%" in English.
     pub fn percent(self, share: f64) -> String {
         let value = (share * 100.0).round() as i64;
@@ -92,6 +97,13 @@ impl Lang {
             Lang::En => format!("{value}%"),
         }
     }
+}
+
+/// A number with at most four decimals, with a decimal comma or point:
+/// the one way every output writes a number that is not whole.
+pub fn decimal(value: f64, comma: bool) -> String {
+    let text = format!("{}", (value * 10_000.0).round() / 10_000.0);
+    if comma { text.replace('.', ",") } else { text }
 }
 
 macro_rules! catalogue {

@@ -6,11 +6,11 @@
 //! and calls [`run`].
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diag;
-pub mod diff;
 pub mod edit;
 pub mod git;
 pub mod help_fr;
@@ -20,7 +20,6 @@ pub mod model;
 pub mod query;
 pub mod reader;
 pub mod render;
-pub mod report;
 pub mod schema;
 pub mod source;
 pub mod span;

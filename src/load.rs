@@ -48,7 +48,7 @@ pub fn from_sources(
 ) -> Plan {
     let mut plan = Plan {
         root: root.to_path_buf(),
-        sources: SourceSet::empty(),
+        sources: std::sync::Arc::new(SourceSet::empty()),
         convention: Convention::default(),
         axes: Vec::new(),
         actions: Vec::new(),
@@ -93,7 +93,7 @@ pub fn from_sources(
             plan.incomplete.push(kind);
         }
     }
-    plan.sources = sources;
+    plan.sources = std::sync::Arc::new(sources);
     plan.axes.sort_by_key(|axis| axis.id.value);
     plan.actions.sort_by_key(|action| action.id.value);
     plan.meetings.sort_by_key(|meeting| meeting.date.value);

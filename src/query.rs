@@ -135,7 +135,7 @@ impl Filter {
             && (self.communes.is_empty() || self.names_a_commune(action))
             && (!self.coordination || action.coordination)
             && (!self.within_competences || action.within_competences)
-            && (!self.no_pilot || !action.has_pilot())
+            && (!self.no_pilot || action.needs_pilot())
             && (!self.overdue || action.days_late(self.today).is_some())
             && self
                 .due_before

@@ -1,21 +1,15 @@
 //! `ctg diff REV [REV2]`: what changed between two states of the plan in git.
 
-use std::path::Path;
-
 use serde::Serialize;
 
-use crate::check::check;
+use crate::analysis::diff::{ChangeEntry, diff, entries};
 use crate::cli::{DiffArgs, ShowFormat};
-use crate::commands::{find_root, load_valid_plan, refusal};
-use crate::diag::{self, Severity};
-use crate::diff::{ChangeEntry, diff, entries};
+use crate::commands::{find_root, load_valid_plan, plan_at};
 use crate::git::{Repo, Revision};
-use crate::i18n::Msg;
-use crate::load::from_sources;
-use crate::model::Plan;
-use crate::render::markup::{Markdown, Markup};
-use crate::render::{self, terminal_table};
-use crate::source::SourceSet;
+use crate::i18n::{Lang, Msg};
+use crate::render::document::{Block, Document};
+use crate::render::table::Table;
+use crate::render::{self, markdown, terminal};
 use crate::{Context, Failure};
 
 pub fn run(context: &Context, args: &DiffArgs) -> Result<String, Failure> {
@@ -36,42 +30,38 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<String, Failure> {
         || lang.text(Msg::DiffWorkingTree).to_string(),
         |r| r.name.clone(),
     );
+    let title = lang.fill(Msg::DiffTitle, &[&from.name, &to_name]);
     Ok(match args.format {
         ShowFormat::Json => render::json(&DiffReport { from, to, changes })?,
-        ShowFormat::Md => {
-            let mut out = Markdown::new(lang);
-            out.heading(1, &lang.fill(Msg::DiffTitle, &[&from.name, &to_name]));
-            if changes.is_empty() {
-                out.paragraph(lang.text(Msg::DiffNone));
-            } else {
-                let items: Vec<String> = changes.iter().map(|c| c.message.clone()).collect();
-                out.list(&items);
-            }
-            out.finish()
-        }
-        ShowFormat::Table => {
-            let mut text = format!("{}\n", lang.fill(Msg::DiffTitle, &[&from.name, &to_name]));
-            if changes.is_empty() {
-                text.push_str(lang.text(Msg::DiffNone));
-                text.push('\n');
-            } else {
-                let mut table = terminal_table(vec![
-                    lang.text(Msg::ColId).to_string(),
-                    lang.text(Msg::ColChange).to_string(),
-                ]);
-                for entry in &changes {
-                    let id = entry
-                        .change
-                        .action()
-                        .map(|a| a.to_string())
-                        .unwrap_or_default();
-                    table.add_row(vec![id, entry.message.clone()]);
-                }
-                text.push_str(&format!("{table}\n"));
-            }
-            text
-        }
+        ShowFormat::Md => markdown::document(&view(title, &changes, lang, false), lang),
+        ShowFormat::Table => terminal::document(&view(title, &changes, lang, true), lang),
     })
+}
+
+/// The changes as a list (a document), or as a table of action and change
+/// (a terminal).
+fn view(title: String, changes: &[ChangeEntry], lang: Lang, as_table: bool) -> Document {
+    let mut doc = Document::new();
+    doc.title_line(title);
+    if changes.is_empty() {
+        doc.paragraph(lang.text(Msg::DiffNone));
+    } else if as_table {
+        let header = [Msg::ColId, Msg::ColChange].map(|m| lang.text(m).to_string());
+        let mut table = Table::new(header.to_vec());
+        for entry in changes {
+            let id = entry.change.action().map(|a| a.to_string());
+            table.row(vec![
+                id.unwrap_or_default().into(),
+                entry.message.clone().into(),
+            ]);
+        }
+        doc.table(table);
+    } else {
+        doc.push(Block::List(
+            changes.iter().map(|c| c.message.clone()).collect(),
+        ));
+    }
+    doc
 }
 
 /// `ctg diff --format json`.
@@ -81,26 +71,4 @@ struct DiffReport {
     /// Null for the files as they are now.
     to: Option<Revision>,
     changes: Vec<ChangeEntry>,
-}
-
-/// The plan as it was at a revision, checked; a plan with errors there is
-/// refused with its diagnostics, as for any command.
-pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Plan, Failure> {
-    let lang = context.lang;
-    let blobs = repo.plan_files(revision, lang)?;
-    let mut diags = Vec::new();
-    let sources = SourceSet::from_blobs(blobs, lang, &mut diags);
-    let plan = from_sources(Path::new(&revision.name), sources, lang, &mut diags);
-    diags.extend(check(&plan, context.today, lang));
-    if diag::has_errors(&diags) {
-        diags.retain(|d| d.severity == Severity::Error);
-        diag::sort(&mut diags, &plan.sources);
-        let refused = refusal(diags, &plan.sources, context);
-        return Err(Failure::content(format!(
-            "{}\n{}",
-            lang.fill(Msg::ErrorPlanAtRevision, &[&revision.name]),
-            refused.message
-        )));
-    }
-    Ok(plan)
 }

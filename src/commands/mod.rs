@@ -14,13 +14,16 @@ pub mod set;
 pub mod shell;
 pub mod show;
 pub mod status;
+pub mod words;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::check::validate;
+use crate::check::{check, validate};
 use crate::diag::{self, Code, Diagnostic, Severity};
 use crate::edit::PlanEditor;
+use crate::git::{Repo, Revision};
 use crate::i18n::Msg;
+use crate::load::from_sources;
 use crate::model::Plan;
 use crate::source::{SourceSet, find_plan_dir};
 use crate::{Context, Failure};
@@ -52,6 +55,28 @@ pub fn load_valid_plan(context: &Context) -> Result<Plan, Failure> {
     if diag::has_errors(&diags) {
         diags.retain(|diag| diag.severity == Severity::Error);
         return Err(refusal(diags, &plan.sources, context));
+    }
+    Ok(plan)
+}
+
+/// The plan as it was at a revision, checked; a plan with errors there is
+/// refused with its diagnostics, as for any command.
+pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Plan, Failure> {
+    let lang = context.lang;
+    let blobs = repo.plan_files(revision, lang)?;
+    let mut diags = Vec::new();
+    let sources = SourceSet::from_blobs(blobs, lang, &mut diags);
+    let plan = from_sources(Path::new(&revision.name), sources, lang, &mut diags);
+    diags.extend(check(&plan, context.today, lang));
+    if diag::has_errors(&diags) {
+        diags.retain(|d| d.severity == Severity::Error);
+        diag::sort(&mut diags, &plan.sources);
+        let refused = refusal(diags, &plan.sources, context);
+        return Err(Failure::content(format!(
+            "{}\n{}",
+            lang.fill(Msg::ErrorPlanAtRevision, &[&revision.name]),
+            refused.message
+        )));
     }
     Ok(plan)
 }

@@ -10,16 +10,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::analysis::round4;
 use crate::check::validate;
 use crate::cli::{PortfolioArgs, PortfolioFormat, PortfolioSort};
 use crate::diag::Severity;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Plan, Status, StatusCounts, mean_progress};
-use crate::render::csv::{self, Cell};
-use crate::render::{self, md_table, round4, terminal_table};
+use crate::render::table::{Cell, Table};
+use crate::render::{self, csv, markdown, terminal};
 use crate::source::find_plans;
 use crate::text::fold;
 use crate::{Context, Failure, Outcome};
@@ -42,21 +43,9 @@ pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Outcome, Failure> 
     };
     let stdout = match args.format {
         PortfolioFormat::Json => render::json(&portfolio)?,
-        PortfolioFormat::Csv => csv::write(
-            args.csv_dialect,
-            &csv_header(lang),
-            csv_rows(&portfolio.plans),
-        )?,
-        PortfolioFormat::Table => {
-            let (header, rows) = grid(&portfolio, lang, true);
-            let mut table = terminal_table(header);
-            table.add_rows(rows);
-            format!("{table}\n")
-        }
-        PortfolioFormat::Md => {
-            let (header, rows) = grid(&portfolio, lang, false);
-            md_table(&header, &rows)
-        }
+        PortfolioFormat::Csv => csv::write(args.csv_dialect, &csv_table(&portfolio.plans, lang))?,
+        PortfolioFormat::Table => terminal::table(&grid(&portfolio, lang), lang) + "\n",
+        PortfolioFormat::Md => markdown::table(&grid(&portfolio, lang), lang),
     };
     Ok(Outcome {
         stdout,
@@ -209,23 +198,11 @@ struct Figures {
 
 impl Figures {
     fn of(plan: &Plan, today: NaiveDate) -> Figures {
-        let year = today.year();
         let meetings_missing = plan
             .convention
             .bodies
             .iter()
-            .map(|body| {
-                let held = plan
-                    .meetings
-                    .iter()
-                    .filter(|m| {
-                        m.body.value == body.key.value
-                            && m.date.value.year() == year
-                            && m.date.value <= today
-                    })
-                    .count();
-                (body.per_year as usize).saturating_sub(held)
-            })
+            .map(|body| plan.meetings_this_year(body, today).1)
             .sum();
         Figures {
             actions: plan.actions.len(),
@@ -236,11 +213,7 @@ impl Figures {
                 .iter()
                 .filter(|a| a.days_late(today).is_some())
                 .count(),
-            no_pilot: plan
-                .actions
-                .iter()
-                .filter(|a| a.status.is_open() && !a.has_pilot())
-                .count(),
+            no_pilot: plan.actions.iter().filter(|a| a.needs_pilot()).count(),
             meetings_missing,
         }
     }
@@ -303,7 +276,7 @@ fn sort(rows: &mut [PlanRow], key: PortfolioSort) {
     }
 }
 
-fn grid(portfolio: &Portfolio, lang: Lang, compact: bool) -> (Vec<String>, Vec<Vec<String>>) {
+fn grid(portfolio: &Portfolio, lang: Lang) -> Table {
     let statuses: Vec<Status> = Status::ALL
         .into_iter()
         .filter(|s| portfolio.totals.by_status.get(*s) > 0)
@@ -324,64 +297,55 @@ fn grid(portfolio: &Portfolio, lang: Lang, compact: bool) -> (Vec<String>, Vec<V
         ]
         .map(|m| lang.text(m).to_string()),
     );
-    let number = |n: Option<usize>| n.map_or("—".to_string(), |n| n.to_string());
-    let mut rows: Vec<Vec<String>> = portfolio
-        .plans
-        .iter()
-        .map(|row| {
-            let mut cells = vec![
-                row.territory.clone(),
-                row.elapsed.map_or("—".to_string(), |e| lang.percent(e)),
-            ];
-            cells.push(number(row.actions));
-            cells.extend(
-                statuses
-                    .iter()
-                    .map(|s| number(row.by_status.as_ref().map(|c| c.get(*s)))),
-            );
-            cells.push(row.progress.map_or("—".to_string(), |p| {
-                render::progress_cell(p, lang, compact)
-            }));
-            cells.push(number(row.late));
-            cells.push(number(row.no_pilot));
-            cells.push(number(row.meetings_missing));
-            let mut errors = format!("{} / {}", row.errors, row.warnings);
-            if let Some(first) = &row.first_error {
-                errors.push_str(&format!(" — {first}"));
-            }
-            cells.push(errors);
-            cells
-        })
-        .collect();
+    let number = |n: Option<usize>| n.map_or(Cell::from("—"), Cell::from);
+    let mut table = Table::with_row_headers(header);
+    for row in &portfolio.plans {
+        let mut cells = vec![
+            Cell::from(row.territory.as_str()),
+            row.elapsed
+                .map_or(Cell::from("—"), |e| lang.percent(e).into()),
+        ];
+        cells.push(number(row.actions));
+        let counts = row.by_status.as_ref();
+        cells.extend(statuses.iter().map(|s| number(counts.map(|c| c.get(*s)))));
+        cells.push(row.progress.map_or(Cell::from("—"), Cell::Share));
+        cells.push(number(row.late));
+        cells.push(number(row.no_pilot));
+        cells.push(number(row.meetings_missing));
+        let mut errors = format!("{} / {}", row.errors, row.warnings);
+        if let Some(first) = &row.first_error {
+            errors.push_str(&format!(" — {first}"));
+        }
+        cells.push(errors.into());
+        table.row(cells);
+    }
     let totals = &portfolio.totals;
     let mut total = vec![
-        lang.fill(Msg::PortfolioTotal, &[&totals.plans]),
-        String::new(),
-        totals.actions.to_string(),
+        lang.fill(Msg::PortfolioTotal, &[&totals.plans]).into(),
+        Cell::from(""),
+        totals.actions.into(),
     ];
-    total.extend(
-        statuses
-            .iter()
-            .map(|s| totals.by_status.get(*s).to_string()),
-    );
-    total.push(render::progress_cell(totals.progress, lang, compact));
-    total.push(totals.late.to_string());
-    total.push(totals.no_pilot.to_string());
-    total.push(totals.meetings_missing.to_string());
-    total.push(format!("{} / {}", totals.errors, totals.warnings));
-    rows.push(total);
-    (header, rows)
+    total.extend(statuses.iter().map(|s| totals.by_status.get(*s).into()));
+    total.push(Cell::Share(totals.progress));
+    total.push(totals.late.into());
+    total.push(totals.no_pilot.into());
+    total.push(totals.meetings_missing.into());
+    total.push(format!("{} / {}", totals.errors, totals.warnings).into());
+    table.row(total);
+    table
 }
 
-fn csv_header(lang: Lang) -> Vec<String> {
-    let mut header = vec![
-        lang.text(Msg::ColPath).to_string(),
-        lang.text(Msg::ColTerritory).to_string(),
-        lang.text(Msg::ColStart).to_string(),
-        lang.text(Msg::ColEnd).to_string(),
-        lang.text(Msg::ColElapsed).to_string(),
-        lang.text(Msg::ColActions).to_string(),
-    ];
+fn csv_table(rows: &[PlanRow], lang: Lang) -> Table {
+    let mut header = [
+        Msg::ColPath,
+        Msg::ColTerritory,
+        Msg::ColStart,
+        Msg::ColEnd,
+        Msg::ColElapsed,
+        Msg::ColActions,
+    ]
+    .map(|m| lang.text(m).to_string())
+    .to_vec();
     header.extend(Status::ALL.iter().map(|s| s.label(lang).to_string()));
     header.extend(
         [
@@ -395,37 +359,30 @@ fn csv_header(lang: Lang) -> Vec<String> {
         ]
         .map(|m| lang.text(m).to_string()),
     );
-    header
-}
-
-fn csv_rows(rows: &[PlanRow]) -> Vec<Vec<Cell>> {
-    let int = |n: Option<usize>| n.map_or(Cell::from(""), |n| Cell::Int(n as i64));
+    let int = |n: Option<usize>| n.map_or(Cell::from(""), Cell::from);
     let share = |x: Option<f64>| x.map_or(Cell::from(""), Cell::Number);
-    rows.iter()
-        .map(|row| {
-            let mut cells = vec![
-                Cell::from(row.path.as_str()),
-                Cell::from(row.territory.as_str()),
-                Cell::Date(row.start),
-                Cell::Date(row.end),
-                share(row.elapsed),
-                int(row.actions),
-            ];
-            cells.extend(
-                Status::ALL
-                    .iter()
-                    .map(|s| int(row.by_status.as_ref().map(|c| c.get(*s)))),
-            );
-            cells.push(share(row.progress));
-            cells.push(int(row.late));
-            cells.push(int(row.no_pilot));
-            cells.push(int(row.meetings_missing));
-            cells.push(Cell::Int(row.errors as i64));
-            cells.push(Cell::Int(row.warnings as i64));
-            cells.push(Cell::from(row.first_error.clone().unwrap_or_default()));
-            cells
-        })
-        .collect()
+    let mut table = Table::new(header);
+    for row in rows {
+        let mut cells = vec![
+            Cell::from(row.path.as_str()),
+            Cell::from(row.territory.as_str()),
+            Cell::Date(row.start),
+            Cell::Date(row.end),
+            share(row.elapsed),
+            int(row.actions),
+        ];
+        let counts = row.by_status.as_ref();
+        cells.extend(Status::ALL.iter().map(|s| int(counts.map(|c| c.get(*s)))));
+        cells.push(share(row.progress));
+        cells.push(int(row.late));
+        cells.push(int(row.no_pilot));
+        cells.push(int(row.meetings_missing));
+        cells.push(row.errors.into());
+        cells.push(row.warnings.into());
+        cells.push(Cell::from(row.first_error.clone().unwrap_or_default()));
+        table.row(cells);
+    }
+    table
 }
 
 /// "412/1000 plans" on a terminal's stderr while plans are checked; nothing

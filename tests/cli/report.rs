@@ -254,7 +254,7 @@ fn markup_pipes_and_formulas_in_plan_text_stay_safe_and_intact() {
     ));
     let md = report(plan.path(), &[]);
     assert!(md.contains(
-        "### Action 5 — =HYPERLINK(\"http://x\") \\<b\\>gras\\</b\\> & \\<script\\>alert(1)\\</script\\> \\| fin\n"
+        "### Action 5 — =HYPERLINK(\"http://x\") \\<b\\>gras\\</b\\> \\& \\<script\\>alert(1)\\</script\\> \\| fin\n"
     ), "{md}");
     let csv = report(plan.path(), &["--format", "csv"]);
     assert!(csv.contains("\r\n5;3;\"'=HYPERLINK(\"\"http://x\"\") <b>gras</b> & <script>alert(1)</script> | fin\";"), "{csv}");

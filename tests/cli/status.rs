@@ -241,7 +241,9 @@ fn markdown_is_a_table_and_a_list_of_alerts() {
         | 1 | Parentalité | 2 | 0 | 1 | 0 | 1 | 0 | 4/5 | 83\u{a0}% |\n";
     assert!(out.starts_with(expected_head), "{out}");
     assert!(
-        out.contains("\n## Alertes\n\n- action 2 en retard de 91 jour(s) (échéance 31/03/2025)")
+        out.contains(
+            "\n## Alertes (4)\n\n- action 2 en retard de 91 jour(s) (échéance 31/03/2025)"
+        )
     );
 }
 

@@ -1,96 +1,12 @@
-//! `ctg report`: the bilan of a year or any period, in five formats.
+//! The bilan laid out as one document, rendered to Markdown or HTML.
 
-use std::path::Path;
-
-use chrono::Datelike;
-
-use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::diff::plan_at;
-use crate::commands::load_valid_plan;
-use crate::diff::{diff, entries};
-use crate::git::Repo;
+use crate::analysis::report::{ActionReport, Report};
 use crate::i18n::{Lang, Msg};
 use crate::model::Status;
-use crate::render::csv::{self, Cell};
-use crate::render::markup::{Html, Markdown, Markup};
-use crate::render::{self, xlsx};
-use crate::report::{ActionReport, ChangesSince, Period, Report};
-use crate::{Context, Failure};
+use crate::render::document::{Block, Document};
+use crate::render::table::Table;
 
-pub fn run(context: &Context, args: &ReportArgs) -> Result<String, Failure> {
-    let lang = context.lang;
-    let period = period(args, context)?;
-    let format = match (args.format, &context.output) {
-        (Some(format), _) => format,
-        (None, Some(path)) => format_of(path)
-            .ok_or_else(|| Failure::usage(lang.fill(Msg::ErrorReportFormat, &[&path.display()])))?,
-        (None, None) => ReportFormat::Md,
-    };
-    if format == ReportFormat::Xlsx && context.output.is_none() {
-        return Err(Failure::usage(lang.text(Msg::ErrorXlsxNeedsFile)));
-    }
-    let plan = load_valid_plan(context)?;
-    let mut report = Report::build(&plan, period, context.today, lang);
-    if let Some(since) = &args.since {
-        let repo = Repo::of(&plan.root, lang)?;
-        let revision = repo.resolve(since, lang)?;
-        let old = plan_at(&repo, &revision, context)?;
-        let changes = entries(diff(&old, &plan), lang, &plan);
-        report.changes_since = Some(ChangesSince { revision, changes });
-    }
-    let bytes = match format {
-        ReportFormat::Md => document(&report, lang, Markdown::new(lang)).into_bytes(),
-        ReportFormat::Html => {
-            let title = title(&report, lang);
-            document(&report, lang, Html::new(lang, &title)).into_bytes()
-        }
-        ReportFormat::Json => render::json(&report)?.into_bytes(),
-        ReportFormat::Csv => csv_text(&report, lang, args)?.into_bytes(),
-        ReportFormat::Xlsx => xlsx::report_workbook(&report, lang)?,
-    };
-    match &context.output {
-        Some(path) => {
-            crate::edit::write_atomically(path, &bytes).map_err(|err| {
-                Failure::content(lang.fill(Msg::ErrorWrite, &[&path.display(), &err]))
-            })?;
-            Ok(format!(
-                "{}\n",
-                lang.fill(Msg::ReportWritten, &[&path.display()])
-            ))
-        }
-        None => String::from_utf8(bytes).map_err(|err| Failure::content(err.to_string())),
-    }
-}
-
-/// `--year`, `--from`/`--to`, or the last full calendar year before today.
-fn period(args: &ReportArgs, context: &Context) -> Result<Period, Failure> {
-    let lang = context.lang;
-    let year = args.year.unwrap_or(context.today.year() - 1);
-    let whole =
-        Period::year(year).ok_or_else(|| Failure::usage(lang.fill(Msg::ErrorYear, &[&year])))?;
-    let from = args.from.unwrap_or(whole.from);
-    let to = args.to.unwrap_or(whole.to);
-    if from > to {
-        return Err(Failure::usage(lang.fill(
-            Msg::ErrorPeriod,
-            &[&lang.short_date(from), &lang.short_date(to)],
-        )));
-    }
-    Ok(Period { from, to })
-}
-
-fn format_of(path: &Path) -> Option<ReportFormat> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "md" | "markdown" => Some(ReportFormat::Md),
-        "html" | "htm" => Some(ReportFormat::Html),
-        "json" => Some(ReportFormat::Json),
-        "csv" => Some(ReportFormat::Csv),
-        "xlsx" => Some(ReportFormat::Xlsx),
-        _ => None,
-    }
-}
-
-fn title(report: &Report, lang: Lang) -> String {
+pub fn title(report: &Report, lang: Lang) -> String {
     lang.fill(Msg::ReportTitle, &[&report.period.label(lang)])
 }
 
@@ -98,10 +14,20 @@ fn status_label(status: Status, lang: Lang) -> String {
     status.label(lang).to_string()
 }
 
+/// A table of words whose first column names each row.
+fn text_table(header: Vec<String>, rows: Vec<Vec<String>>) -> Table {
+    let mut table = Table::with_row_headers(header);
+    for row in rows {
+        table.row(row.into_iter().map(Into::into).collect());
+    }
+    table
+}
+
 /// The bilan, laid out once for every markup.
-fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
+pub fn document(report: &Report, lang: Lang) -> Document {
+    let mut out = Document::new();
     let convention = &report.convention;
-    out.heading(1, &title(report, lang));
+    out.title_line(title(report, lang));
     let mut who = format!("{} — {}", convention.name, convention.territory);
     if let Some(caf) = &convention.caf {
         who.push_str(&format!(" · {caf}"));
@@ -120,11 +46,11 @@ fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
         ],
     ));
     facts.push(lang.fill(Msg::ReportMadeOn, &[&lang.long_date(report.date)]));
-    out.list(&facts);
+    out.list(facts);
 
     let summary = &report.summary;
     out.heading(2, lang.text(Msg::ReportSummary));
-    out.paragraph(&lang.fill(
+    out.paragraph(lang.fill(
         Msg::ReportFigures,
         &[
             &summary.actions,
@@ -153,7 +79,7 @@ fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
             ]
         })
         .collect();
-    out.table(&header, &rows);
+    out.table(text_table(header, rows));
     out.heading(3, lang.text(Msg::ReportProgressByAxis));
     let bars: Vec<(String, f64)> = report
         .axes
@@ -169,7 +95,10 @@ fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
             )
         })
         .collect();
-    out.bar_chart(lang.text(Msg::ReportChartTitle), &bars);
+    out.push(Block::Bars(
+        lang.text(Msg::ReportChartTitle).to_string(),
+        bars,
+    ));
     let header = [
         Msg::ColAxis,
         Msg::ColTheme,
@@ -192,25 +121,25 @@ fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
             ]
         })
         .collect();
-    out.table(&header, &rows);
+    out.table(text_table(header, rows));
 
     if let Some(since) = &report.changes_since {
         out.heading(
             2,
-            &lang.fill(Msg::ReportChangesSince, &[&since.revision.name]),
+            lang.fill(Msg::ReportChangesSince, &[&since.revision.name]),
         );
         if since.changes.is_empty() {
             out.paragraph(lang.text(Msg::DiffNone));
         } else {
             let items: Vec<String> = since.changes.iter().map(|c| c.message.clone()).collect();
-            out.list(&items);
+            out.list(items);
         }
     }
 
     for axis in &report.axes {
         out.heading(
             2,
-            &lang.fill(
+            lang.fill(
                 Msg::ReportAxis,
                 &[&axis.id, &axis.theme.as_deref().unwrap_or(&axis.title)],
             ),
@@ -256,7 +185,7 @@ fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
             ]
         })
         .collect();
-    out.table(&header, &rows);
+    out.table(text_table(header, rows));
     let missing: Vec<String> = report
         .governance
         .iter()
@@ -266,14 +195,14 @@ fn document<M: Markup>(report: &Report, lang: Lang, mut out: M) -> String {
     if missing.is_empty() {
         out.paragraph(lang.text(Msg::ReportGovernanceOk));
     } else {
-        out.list(&missing);
+        out.list(missing);
     }
-    out.finish()
+    out
 }
 
-fn action_section<M: Markup>(action: &ActionReport, lang: Lang, out: &mut M) {
+fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
     let shown = action.short_title.as_deref().unwrap_or(&action.title);
-    out.heading(3, &lang.fill(Msg::ReportAction, &[&action.id, &shown]));
+    out.heading(3, lang.fill(Msg::ReportAction, &[&action.id, &shown]));
     let status = if action.status_start == action.status_end {
         lang.fill(
             Msg::ReportStatusSame,
@@ -296,7 +225,7 @@ fn action_section<M: Markup>(action: &ActionReport, lang: Lang, out: &mut M) {
     } else {
         action.pilots.join(", ")
     };
-    out.list(&[
+    out.list(vec![
         status,
         lang.fill(
             Msg::ReportProgressLine,
@@ -318,7 +247,7 @@ fn action_section<M: Markup>(action: &ActionReport, lang: Lang, out: &mut M) {
             .iter()
             .map(|m| format!("{} — {}", lang.short_date(m.done), m.text))
             .collect();
-        out.list(&items);
+        out.list(items);
     }
 
     out.heading(4, lang.text(Msg::ReportHighlights));
@@ -338,15 +267,14 @@ fn action_section<M: Markup>(action: &ActionReport, lang: Lang, out: &mut M) {
                 None => format!("{} — {}", lang.short_date(entry.date), entry.note),
             })
             .collect();
-        out.list(&items);
+        out.list(items);
     }
 
     out.heading(4, lang.text(Msg::ReportIndicators));
     if action.indicators.is_empty() {
         out.paragraph(lang.text(Msg::ReportNoIndicator));
     } else {
-        let number =
-            |value: Option<f64>| value.map_or("—".to_string(), |v| format_number(v, lang));
+        let number = |value: Option<f64>| value.map_or("—".to_string(), |v| lang.number(v));
         let header = [
             Msg::ReportIndicatorName,
             Msg::ReportBaseline,
@@ -373,7 +301,7 @@ fn action_section<M: Markup>(action: &ActionReport, lang: Lang, out: &mut M) {
                     indicator
                         .value
                         .map_or(lang.text(Msg::ReportNoValue).to_string(), |v| {
-                            format_number(v, lang)
+                            lang.number(v)
                         }),
                     indicator
                         .to_target
@@ -381,7 +309,7 @@ fn action_section<M: Markup>(action: &ActionReport, lang: Lang, out: &mut M) {
                 ]
             })
             .collect();
-        out.table(&header, &rows);
+        out.table(text_table(header, rows));
     }
 
     out.heading(4, lang.text(Msg::ReportAlerts));
@@ -389,61 +317,6 @@ fn action_section<M: Markup>(action: &ActionReport, lang: Lang, out: &mut M) {
         out.paragraph(lang.text(Msg::ReportNoAlert));
     } else {
         let items: Vec<String> = action.alerts.iter().map(|a| a.message.clone()).collect();
-        out.list(&items);
+        out.list(items);
     }
-}
-
-/// A number as people of the language write it: 12,5 or 12.5.
-fn format_number(value: f64, lang: Lang) -> String {
-    let text = format!("{value}");
-    match lang {
-        Lang::Fr => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
-fn csv_text(report: &Report, lang: Lang, args: &ReportArgs) -> Result<String, Failure> {
-    let header = [
-        Msg::ColId,
-        Msg::ColAxis,
-        Msg::ColTitle,
-        Msg::ColStatusStart,
-        Msg::ColStatusEnd,
-        Msg::ColProgress,
-        Msg::ColModalitiesInPeriod,
-        Msg::ColJournalInPeriod,
-        Msg::ColDue,
-        Msg::ColPilots,
-        Msg::ColAlerts,
-    ]
-    .map(|m| lang.text(m).to_string())
-    .to_vec();
-    let rows = report
-        .axes
-        .iter()
-        .flat_map(|axis| axis.actions.iter().map(move |action| (axis.id, action)))
-        .map(|(axis, action)| {
-            vec![
-                Cell::Int(action.id.into()),
-                Cell::Int(axis.into()),
-                Cell::from(action.title.as_str()),
-                Cell::from(action.status_start.label(lang)),
-                Cell::from(action.status_end.label(lang)),
-                Cell::Number(action.progress_end),
-                Cell::Int(action.modalities_done_in_period.len() as i64),
-                Cell::Int(action.journal.len() as i64),
-                Cell::Date(action.due),
-                Cell::from(action.pilots.join(", ")),
-                Cell::from(
-                    action
-                        .alerts
-                        .iter()
-                        .map(|a| a.message.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ; "),
-                ),
-            ]
-        })
-        .collect();
-    csv::write(args.csv_dialect, &header, rows)
 }

@@ -1,0 +1,329 @@
+//! The annual (or period) report: everything the bilan says, computed once
+//! into a `Report` that every format renders. The struct is also the JSON
+//! format, so its field order is a contract.
+//!
+//! Both ends of the period are read from `Plan::as_of`, the one history
+//! `ctg status --at` reads too, so that the report of a period ending on a
+//! day and the dashboard of that day agree on every figure. Nothing reads
+//! the clock: "today" is `--today`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::analysis::{Figures, round4};
+use crate::i18n::{Lang, Msg};
+use crate::model::{Action, Indicator, Period, Plan, Status, StatusCounts};
+
+#[derive(Serialize)]
+pub struct Report {
+    pub convention: ConventionInfo,
+    pub period: Period,
+    /// The date the report is made (`--today`).
+    pub date: NaiveDate,
+    pub summary: Summary,
+    pub axes: Vec<AxisReport>,
+    pub governance: Vec<BodyReport>,
+    /// With `--since REV`: what changed in the files since that revision.
+    pub changes_since: Option<ChangesSince>,
+}
+
+#[derive(Serialize)]
+pub struct ChangesSince {
+    pub revision: crate::git::Revision,
+    pub changes: Vec<crate::analysis::diff::ChangeEntry>,
+}
+
+#[derive(Serialize)]
+pub struct ConventionInfo {
+    pub name: String,
+    pub territory: String,
+    pub caf: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub actions: usize,
+    /// Statuses the day before the period starts.
+    pub by_status_start: StatusCounts,
+    /// Statuses on the last day of the period.
+    pub by_status_end: StatusCounts,
+    pub progress_start: f64,
+    pub progress_end: f64,
+    pub modalities_total: usize,
+    pub modalities_done_end: usize,
+    pub modalities_done_in_period: usize,
+    pub journal_entries_in_period: usize,
+}
+
+#[derive(Serialize)]
+pub struct AxisReport {
+    pub id: u32,
+    pub title: String,
+    pub theme: Option<String>,
+    pub progress_start: f64,
+    pub progress_end: f64,
+    pub actions: Vec<ActionReport>,
+}
+
+#[derive(Serialize)]
+pub struct ActionReport {
+    pub id: u32,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub pilots: Vec<String>,
+    pub pilot_note: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status_start: Status,
+    pub status_end: Status,
+    pub progress_end: f64,
+    pub modalities_done_end: usize,
+    pub modalities_total: usize,
+    pub modalities_done_in_period: Vec<ModalityDone>,
+    /// The period's journal entries, oldest first: the "faits marquants".
+    pub journal: Vec<JournalEntry>,
+    pub indicators: Vec<IndicatorReport>,
+    pub alerts: Vec<ReportAlert>,
+}
+
+#[derive(Serialize)]
+pub struct ModalityDone {
+    pub number: usize,
+    pub text: String,
+    pub done: NaiveDate,
+}
+
+#[derive(Serialize)]
+pub struct JournalEntry {
+    pub date: NaiveDate,
+    pub note: String,
+    pub status: Option<Status>,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorReport {
+    pub name: String,
+    pub unit: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    /// The year whose value the period reports: the latest year of the
+    /// period with a value.
+    pub year: Option<i32>,
+    pub value: Option<f64>,
+    /// How far from baseline to target that value is (1 = reached).
+    pub to_target: Option<f64>,
+}
+
+#[derive(Serialize)]
+pub struct ReportAlert {
+    pub kind: ReportAlertKind,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportAlertKind {
+    /// Open and past its due date at the end of the period.
+    Late,
+    NoPilot,
+    /// No journal entry and no modality done in the period.
+    NothingRecorded,
+}
+
+#[derive(Serialize)]
+pub struct BodyReport {
+    pub key: String,
+    pub name: String,
+    pub per_year: u32,
+    /// Meetings the period calls for: `per_year` over the period's length.
+    pub required: u32,
+    pub held: Vec<MeetingHeld>,
+    pub missing: u32,
+}
+
+#[derive(Serialize)]
+pub struct MeetingHeld {
+    pub date: NaiveDate,
+    pub title: String,
+}
+
+impl Report {
+    pub fn build(plan: &Plan, period: Period, today: NaiveDate, lang: Lang) -> Report {
+        let start = plan.as_of(period.eve());
+        let end = plan.as_of(period.to);
+        let axes: Vec<AxisReport> = plan
+            .axes
+            .iter()
+            .map(|axis| {
+                let id = axis.id.value;
+                let actions = start.actions_of_axis(id).zip(end.actions_of_axis(id));
+                AxisReport {
+                    id,
+                    title: axis.title.clone(),
+                    theme: axis.theme.clone(),
+                    progress_start: Figures::of(start.actions_of_axis(id)).progress,
+                    progress_end: Figures::of(end.actions_of_axis(id)).progress,
+                    actions: actions
+                        .map(|(before, after)| ActionReport::build(before, after, period, lang))
+                        .collect(),
+                }
+            })
+            .collect();
+        let (at_start, at_end) = (Figures::of(&start.actions), Figures::of(&end.actions));
+        let action_reports = axes.iter().flat_map(|axis| &axis.actions);
+        let summary = Summary {
+            actions: at_end.actions,
+            by_status_start: at_start.by_status,
+            by_status_end: at_end.by_status,
+            progress_start: at_start.progress,
+            progress_end: at_end.progress,
+            modalities_total: at_end.modalities_total,
+            modalities_done_end: at_end.modalities_done,
+            modalities_done_in_period: action_reports
+                .clone()
+                .map(|a| a.modalities_done_in_period.len())
+                .sum(),
+            journal_entries_in_period: action_reports.map(|a| a.journal.len()).sum(),
+        };
+        let convention = &plan.convention;
+        Report {
+            convention: ConventionInfo {
+                name: convention.name.clone(),
+                territory: convention.territory.clone(),
+                caf: convention.caf.clone(),
+                start: convention.start.as_ref().map(|d| d.value),
+                end: convention.end.as_ref().map(|d| d.value),
+            },
+            period,
+            date: today,
+            summary,
+            axes,
+            governance: governance(plan, period),
+            changes_since: None,
+        }
+    }
+}
+
+fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
+    plan.convention
+        .bodies
+        .iter()
+        .map(|body| {
+            let held: Vec<MeetingHeld> = plan
+                .meetings_held(&body.key.value, period)
+                .map(|m| MeetingHeld {
+                    date: m.date.value,
+                    title: m.title.clone(),
+                })
+                .collect();
+            let required = body.meetings_required(period);
+            BodyReport {
+                key: body.key.value.clone(),
+                name: body.name.clone(),
+                per_year: body.per_year,
+                required,
+                missing: required.saturating_sub(held.len() as u32),
+                held,
+            }
+        })
+        .collect()
+}
+
+impl ActionReport {
+    /// One action, from the action as it stood the day before the period
+    /// and at its last day.
+    fn build(before: &Action, after: &Action, period: Period, lang: Lang) -> ActionReport {
+        let modalities_done_in_period: Vec<ModalityDone> = after
+            .modalities
+            .iter()
+            .enumerate()
+            .filter_map(|(index, m)| {
+                let done = m.done.as_ref()?.value;
+                (m.status == Status::Done && period.contains(done)).then(|| ModalityDone {
+                    number: index + 1,
+                    text: m.text.clone(),
+                    done,
+                })
+            })
+            .collect();
+        let mut journal: Vec<JournalEntry> = after
+            .log
+            .iter()
+            .filter(|entry| period.contains(entry.date.value))
+            .map(|entry| JournalEntry {
+                date: entry.date.value,
+                note: entry.note.clone(),
+                status: entry.status,
+            })
+            .collect();
+        journal.sort_by_key(|entry| entry.date);
+        let quiet = journal.is_empty() && modalities_done_in_period.is_empty();
+        ActionReport {
+            id: after.id.value,
+            title: after.title.clone(),
+            short_title: after.short_title.clone(),
+            pilots: after.pilots.iter().map(|p| p.value.clone()).collect(),
+            pilot_note: after.pilot_note.clone(),
+            due: after.due.as_ref().map(|d| d.value),
+            status_start: before.status,
+            status_end: after.status,
+            progress_end: round4(after.progress()),
+            modalities_done_end: after.modalities_done(),
+            modalities_total: after.modalities_counted(),
+            modalities_done_in_period,
+            journal,
+            indicators: after
+                .indicators
+                .iter()
+                .map(|indicator| IndicatorReport::build(indicator, period))
+                .collect(),
+            alerts: alerts(after, period, quiet, lang),
+        }
+    }
+}
+
+impl IndicatorReport {
+    fn build(indicator: &Indicator, period: Period) -> IndicatorReport {
+        let latest = indicator.latest(Some(period.years()));
+        let value = latest.map(|(_, value)| value);
+        IndicatorReport {
+            name: indicator.name.clone(),
+            unit: indicator.unit.clone(),
+            baseline: indicator.baseline,
+            target: indicator.target,
+            year: latest.map(|(year, _)| year),
+            value,
+            to_target: value.and_then(|v| indicator.to_target(v)).map(round4),
+        }
+    }
+}
+
+/// What the bilan flags on an action at the end of the period: late, no
+/// pilot, nothing recorded (`quiet`) while not abandoned.
+fn alerts(action: &Action, period: Period, quiet: bool, lang: Lang) -> Vec<ReportAlert> {
+    let mut alerts = Vec::new();
+    if let (Some(days), Some(due)) = (action.days_late(period.to), &action.due) {
+        alerts.push(ReportAlert {
+            kind: ReportAlertKind::Late,
+            message: lang.fill(Msg::ReportAlertLate, &[&lang.short_date(due.value), &days]),
+        });
+    }
+    if action.needs_pilot() {
+        let note = action
+            .pilot_note
+            .clone()
+            .unwrap_or_else(|| lang.text(Msg::Undecided).to_string());
+        alerts.push(ReportAlert {
+            kind: ReportAlertKind::NoPilot,
+            message: lang.fill(Msg::ReportAlertNoPilot, &[&note]),
+        });
+    }
+    if quiet && action.status != Status::Abandoned {
+        alerts.push(ReportAlert {
+            kind: ReportAlertKind::NothingRecorded,
+            message: lang.text(Msg::ReportAlertQuiet).to_string(),
+        });
+    }
+    alerts
+}

@@ -1,0 +1,138 @@
+//! Facts derived from the plan, each defined once: progress, lateness,
+//! what needs a pilot, meetings held and due, an indicator's distance to
+//! its target. Every command and report asks these; none recomputes them.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Action, Body, FileKind, Indicator, Meeting, Period, Plan, Status};
+
+impl Action {
+    /// Modalities that count towards progress: all but the abandoned ones.
+    pub fn modalities_counted(&self) -> usize {
+        self.modalities
+            .iter()
+            .filter(|modality| modality.status != Status::Abandoned)
+            .count()
+    }
+
+    pub fn modalities_done(&self) -> usize {
+        self.modalities
+            .iter()
+            .filter(|modality| modality.status == Status::Done)
+            .count()
+    }
+
+    /// 1 when done; else the share of counted modalities that are done.
+    pub fn progress(&self) -> f64 {
+        if self.status == Status::Done {
+            return 1.0;
+        }
+        match self.modalities_counted() {
+            0 => 0.0,
+            counted => self.modalities_done() as f64 / counted as f64,
+        }
+    }
+
+    /// Days past due at `today`, for an open action whose due date has passed.
+    pub fn days_late(&self, today: NaiveDate) -> Option<i64> {
+        let due = self.due.as_ref()?.value;
+        (self.status.is_open() && due < today).then(|| (today - due).num_days())
+    }
+
+    pub fn has_pilot(&self) -> bool {
+        !self.pilots.is_empty()
+    }
+
+    /// Still open and nobody leads it: what every "no pilot" alert, filter
+    /// and count means. A closed action no longer needs one.
+    pub fn needs_pilot(&self) -> bool {
+        self.status.is_open() && !self.has_pilot()
+    }
+
+    /// The source's words on an undecided pilot, when it has any.
+    pub fn pilot_note(&self) -> Option<&str> {
+        self.pilot_note.as_deref().filter(|n| !n.trim().is_empty())
+    }
+
+    pub fn last_log_date(&self) -> Option<NaiveDate> {
+        self.log.iter().map(|entry| entry.date.value).max()
+    }
+
+    /// The title to show where space is short.
+    pub fn display_title(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+}
+
+/// Mean progress over actions, abandoned ones left out (0 when none count).
+pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
+    let (sum, count) = actions
+        .into_iter()
+        .filter(|action| action.status != Status::Abandoned)
+        .fold((0.0, 0usize), |(sum, count), action| {
+            (sum + action.progress(), count + 1)
+        });
+    if count == 0 { 0.0 } else { sum / count as f64 }
+}
+
+impl Indicator {
+    /// The value of the latest year with one, among `years` when given.
+    pub fn latest(&self, years: Option<(i32, i32)>) -> Option<(i32, f64)> {
+        self.values
+            .iter()
+            .filter(|(year, _)| years.is_none_or(|(from, to)| (from..=to).contains(&year.value)))
+            .max_by_key(|(year, _)| year.value)
+            .map(|(year, value)| (year.value, *value))
+    }
+
+    /// How far from baseline (0 when none) to target `value` is: 0 at the
+    /// baseline, 1 when the target is reached. None without a target, or
+    /// when the target is the baseline.
+    pub fn to_target(&self, value: f64) -> Option<f64> {
+        let target = self.target?;
+        let baseline = self.baseline.unwrap_or(0.0);
+        (target != baseline).then(|| (value - baseline) / (target - baseline))
+    }
+}
+
+impl Body {
+    /// Meetings a period calls for: `per_year` over the period's length.
+    pub fn meetings_required(&self, period: Period) -> u32 {
+        (f64::from(self.per_year) * period.days() as f64 / 365.0).round() as u32
+    }
+}
+
+impl Plan {
+    /// Whether every file of this kind was read into its item.
+    pub fn is_complete(&self, kind: FileKind) -> bool {
+        !self.incomplete.contains(&kind)
+    }
+
+    pub fn actions_of_axis(&self, axis: u32) -> impl Iterator<Item = &Action> {
+        self.actions
+            .iter()
+            .filter(move |action| action.axis.as_ref().map(|a| a.value) == Some(axis))
+    }
+
+    /// The meetings of one body held within a period, oldest first.
+    pub fn meetings_held<'a>(
+        &'a self,
+        body: &'a str,
+        period: Period,
+    ) -> impl Iterator<Item = &'a Meeting> {
+        self.meetings
+            .iter()
+            .filter(move |m| m.body.value == body && period.contains(m.date.value))
+    }
+
+    /// For the year of `today`: meetings of a body held so far, and how
+    /// many are still due before the year is out.
+    pub fn meetings_this_year(&self, body: &Body, today: NaiveDate) -> (usize, usize) {
+        let so_far = Period {
+            from: NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today),
+            to: today,
+        };
+        let held = self.meetings_held(&body.key.value, so_far).count();
+        (held, (body.per_year as usize).saturating_sub(held))
+    }
+}

@@ -1,0 +1,204 @@
+//! The plan as it stood on a past day. `Plan::as_of` is the only way any
+//! command sees the past: `status --at`, both ends of a report's period,
+//! anything dated. Statuses come from the journal's dated status moves,
+//! modalities from their `done` dates; what happened later is left out.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::{Action, Plan, Status};
+use crate::i18n::Lang;
+
+/// A span of days, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    pub fn year(year: i32) -> Option<Period> {
+        Some(Period {
+            from: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            to: NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// The day before the period starts: where "at the start" is read.
+    pub fn eve(&self) -> NaiveDate {
+        self.from.pred_opt().unwrap_or(self.from)
+    }
+
+    /// The calendar years the period touches, first and last.
+    pub fn years(&self) -> (i32, i32) {
+        (self.from.year(), self.to.year())
+    }
+
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+
+    /// A whole calendar year is named by its number; any other span by its ends.
+    pub fn label(&self, lang: Lang) -> String {
+        if Period::year(self.from.year()) == Some(*self) {
+            self.from.year().to_string()
+        } else {
+            format!(
+                "{} – {}",
+                lang.short_date(self.from),
+                lang.short_date(self.to)
+            )
+        }
+    }
+}
+
+impl Action {
+    /// The status on `date` as the journal tells it: the last dated status
+    /// move on or before that day; `planned` before the first move. With no
+    /// move in the journal there is no history, and the file's status stands
+    /// for every date.
+    pub fn status_at(&self, date: NaiveDate) -> Status {
+        let mut moves: Vec<(NaiveDate, usize, Status)> = self
+            .log
+            .iter()
+            .enumerate()
+            .filter_map(|(index, entry)| {
+                entry.status.map(|status| (entry.date.value, index, status))
+            })
+            .collect();
+        if moves.is_empty() {
+            return self.status;
+        }
+        moves.sort();
+        moves
+            .iter()
+            .rev()
+            .find(|(day, _, _)| *day <= date)
+            .map_or(Status::Planned, |(_, _, status)| *status)
+    }
+
+    /// The action at the end of `date`: its status rebuilt, later journal
+    /// entries dropped, modalities done later not done yet, indicator
+    /// values of later years unknown.
+    fn as_of(&self, date: NaiveDate) -> Action {
+        let mut action = self.clone();
+        action.status = self.status_at(date);
+        action.log.retain(|entry| entry.date.value <= date);
+        for modality in &mut action.modalities {
+            if modality.done.as_ref().is_some_and(|d| d.value > date) {
+                modality.status = Status::Planned;
+                modality.done = None;
+            }
+        }
+        for indicator in &mut action.indicators {
+            indicator
+                .values
+                .retain(|(year, _)| year.value <= date.year());
+        }
+        action
+    }
+}
+
+impl Plan {
+    /// The plan as it stood at the end of `date`, as the journal and the
+    /// dates of the files tell it. Meetings held later are left out.
+    pub fn as_of(&self, date: NaiveDate) -> Plan {
+        Plan {
+            root: self.root.clone(),
+            sources: self.sources.clone(),
+            convention: self.convention.clone(),
+            axes: self.axes.clone(),
+            actions: self.actions.iter().map(|a| a.as_of(date)).collect(),
+            meetings: self
+                .meetings
+                .iter()
+                .filter(|m| m.date.value <= date)
+                .cloned()
+                .collect(),
+            incomplete: self.incomplete.clone(),
+        }
+    }
+
+    /// Whether the journal holds any status move on or before `date`: without
+    /// one, statuses on that day are only today's, and a view of the past
+    /// says so.
+    pub fn has_history_by(&self, date: NaiveDate) -> bool {
+        self.actions.iter().any(|action| {
+            action
+                .log
+                .iter()
+                .any(|e| e.status.is_some() && e.date.value <= date)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LogEntry, Status};
+    use crate::span::{FileId, Located, Span};
+
+    fn located<T>(value: T) -> Located<T> {
+        Located {
+            value,
+            span: Span {
+                file: FileId(0),
+                range: 0..0,
+            },
+        }
+    }
+
+    fn entry(date: &str, status: Option<Status>) -> LogEntry {
+        LogEntry {
+            date: located(date.parse().unwrap()),
+            note: String::new(),
+            status,
+        }
+    }
+
+    #[test]
+    fn status_history_comes_from_the_journal() {
+        let mut action = Action {
+            id: located(1),
+            axis: None,
+            title: String::new(),
+            short_title: None,
+            status: Status::Done,
+            status_span: None,
+            pilots: Vec::new(),
+            roles: Vec::new(),
+            partners: Vec::new(),
+            pilot_note: None,
+            coordination: false,
+            within_competences: false,
+            start: None,
+            due: None,
+            publics: Vec::new(),
+            communes: Vec::new(),
+            budget: None,
+            modalities: Vec::new(),
+            indicators: Vec::new(),
+            log: Vec::new(),
+            file: FileId(0),
+        };
+        let day = |text: &str| text.parse::<NaiveDate>().unwrap();
+        assert_eq!(
+            action.status_at(day("2020-01-01")),
+            Status::Done,
+            "no history: the file's status"
+        );
+        action.log = vec![
+            entry("2024-02-01", Some(Status::InProgress)),
+            entry("2024-06-01", None),
+            entry("2025-03-01", Some(Status::Done)),
+        ];
+        assert_eq!(action.status_at(day("2024-01-31")), Status::Planned);
+        assert_eq!(action.status_at(day("2024-02-01")), Status::InProgress);
+        assert_eq!(action.status_at(day("2024-12-31")), Status::InProgress);
+        assert_eq!(action.status_at(day("2025-03-01")), Status::Done);
+    }
+}

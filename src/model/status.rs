@@ -1,0 +1,137 @@
+//! The six statuses of an action or a modality, and counts of them.
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, Msg};
+use crate::text::fold;
+
+/// The six statuses of an action or a modality. Files hold the keyword;
+/// people read the French label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Planned,
+    InProgress,
+    Blocked,
+    Postponed,
+    Done,
+    Abandoned,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Planned,
+        Status::InProgress,
+        Status::Blocked,
+        Status::Postponed,
+        Status::Done,
+        Status::Abandoned,
+    ];
+
+    /// The one spelling used in files and JSON.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in-progress",
+            Status::Blocked => "blocked",
+            Status::Postponed => "postponed",
+            Status::Done => "done",
+            Status::Abandoned => "abandoned",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.text(match self {
+            Status::Planned => Msg::StatusPlanned,
+            Status::InProgress => Msg::StatusInProgress,
+            Status::Blocked => Msg::StatusBlocked,
+            Status::Postponed => Msg::StatusPostponed,
+            Status::Done => Msg::StatusDone,
+            Status::Abandoned => Msg::StatusAbandoned,
+        })
+    }
+
+    pub fn from_keyword(word: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|status| status.keyword() == word)
+    }
+
+    /// A status from what a person typed: the keyword or a label in either
+    /// language, whatever the case and accents ("En cours", "realisee").
+    pub fn from_words(words: &str) -> Option<Status> {
+        let folded = fold(words.trim()).replace(['_', ' '], "-");
+        Status::ALL.into_iter().find(|status| {
+            status.keyword() == folded
+                || [Lang::Fr, Lang::En]
+                    .iter()
+                    .any(|lang| fold(status.label(*lang)).replace(' ', "-") == folded)
+        })
+    }
+
+    /// Still to be worked on: neither done nor abandoned.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Done | Status::Abandoned)
+    }
+}
+
+/// Counts of actions per status. In JSON, an object with every keyword in
+/// the order of `Status::ALL`, 0 included, so that scripts never meet a missing key.
+#[derive(Clone, Copy, Default)]
+pub struct StatusCounts([usize; Status::ALL.len()]);
+
+impl StatusCounts {
+    pub fn of<'a>(actions: impl IntoIterator<Item = &'a super::Action>) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for action in actions {
+            counts.add(action.status);
+        }
+        counts
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        self.0[status as usize]
+    }
+
+    pub fn add(&mut self, status: Status) {
+        self.0[status as usize] += 1;
+    }
+
+    pub fn merge(&mut self, other: &StatusCounts) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine += theirs;
+        }
+    }
+}
+
+impl Serialize for StatusCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(Status::ALL.len()))?;
+        for status in Status::ALL {
+            map.serialize_entry(status.keyword(), &self.get(status))?;
+        }
+        map.end()
+    }
+}
+
+/// In JSON, a status is its keyword.
+impl Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.keyword())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_read_from_keywords_and_labels() {
+        assert_eq!(Status::from_words("in-progress"), Some(Status::InProgress));
+        assert_eq!(Status::from_words("En cours"), Some(Status::InProgress));
+        assert_eq!(Status::from_words("realisee"), Some(Status::Done));
+        assert_eq!(Status::from_words("À engager"), Some(Status::Planned));
+        assert_eq!(Status::from_words("in progress"), Some(Status::InProgress));
+        assert_eq!(Status::from_words("finie"), None);
+    }
+}

@@ -1,0 +1,105 @@
+//! Plan text made inert, once per format. Every renderer passes every
+//! piece of text it did not write itself through one of these: plan text
+//! never becomes markup, a link, a formula or a terminal command.
+
+/// Text for the terminal: control characters (escape sequences, bell,
+/// carriage return…) removed, line breaks and tabs turned into spaces, so
+/// that a title can neither restyle, retitle nor clear the terminal.
+pub fn terminal(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Text for inline Markdown: the characters that would start emphasis,
+/// links, images, code, HTML, entities or a table cell are escaped, and so
+/// is what would start a heading, a list or a quote at the beginning of a
+/// line; line breaks become spaces, control characters go.
+pub fn markdown(text: &str) -> String {
+    let flat = terminal(&text.replace("\r\n", " ").replace('\r', " "));
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if out.starts_with(['#', '-', '+', '=']) || starts_with_ordinal(&out) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// "1. " or "1) " at the start would make an ordered list.
+fn starts_with_ordinal(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(['.', ')'])
+}
+
+/// Text safe inside HTML elements and attribute values.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text that a spreadsheet would read as a formula (=, +, -, @, or a tab or
+/// carriage return first) gets a leading apostrophe, which spreadsheets
+/// show as plain text.
+pub fn spreadsheet(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_never_becomes_markup() {
+        assert_eq!(
+            html("<b>\"R&D\"</b>'"),
+            "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;&#39;"
+        );
+        assert_eq!(markdown("a | *b* <i>\n# c"), "a \\| \\*b\\* \\<i\\> # c");
+        assert_eq!(markdown("# titre"), "\\# titre");
+        assert_eq!(markdown("=SOMME(A1)"), "\\=SOMME(A1)");
+        assert_eq!(markdown("![i](http://x)"), "!\\[i\\](http://x)");
+        assert_eq!(markdown("1. un"), "\\1. un");
+        assert_eq!(markdown("&lt;"), "\\&lt;");
+    }
+
+    #[test]
+    fn the_terminal_gets_no_control_character() {
+        assert_eq!(terminal("a\u{1b}]0;x\u{7}\u{1b}[2Jb\nc"), "a]0;x[2Jb c");
+        assert_eq!(terminal("\u{9b}31m"), "31m");
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(spreadsheet("=1+1"), "'=1+1");
+        assert_eq!(spreadsheet("-2"), "'-2");
+        assert_eq!(spreadsheet("ok"), "ok");
+    }
+}

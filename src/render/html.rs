@@ -1,0 +1,146 @@
+//! Documents as one printable HTML page: embedded CSS, no external
+//! resource, the language declared, table headers scoped for screen
+//! readers. Plan text is escaped (`escape::html`).
+
+use std::fmt::Write;
+
+use crate::i18n::Lang;
+use crate::render::document::{Block, Document};
+use crate::render::escape::html as esc;
+use crate::render::markdown::plain_cell;
+use crate::render::table::Table;
+
+const STYLE: &str = "\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2433;max-width:60rem;margin:2rem auto;padding:0 1.5rem;line-height:1.45}
+h1{font-size:1.7rem;border-bottom:3px solid #1f5f99;padding-bottom:.4rem}
+h2{font-size:1.35rem;color:#1f5f99;margin-top:2.2rem;border-bottom:1px solid #c9d6e3}
+h3{font-size:1.1rem;margin-top:1.6rem}
+h4{font-size:.95rem;margin:1rem 0 .3rem;color:#3b4a5e}
+table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.92rem}
+th,td{border:1px solid #c9d6e3;padding:.3rem .6rem;text-align:left;vertical-align:top}
+thead th{background:#eaf1f8}
+tbody th{font-weight:600}
+ul{margin:.3rem 0 .8rem}
+svg{max-width:100%;height:auto}
+figure{margin:.6rem 0 1rem}
+figcaption{font-size:.85rem;color:#3b4a5e}
+.chart-label{font-size:13px;fill:#1d2433}
+.chart-value{font-size:13px;fill:#1d2433;font-weight:600}
+@media print{body{margin:0;max-width:none}h2{break-before:auto}table,svg,h3{break-inside:avoid}}
+";
+
+pub fn page(doc: &Document, lang: Lang) -> String {
+    let code = match lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        esc(doc.title())
+    );
+    for block in &doc.blocks {
+        write_block(&mut out, block, lang);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn write_block(out: &mut String, block: &Block, lang: Lang) {
+    match block {
+        Block::Title(text) => {
+            let _ = writeln!(out, "<h1>{}</h1>", esc(text));
+        }
+        Block::Heading(level, text) => {
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(text));
+        }
+        Block::Lines(lines) => {
+            let lines: Vec<String> = lines.iter().map(|l| esc(l)).collect();
+            let _ = writeln!(out, "<p>{}</p>", lines.join("<br>\n"));
+        }
+        Block::Paragraph(text) => {
+            let _ = writeln!(out, "<p>{}</p>", esc(text));
+        }
+        Block::Fields(fields) => {
+            out.push_str("<dl>\n");
+            for (label, value) in fields {
+                let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(value));
+            }
+            out.push_str("</dl>\n");
+        }
+        Block::List(items) | Block::Alerts(items) => {
+            out.push_str("<ul>\n");
+            for item in items {
+                let _ = writeln!(out, "<li>{}</li>", esc(item));
+            }
+            out.push_str("</ul>\n");
+        }
+        Block::Table(table) => write_table(out, table, lang),
+        Block::Bars(title, bars) => bar_chart(out, title, bars, lang),
+    }
+}
+
+fn write_table(out: &mut String, table: &Table, lang: Lang) {
+    out.push_str("<table>\n<thead><tr>");
+    for cell in &table.header {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(cell));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (index, cell) in row.iter().enumerate() {
+            let text = esc(&plain_cell(cell, lang));
+            if index == 0 && table.row_headers {
+                let _ = write!(out, "<th scope=\"row\">{text}</th>");
+            } else {
+                let _ = write!(out, "<td>{text}</td>");
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn bar_chart(out: &mut String, title: &str, bars: &[(String, f64)], lang: Lang) {
+    const ROW: usize = 30;
+    const LABEL: usize = 260;
+    const BAR: f64 = 300.0;
+    let height = ROW * bars.len() + 10;
+    let _ = writeln!(
+        out,
+        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 640 {height}\" \
+         width=\"640\" height=\"{height}\" aria-label=\"{}\">\n<title>{}</title>",
+        esc(title),
+        esc(title)
+    );
+    for (index, (label, share)) in bars.iter().enumerate() {
+        let y = index * ROW + 5;
+        let width = (share.clamp(0.0, 1.0) * BAR).round();
+        let shown: String = label.chars().take(38).collect();
+        let shown = if shown.chars().count() < label.chars().count() {
+            format!("{shown}…")
+        } else {
+            shown
+        };
+        let _ = writeln!(
+            out,
+            "<text class=\"chart-label\" x=\"0\" y=\"{}\">{}</text>\
+             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{BAR}\" height=\"20\" fill=\"#e3ebf3\"/>\
+             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{width}\" height=\"20\" fill=\"#1f5f99\"/>\
+             <text class=\"chart-value\" x=\"{}\" y=\"{}\">{}</text>",
+            y + 15,
+            esc(&shown),
+            LABEL as f64 + BAR + 8.0,
+            y + 15,
+            esc(&lang.percent(*share))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</svg>\n<figcaption>{}</figcaption>\n</figure>",
+        esc(title)
+    );
+}
