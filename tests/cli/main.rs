@@ -6,6 +6,7 @@ mod guide;
 mod history;
 mod hook;
 mod load;
+mod one_history;
 mod portfolio;
 mod property;
 mod query;
