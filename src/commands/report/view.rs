@@ -47,7 +47,14 @@ pub fn document(report: &Report, lang: Lang) -> Document {
     ));
     facts.push(lang.fill(Msg::ReportMadeOn, &[&lang.long_date(report.date)]));
     out.list(facts);
+    summary(report, lang, &mut out);
+    changes(report, lang, &mut out);
+    axes(report, lang, &mut out);
+    governance(report, lang, &mut out);
+    out
+}
 
+fn summary(report: &Report, lang: Lang, out: &mut Document) {
     let summary = &report.summary;
     out.heading(2, lang.text(Msg::ReportSummary));
     out.paragraph(lang.fill(
@@ -122,7 +129,9 @@ pub fn document(report: &Report, lang: Lang) -> Document {
         })
         .collect();
     out.table(text_table(header, rows));
+}
 
+fn changes(report: &Report, lang: Lang, out: &mut Document) {
     if let Some(since) = &report.changes_since {
         out.heading(
             2,
@@ -135,7 +144,9 @@ pub fn document(report: &Report, lang: Lang) -> Document {
             out.list(items);
         }
     }
+}
 
+fn axes(report: &Report, lang: Lang, out: &mut Document) {
     for axis in &report.axes {
         out.heading(
             2,
@@ -151,10 +162,12 @@ pub fn document(report: &Report, lang: Lang) -> Document {
             out.paragraph(lang.text(Msg::ReportNoActionInAxis));
         }
         for action in &axis.actions {
-            action_section(action, lang, &mut out);
+            action_section(action, lang, out);
         }
     }
+}
 
+fn governance(report: &Report, lang: Lang, out: &mut Document) {
     out.heading(2, lang.text(Msg::ReportGovernance));
     let header = [
         Msg::ReportBody,
@@ -197,7 +210,6 @@ pub fn document(report: &Report, lang: Lang) -> Document {
     } else {
         out.list(missing);
     }
-    out
 }
 
 fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
@@ -237,7 +249,18 @@ fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
         ),
         lang.fill(Msg::ReportPilotsLine, &[&pilots]),
     ]);
+    done_and_noted(action, lang, out);
+    indicators(action, lang, out);
+    out.heading(4, lang.text(Msg::ReportAlerts));
+    if action.alerts.is_empty() {
+        out.paragraph(lang.text(Msg::ReportNoAlert));
+    } else {
+        out.list(action.alerts.iter().map(|a| a.message.clone()));
+    }
+}
 
+/// The modalities done and the journal entries of the period.
+fn done_and_noted(action: &ActionReport, lang: Lang, out: &mut Document) {
     out.heading(4, lang.text(Msg::ReportModalitiesInPeriod));
     if action.modalities_done_in_period.is_empty() {
         out.paragraph(lang.text(Msg::ReportNoModalityInPeriod));
@@ -269,7 +292,9 @@ fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
             .collect();
         out.list(items);
     }
+}
 
+fn indicators(action: &ActionReport, lang: Lang, out: &mut Document) {
     out.heading(4, lang.text(Msg::ReportIndicators));
     if action.indicators.is_empty() {
         out.paragraph(lang.text(Msg::ReportNoIndicator));
@@ -310,13 +335,5 @@ fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
             })
             .collect();
         out.table(text_table(header, rows));
-    }
-
-    out.heading(4, lang.text(Msg::ReportAlerts));
-    if action.alerts.is_empty() {
-        out.paragraph(lang.text(Msg::ReportNoAlert));
-    } else {
-        let items: Vec<String> = action.alerts.iter().map(|a| a.message.clone()).collect();
-        out.list(items);
     }
 }
