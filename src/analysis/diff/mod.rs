@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::i18n::{Lang, Msg};
+mod message;
+
+use crate::i18n::Lang;
 use crate::model::{Action, Plan, Status};
 use crate::span::Located;
 
@@ -179,6 +181,16 @@ fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
             to: new.status,
         });
     }
+    modality_changes(old, new, changes);
+    actor_changes(old, new, changes);
+    due_change(old, new, changes);
+    journal_changes(old, new, changes);
+    indicator_changes(old, new, changes);
+}
+
+/// Modalities compared by position: added, removed, moved in status.
+fn modality_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
+    let id = new.id.value;
     let count = old.modalities.len().max(new.modalities.len());
     for index in 0..count {
         let number = index + 1;
@@ -220,6 +232,10 @@ fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
             _ => {}
         }
     }
+}
+
+fn actor_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
+    let id = new.id.value;
     let names = |list: &[Located<String>]| list.iter().map(|a| a.value.clone()).collect::<Vec<_>>();
     let (old_pilots, new_pilots) = (names(&old.pilots), names(&new.pilots));
     let (old_partners, new_partners) = (names(&old.partners), names(&new.partners));
@@ -247,6 +263,10 @@ fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
             actor: actor.clone(),
         });
     }
+}
+
+fn due_change(old: &Action, new: &Action, changes: &mut Vec<Change>) {
+    let id = new.id.value;
     let (from, to) = (
         old.due.as_ref().map(|d| d.value),
         new.due.as_ref().map(|d| d.value),
@@ -260,7 +280,11 @@ fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
             days,
         });
     }
-    // Journal entries are compared as a multiset: an entry written twice counts twice.
+}
+
+/// Journal entries are compared as a multiset: an entry written twice counts twice.
+fn journal_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
+    let id = new.id.value;
     let mut remaining: Vec<(NaiveDate, &str, Option<Status>)> = old
         .log
         .iter()
@@ -280,6 +304,10 @@ fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
             }),
         }
     }
+}
+
+fn indicator_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
+    let id = new.id.value;
     for indicator in &new.indicators {
         let previous = old.indicators.iter().find(|i| i.name == indicator.name);
         for (year, value) in &indicator.values {
@@ -298,184 +326,6 @@ fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
                     to: *value,
                 });
             }
-        }
-    }
-}
-
-impl Change {
-    /// The change as a sentence, using the plan's body names for meetings.
-    pub fn message(&self, lang: Lang, plan: &Plan) -> String {
-        let date = |d: Option<NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
-        let number = |v: f64| {
-            let text = format!("{v}");
-            if lang == Lang::Fr {
-                text.replace('.', ",")
-            } else {
-                text
-            }
-        };
-        match self {
-            Change::ActionAdded { action, title } => {
-                lang.fill(Msg::DiffActionAdded, &[action, title])
-            }
-            Change::ActionRemoved { action, title } => {
-                lang.fill(Msg::DiffActionRemoved, &[action, title])
-            }
-            Change::ActionRetitled {
-                action,
-                field,
-                from,
-                to,
-            } => {
-                let label = lang.text(if *field == "title" {
-                    Msg::FieldTitle
-                } else {
-                    Msg::FieldShortTitle
-                });
-                let quote = |t: &Option<String>| {
-                    t.as_ref().map_or("—".to_string(), |t| format!("« {t} »"))
-                };
-                lang.fill(Msg::EditField, &[action, &label, &quote(from), &quote(to)])
-            }
-            Change::StatusMoved { action, from, to } => lang.fill(
-                Msg::EditStatus,
-                &[action, &from.label(lang), &to.label(lang)],
-            ),
-            Change::ModalityAdded {
-                action,
-                modality,
-                text,
-            } => lang.fill(Msg::DiffModalityAdded, &[action, modality, text]),
-            Change::ModalityRemoved {
-                action,
-                modality,
-                text,
-            } => lang.fill(Msg::DiffModalityRemoved, &[action, modality, text]),
-            Change::ModalityDone {
-                action,
-                modality,
-                text,
-                done,
-            } => match done {
-                Some(done) => lang.fill(
-                    Msg::DiffModalityDoneOn,
-                    &[action, modality, &lang.short_date(*done), text],
-                ),
-                None => lang.fill(Msg::DiffModalityDone, &[action, modality, text]),
-            },
-            Change::ModalityReopened {
-                action,
-                modality,
-                text,
-                status,
-            } => lang.fill(
-                Msg::DiffModalityReopened,
-                &[action, modality, &status.label(lang), text],
-            ),
-            Change::ModalityStatus {
-                action,
-                modality,
-                text,
-                from,
-                to,
-            } => lang.fill(
-                Msg::DiffModalityStatus,
-                &[action, modality, &from.label(lang), &to.label(lang), text],
-            ),
-            Change::PilotAdded { action, actor } => {
-                lang.fill(Msg::EditPilotAdded, &[action, actor])
-            }
-            Change::PilotRemoved { action, actor } => {
-                lang.fill(Msg::EditPilotRemoved, &[action, actor])
-            }
-            Change::PartnerAdded { action, actor } => {
-                lang.fill(Msg::EditPartnerAdded, &[action, actor])
-            }
-            Change::PartnerRemoved { action, actor } => {
-                lang.fill(Msg::EditPartnerRemoved, &[action, actor])
-            }
-            Change::DueMoved {
-                action,
-                from,
-                to,
-                days,
-            } => {
-                let mut text = lang.fill(
-                    Msg::EditField,
-                    &[action, &lang.text(Msg::FieldDue), &date(*from), &date(*to)],
-                );
-                match days {
-                    Some(days) if *days > 0 => {
-                        text.push_str(&format!(" ({})", lang.fill(Msg::DiffLater, &[days])))
-                    }
-                    Some(days) if *days < 0 => {
-                        text.push_str(&format!(" ({})", lang.fill(Msg::DiffEarlier, &[&-days])))
-                    }
-                    _ => {}
-                }
-                text
-            }
-            Change::JournalAdded {
-                action,
-                date: day,
-                note,
-                status,
-            } => {
-                let mut text = lang.fill(Msg::DiffJournal, &[action, &lang.short_date(*day), note]);
-                if let Some(status) = status {
-                    text.push_str(&format!(" (→ {})", status.label(lang)));
-                }
-                text
-            }
-            Change::IndicatorValue {
-                action,
-                indicator,
-                year,
-                from,
-                to,
-            } => match from {
-                Some(from) => lang.fill(
-                    Msg::DiffIndicatorChanged,
-                    &[action, indicator, year, &number(*from), &number(*to)],
-                ),
-                None => lang.fill(Msg::EditIndicator, &[action, indicator, year, &number(*to)]),
-            },
-            Change::MeetingRecorded {
-                body,
-                date: day,
-                title,
-            } => {
-                let name = plan
-                    .convention
-                    .bodies
-                    .iter()
-                    .find(|b| b.key.value == *body)
-                    .map_or(body.as_str(), |b| b.name.as_str());
-                lang.fill(Msg::DiffMeeting, &[&name, &lang.short_date(*day), title])
-            }
-        }
-    }
-
-    /// The action a change is about, if any.
-    pub fn action(&self) -> Option<u32> {
-        match self {
-            Change::ActionAdded { action, .. }
-            | Change::ActionRemoved { action, .. }
-            | Change::ActionRetitled { action, .. }
-            | Change::StatusMoved { action, .. }
-            | Change::ModalityAdded { action, .. }
-            | Change::ModalityRemoved { action, .. }
-            | Change::ModalityDone { action, .. }
-            | Change::ModalityReopened { action, .. }
-            | Change::ModalityStatus { action, .. }
-            | Change::PilotAdded { action, .. }
-            | Change::PilotRemoved { action, .. }
-            | Change::PartnerAdded { action, .. }
-            | Change::PartnerRemoved { action, .. }
-            | Change::DueMoved { action, .. }
-            | Change::JournalAdded { action, .. }
-            | Change::IndicatorValue { action, .. } => Some(*action),
-            Change::MeetingRecorded { .. } => None,
         }
     }
 }
