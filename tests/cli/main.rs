@@ -5,6 +5,7 @@ mod edit;
 mod guide;
 mod history;
 mod hook;
+mod layout;
 mod load;
 mod one_history;
 mod portfolio;

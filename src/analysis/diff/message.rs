@@ -9,7 +9,6 @@ use crate::model::Plan;
 impl Change {
     /// The change as a sentence, using the plan's body names for meetings.
     pub fn message(&self, lang: Lang, plan: &Plan) -> String {
-        let date = |d: Option<NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
         match self {
             Change::ActionAdded { action, title } => {
                 lang.fill(Msg::DiffActionAdded, &[action, title])
@@ -42,6 +41,33 @@ impl Change {
             | Change::ModalityDone { .. }
             | Change::ModalityReopened { .. }
             | Change::ModalityStatus { .. } => self.modality_message(lang),
+            Change::PilotAdded { .. }
+            | Change::PilotRemoved { .. }
+            | Change::PartnerAdded { .. }
+            | Change::PartnerRemoved { .. }
+            | Change::DueMoved { .. }
+            | Change::JournalAdded { .. }
+            | Change::IndicatorValue { .. } => self.follow_up_message(lang),
+            Change::MeetingRecorded {
+                body,
+                date: day,
+                title,
+            } => {
+                let name = plan
+                    .convention
+                    .bodies
+                    .iter()
+                    .find(|b| b.key.value == *body)
+                    .map_or(body.as_str(), |b| b.name.as_str());
+                lang.fill(Msg::DiffMeeting, &[&name, &lang.short_date(*day), title])
+            }
+        }
+    }
+
+    /// Pilots, partners, due date, journal and indicators.
+    fn follow_up_message(&self, lang: Lang) -> String {
+        let date = |d: Option<NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
+        match self {
             Change::PilotAdded { action, actor } => {
                 lang.fill(Msg::EditPilotAdded, &[action, actor])
             }
@@ -109,19 +135,7 @@ impl Change {
                     &[action, indicator, year, &lang.number(*to)],
                 ),
             },
-            Change::MeetingRecorded {
-                body,
-                date: day,
-                title,
-            } => {
-                let name = plan
-                    .convention
-                    .bodies
-                    .iter()
-                    .find(|b| b.key.value == *body)
-                    .map_or(body.as_str(), |b| b.name.as_str());
-                lang.fill(Msg::DiffMeeting, &[&name, &lang.short_date(*day), title])
-            }
+            _ => String::new(),
         }
     }
 
