@@ -1,0 +1,66 @@
+//! Dates, numbers and shares as people of each language write them.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Lang;
+
+impl Lang {
+    /// A date as people of this language write it in a table: 30/11/2023 or 2023-11-30.
+    pub fn short_date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Fr => date.format("%d/%m/%Y").to_string(),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A date written out in words: "30 novembre 2023" or "30 November 2023".
+    pub fn long_date(self, date: NaiveDate) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        match self {
+            Lang::Fr => {
+                let day = date.day();
+                let day = if day == 1 {
+                    "1er".to_string()
+                } else {
+                    day.to_string()
+                };
+                format!("{day} {} {}", FR[date.month0() as usize], date.year())
+            }
+            Lang::En => date.format("%-d %B %Y").to_string(),
+        }
+    }
+
+    /// A number as people of the language write it: 12,5 or 12.5.
+    pub fn number(self, value: f64) -> String {
+        decimal(value, self == Lang::Fr)
+    }
+
+    /// A share between 0 and 1 as a whole percentage: "42 %" in French, "42%" in English.
+    pub fn percent(self, share: f64) -> String {
+        let value = (share * 100.0).round() as i64;
+        match self {
+            Lang::Fr => format!("{value}\u{a0}%"),
+            Lang::En => format!("{value}%"),
+        }
+    }
+}
+
+/// A number with at most four decimals, with a decimal comma or point:
+/// the one way every output writes a number that is not whole.
+pub fn decimal(value: f64, comma: bool) -> String {
+    let text = format!("{}", (value * 10_000.0).round() / 10_000.0);
+    if comma { text.replace('.', ",") } else { text }
+}
