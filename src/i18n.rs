@@ -392,6 +392,7 @@ catalogue! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn placeholders(text: &str) -> Vec<usize> {
         (0..10)
