@@ -90,135 +90,178 @@ struct Example {
     lines: Range<usize>,
 }
 
+/// A code block that must hold a file of the repository, whole.
+#[derive(Debug, PartialEq)]
+struct Copy {
+    /// Line of the `<!-- file: PATH -->` directive in the page, from 1.
+    line: usize,
+    /// The file, from the root of the repository.
+    path: String,
+    indent: String,
+    /// The block's lines, indentation removed.
+    shown: Vec<String>,
+    /// Where they sit in the page, as indexes of lines from 0.
+    lines: Range<usize>,
+}
+
+/// What a page holds that the tests check.
+#[derive(Debug, Default)]
+struct Parsed {
+    examples: Vec<Example>,
+    copies: Vec<Copy>,
+}
+
+/// A line `<!-- scenario: NAME -->` or `<!-- file: PATH -->`, which applies
+/// to the code block right after it.
+#[derive(Debug)]
+enum Directive {
+    Scenario(String),
+    File(String),
+}
+
 /// The commands of the ```` ```console ```` blocks of a page, in order, each
-/// with the output shown under it. Errors name the line, from 1.
-fn examples(page: &str, default_scenario: &str) -> Result<Vec<Example>, String> {
+/// with the output shown under it, and the blocks that copy a file. Errors
+/// name the line, from 1.
+fn parse(page: &str, default_scenario: &str) -> Result<Parsed, String> {
     struct Fence {
         marker: char,
         count: usize,
         indent: usize,
         console: bool,
         scenario: String,
+        copy: Option<(usize, String)>,
     }
     let lines: Vec<&str> = page
         .split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line))
         .collect();
-    let mut examples: Vec<Example> = Vec::new();
+    let mut parsed = Parsed::default();
     let mut fence: Option<Fence> = None;
-    let mut directive: Option<(usize, String)> = None;
+    let mut directive: Option<(usize, Directive)> = None;
+    // Whether the last example's output is still being read.
+    let mut open_example = false;
     for (index, &line) in lines.iter().enumerate() {
         let number = index + 1;
         let content = line.trim_start_matches(' ');
         let indent = line.len() - content.len();
-        match &fence {
-            None => {
-                if let Some(name) = scenario_directive(content) {
-                    if let Some((at, _)) = directive {
-                        return Err(format!("{at}: a scenario directive with no block after it"));
-                    }
-                    directive = Some((number, name.to_string()));
-                    continue;
+        let Some(open) = &fence else {
+            if let Some(found) = read_directive(content) {
+                if let Some((at, _)) = directive {
+                    return Err(format!("{at}: a directive with no code block after it"));
                 }
-                if let Some((marker, count, info)) = opening_fence(content) {
-                    let console = info == "console";
-                    let scenario = match directive.take() {
-                        Some((at, _)) if !console => {
-                            return Err(format!(
-                                "{at}: a scenario directive before a block that is not ```console"
-                            ));
-                        }
-                        Some((_, name)) => name,
-                        None => default_scenario.to_string(),
-                    };
-                    fence = Some(Fence {
-                        marker,
-                        count,
-                        indent,
-                        console,
-                        scenario,
+                directive = Some((number, found));
+            } else if let Some((marker, count, info)) = opening_fence(content) {
+                let console = info == "console";
+                let (scenario, copy) = match directive.take() {
+                    Some((at, Directive::Scenario(_))) if !console => {
+                        return Err(format!(
+                            "{at}: a scenario directive before a block that is not ```console"
+                        ));
+                    }
+                    Some((_, Directive::Scenario(name))) => (name, None),
+                    Some((at, Directive::File(path))) => {
+                        (default_scenario.to_string(), Some((at, path)))
+                    }
+                    None => (default_scenario.to_string(), None),
+                };
+                if let Some((at, path)) = &copy {
+                    parsed.copies.push(Copy {
+                        line: *at,
+                        path: path.clone(),
+                        indent: " ".repeat(indent),
+                        shown: Vec::new(),
+                        lines: index + 1..index + 1,
                     });
-                } else if let Some((at, _)) = &directive
-                    && !content.is_empty()
-                {
-                    return Err(format!(
-                        "{at}: a scenario directive must be just before its ```console block"
-                    ));
                 }
+                fence = Some(Fence {
+                    marker,
+                    count,
+                    indent,
+                    console: console && copy.is_none(),
+                    scenario,
+                    copy,
+                });
+            } else if let Some((at, _)) = &directive
+                && !content.is_empty()
+            {
+                return Err(format!(
+                    "{at}: a directive must be just before its code block"
+                ));
             }
-            Some(open) => {
-                if closing_fence(content, open.marker, open.count) {
-                    if open.console
-                        && let Some(last) = examples.last_mut()
-                        && last.lines.end == usize::MAX
-                    {
-                        last.lines.end = index;
-                    }
-                    fence = None;
-                    continue;
-                }
-                if !open.console {
-                    continue;
-                }
-                let text = strip_indent(line, open.indent);
-                if let Some(command) = text.strip_prefix("$ ") {
-                    if let Some(last) = examples.last_mut()
-                        && last.lines.end == usize::MAX
-                    {
-                        last.lines.end = index;
-                    }
-                    let (words, comment) =
-                        split(command).map_err(|error| format!("{number}: {error}: {command}"))?;
-                    if words.is_empty() {
-                        return Err(format!("{number}: an empty command"));
-                    }
-                    let fails = comment
-                        .as_deref()
-                        .is_some_and(|comment| FAILS.iter().any(|mark| comment.starts_with(mark)));
-                    examples.push(Example {
-                        line: number,
-                        command: command.to_string(),
-                        words,
-                        fails,
-                        scenario: open.scenario.clone(),
-                        indent: " ".repeat(open.indent),
-                        expected: Vec::new(),
-                        lines: index + 1..usize::MAX,
-                    });
-                } else if text == "$" {
-                    return Err(format!("{number}: an empty command"));
-                } else {
-                    match examples.last_mut() {
-                        Some(last) if last.lines.end == usize::MAX => {
-                            last.expected.push(text.to_string());
-                        }
-                        _ => {
-                            return Err(format!(
-                                "{number}: output before any `$ ` command in a ```console block"
-                            ));
-                        }
-                    }
-                }
+            continue;
+        };
+        let text = strip_indent(line, open.indent);
+        if closing_fence(content, open.marker, open.count) {
+            if open_example && let Some(last) = parsed.examples.last_mut() {
+                last.lines.end = index;
             }
+            open_example = false;
+            fence = None;
+        } else if open.copy.is_some() {
+            let copy = parsed.copies.last_mut().expect("a copy was opened");
+            copy.shown.push(text.to_string());
+            copy.lines.end = index + 1;
+        } else if !open.console {
+            continue;
+        } else if let Some(command) = text.strip_prefix("$ ") {
+            if open_example && let Some(last) = parsed.examples.last_mut() {
+                last.lines.end = index;
+            }
+            let (words, comment) =
+                split(command).map_err(|error| format!("{number}: {error}: {command}"))?;
+            if words.is_empty() {
+                return Err(format!("{number}: an empty command"));
+            }
+            let fails = comment
+                .as_deref()
+                .is_some_and(|comment| FAILS.iter().any(|mark| comment.starts_with(mark)));
+            parsed.examples.push(Example {
+                line: number,
+                command: command.to_string(),
+                words,
+                fails,
+                scenario: open.scenario.clone(),
+                indent: " ".repeat(open.indent),
+                expected: Vec::new(),
+                lines: index + 1..index + 1,
+            });
+            open_example = true;
+        } else if text == "$" {
+            return Err(format!("{number}: an empty command"));
+        } else if open_example && let Some(last) = parsed.examples.last_mut() {
+            last.expected.push(text.to_string());
+        } else {
+            return Err(format!(
+                "{number}: output before any `$ ` command in a ```console block"
+            ));
         }
     }
     if fence.is_some() {
         return Err("a code block is never closed".into());
     }
     if let Some((at, _)) = directive {
-        return Err(format!("{at}: a scenario directive with no block after it"));
+        return Err(format!("{at}: a directive with no code block after it"));
     }
-    Ok(examples)
+    Ok(parsed)
 }
 
-/// `NAME` of a line `<!-- scenario: NAME -->`.
-fn scenario_directive(line: &str) -> Option<&str> {
-    let name = line
+/// The directive a line holds, if any.
+fn read_directive(line: &str) -> Option<Directive> {
+    let inner = line
         .trim_end()
-        .strip_prefix("<!-- scenario:")?
+        .strip_prefix("<!--")?
         .strip_suffix("-->")?
         .trim();
-    (!name.is_empty()).then_some(name)
+    let (kind, value) = inner.split_once(':')?;
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match kind.trim() {
+        "scenario" => Some(Directive::Scenario(value.to_string())),
+        "file" => Some(Directive::File(value.to_string())),
+        _ => None,
+    }
 }
 
 /// The marker, its length and the info string of an opening code fence.
@@ -354,8 +397,8 @@ fn unwritable(line: &str) -> Option<&'static str> {
         Some("a line that begins with ``` or ~~~ would close the block")
     } else if line == ELISION {
         Some("a line `...` would read as an elision")
-    } else if scenario_directive(content).is_some() {
-        Some("a line `<!-- scenario: … -->` would read as a directive")
+    } else if read_directive(content).is_some() {
+        Some("a line `<!-- scenario: … -->` or `<!-- file: … -->` would read as a directive")
     } else {
         None
     }
@@ -398,7 +441,8 @@ fn lines_text<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 pub struct Scenario {
     /// Kept alive for as long as the commands run.
     pub dir: tempfile::TempDir,
-    pub today: &'static str,
+    /// `CTG_TODAY`, or none for a command that shows it rather than uses it.
+    pub today: Option<&'static str>,
     /// `LANG` for ctg, or none for English.
     pub lang: Option<&'static str>,
 }
@@ -423,10 +467,12 @@ impl Scenario {
         command
             .args(args)
             .current_dir(self.dir.path())
-            .env("CTG_TODAY", self.today)
             .env("NO_COLOR", "1")
             .env("COLUMNS", "100")
             .env("PATH", path_with_ctg());
+        if let Some(today) = self.today {
+            command.env("CTG_TODAY", today);
+        }
         if let Some(lang) = self.lang {
             command.env("LANG", lang);
         }
@@ -435,7 +481,7 @@ impl Scenario {
             // on the machine.
             command.env("LANG", "C");
         }
-        git_environment(&mut command, self.today);
+        git_environment(&mut command, self.today.unwrap_or(TODAY));
         let (mut reader, writer) = std::io::pipe().expect("a pipe");
         command
             .stdin(Stdio::null())
@@ -499,11 +545,16 @@ fn path_with_ctg() -> std::ffi::OsString {
 const TODAY: &str = "2026-11-28";
 
 /// The scenarios a block can name, and what each starts from.
-const SCENARIOS: [(&str, &str); 6] = [
+const SCENARIOS: [(&str, &str); 7] = [
     (
         "repository",
         "the bundled plan in plan/, with examples/ and tests/fixtures/ beside it, \
          as at the root of the repository; 28 November 2026; English",
+    ),
+    (
+        "no-date",
+        "the same as repository without CTG_TODAY, for --help, which shows the \
+         variable's value; nothing that depends on the date",
     ),
     (
         "guide",
@@ -534,7 +585,8 @@ const SCENARIOS: [(&str, &str); 6] = [
 
 fn scenario(name: &str) -> Result<Scenario, String> {
     match name {
-        "repository" => Ok(repository()),
+        "repository" => Ok(repository(Some(TODAY))),
+        "no-date" => Ok(repository(None)),
         "guide" => Ok(crate::guide::scenario()),
         "guide-typos" => Ok(crate::guide::typos()),
         "en-cours" => {
@@ -550,7 +602,7 @@ fn scenario(name: &str) -> Result<Scenario, String> {
             Ok(scenario)
         }
         "two-mistakes" => {
-            let scenario = empty(TODAY, None);
+            let scenario = empty(Some(TODAY), None);
             let plan = scenario.dir.path().join("plan");
             fs::rename(copy_plan(&fixture("small")).keep(), &plan).unwrap();
             edit_file(&plan.join("actions/03-offre.toml"), "id = 3\n", "id = 2\n");
@@ -570,7 +622,7 @@ fn scenario(name: &str) -> Result<Scenario, String> {
 }
 
 /// An empty folder.
-pub fn empty(today: &'static str, lang: Option<&'static str>) -> Scenario {
+pub fn empty(today: Option<&'static str>, lang: Option<&'static str>) -> Scenario {
     Scenario {
         dir: tempfile::tempdir().unwrap(),
         today,
@@ -592,17 +644,18 @@ fn edit_file(path: &Path, from: &str, to: &str) {
 }
 
 fn bundled_plan() -> Scenario {
-    let scenario = empty(TODAY, None);
+    let scenario = empty(Some(TODAY), None);
     copy_into(&scenario, "plan", "plan");
     scenario
 }
 
 /// The repository's plan, examples and fixtures, so that commands written for
 /// the root of the repository run as they are shown.
-fn repository() -> Scenario {
-    let scenario = bundled_plan();
-    copy_into(&scenario, "examples", "examples");
-    copy_into(&scenario, "tests/fixtures", "tests/fixtures");
+fn repository(today: Option<&'static str>) -> Scenario {
+    let scenario = empty(today, None);
+    for folder in ["plan", "examples", "tests/fixtures"] {
+        copy_into(&scenario, folder, folder);
+    }
     scenario
 }
 
@@ -611,7 +664,7 @@ fn repository() -> Scenario {
 /// started, a modality of action 5 done, an action added and a comité
 /// technique recorded, committed and tagged `copil-2025`.
 fn history() -> Scenario {
-    let scenario = empty("2025-06-30", None);
+    let scenario = empty(Some("2025-06-30"), None);
     fs::rename(
         copy_plan(&fixture("small")).keep(),
         scenario.dir.path().join("plan"),
@@ -661,9 +714,9 @@ fn blessing() -> bool {
     std::env::var_os(BLESS).is_some_and(|value| !value.is_empty() && value != "0")
 }
 
-/// Plays every example of a page (a path from the root of the repository);
-/// gives what went wrong, each problem with its line. When blessing, rewrites
-/// the outputs that differ instead of reporting them.
+/// Plays every example of a page (a path from the root of the repository)
+/// and compares every copied file; gives what went wrong, each problem with
+/// its line. When blessing, rewrites what differs instead of reporting it.
 fn check_page(page: &str) -> Vec<String> {
     let path = repo().join(page);
     let text = fs::read_to_string(&path).unwrap_or_else(|error| panic!("{page}: {error}"));
@@ -672,15 +725,14 @@ fn check_page(page: &str) -> Vec<String> {
     } else {
         "repository"
     };
-    let examples = match examples(&text, default) {
-        Ok(examples) => examples,
+    let parsed = match parse(&text, default) {
+        Ok(parsed) => parsed,
         Err(error) => return vec![format!("{page}:{error}")],
     };
-    let bless = blessing();
     let mut scenarios: BTreeMap<String, Scenario> = BTreeMap::new();
     let mut problems = Vec::new();
     let mut replacements = Vec::new();
-    for example in &examples {
+    for example in &parsed.examples {
         let here = format!("{page}:{}: `{}`", example.line, example.command);
         if !scenarios.contains_key(&example.scenario) {
             match scenario(&example.scenario) {
@@ -711,45 +763,90 @@ fn check_page(page: &str) -> Vec<String> {
                 "{here} exited with {code}, expected {wanted}; it printed:\n{output}"
             ));
         }
-        if matches(&example.expected, &actual) {
-            continue;
+        if !matches(&example.expected, &actual) {
+            compared(
+                &here,
+                "the output differs from the page",
+                &example.expected,
+                &actual,
+                (&example.lines, &example.indent),
+                &mut problems,
+                &mut replacements,
+            );
         }
-        if bless {
-            if let Some((line, why)) = actual
-                .iter()
-                .find_map(|line| unwritable(line).map(|why| (line, why)))
-            {
-                problems.push(format!(
-                    "{here}: cannot write its output into the page: {why}: {line:?}"
-                ));
+    }
+    for copy in &parsed.copies {
+        let here = format!("{page}:{}: the copy of {}", copy.line, copy.path);
+        let file = match fs::read_to_string(repo().join(&copy.path)) {
+            Ok(file) => file,
+            Err(error) => {
+                problems.push(format!("{here}: {error}"));
                 continue;
             }
-            let new = actual
-                .iter()
-                .map(|line| {
-                    if line.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}{line}", example.indent)
-                    }
-                })
-                .collect();
-            replacements.push((example.lines.clone(), new));
-        } else {
-            problems.push(format!(
-                "{here}: the output differs from the page \
-                 (to rewrite the page from the real output: {BLESS}=1 cargo test --locked --test cli docs)\n{}",
-                diff(&example.expected, &actual)
-            ));
+        };
+        let actual: Vec<&str> = file.lines().collect();
+        if copy.shown != actual {
+            compared(
+                &here,
+                "the block differs from the file",
+                &copy.shown,
+                &actual,
+                (&copy.lines, &copy.indent),
+                &mut problems,
+                &mut replacements,
+            );
         }
     }
     if !replacements.is_empty() {
         let count = replacements.len();
         fs::write(&path, rewrite(&text, replacements))
             .unwrap_or_else(|error| panic!("{page}: {error}"));
-        eprintln!("{page}: the output of {count} command(s) rewritten");
+        eprintln!("{page}: {count} block(s) rewritten");
     }
     problems
+}
+
+/// What to do with lines of a page that differ from the real ones: report
+/// them with a diff, or, when blessing, plan their rewriting (at `place`, the
+/// lines they occupy and the block's indentation).
+fn compared(
+    here: &str,
+    what: &str,
+    shown: &[String],
+    actual: &[&str],
+    place: (&Range<usize>, &str),
+    problems: &mut Vec<String>,
+    replacements: &mut Vec<(Range<usize>, Vec<String>)>,
+) {
+    if !blessing() {
+        problems.push(format!(
+            "{here}: {what} (to rewrite the page from the real one: \
+             {BLESS}=1 cargo test --locked --test cli docs)\n{}",
+            diff(shown, actual)
+        ));
+        return;
+    }
+    if let Some((line, why)) = actual
+        .iter()
+        .find_map(|line| unwritable(line).map(|why| (line, why)))
+    {
+        problems.push(format!(
+            "{here}: cannot be written into the page: {why}: {line:?}"
+        ));
+        return;
+    }
+    let (lines, indent) = place;
+    let new = actual
+        .iter()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{indent}{line}")
+            }
+        })
+        .collect();
+    replacements.push((lines.clone(), new));
 }
 
 fn assert_pages(pages: &[String]) {
@@ -782,7 +879,7 @@ fn readme_shows_real_outputs() {
 #[test]
 fn guide_shows_real_outputs() {
     let guide = fs::read_to_string(repo().join("docs/guide.md")).unwrap();
-    let count = examples(&guide, "guide").unwrap().len();
+    let count = parse(&guide, "guide").unwrap().examples.len();
     assert!(count >= 10, "only {count} command(s) in docs/guide.md");
     assert_pages(&["docs/guide.md".to_string()]);
 }
@@ -900,7 +997,7 @@ $ git status
 
    ```
 ";
-    let found = examples(page, "repository").unwrap();
+    let found = parse(page, "repository").unwrap().examples;
     assert_eq!(found.len(), 3);
     assert_eq!(
         found[0],
@@ -929,11 +1026,11 @@ $ git status
         ["...".to_string(), "  indented".into(), String::new()]
     );
 
-    assert!(examples("```console\nAlertes\n```\n", "x").is_err());
-    assert!(examples("```console\n$ ctg status\n", "x").is_err());
-    assert!(examples("<!-- scenario: history -->\n```sh\n```\n", "x").is_err());
-    assert!(examples("<!-- scenario: history -->\ntext\n```console\n```\n", "x").is_err());
-    assert!(examples("````markdown\n```console\n$ ctg | x\n```\n````\n", "x").is_ok());
+    assert!(parse("```console\nAlertes\n```\n", "x").is_err());
+    assert!(parse("```console\n$ ctg status\n", "x").is_err());
+    assert!(parse("<!-- scenario: history -->\n```sh\n```\n", "x").is_err());
+    assert!(parse("<!-- scenario: history -->\ntext\n```console\n```\n", "x").is_err());
+    assert!(parse("````markdown\n```console\n$ ctg | x\n```\n````\n", "x").is_ok());
 }
 
 #[test]
@@ -961,7 +1058,7 @@ fn an_elision_matches_any_number_of_lines() {
 #[test]
 fn blessing_rewrites_only_the_outputs() {
     let page = "```console\n$ ctg a\nold\n$ ctg b\nkept\n```\n";
-    let found = examples(page, "x").unwrap();
+    let found = parse(page, "x").unwrap().examples;
     let new = rewrite(
         page,
         vec![(found[0].lines.clone(), vec!["new 1".into(), "new 2".into()])],

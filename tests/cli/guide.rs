@@ -15,7 +15,7 @@ const TODAY: &str = "2026-01-15";
 /// `.ctg.lock` ignored, all committed and tagged `copil-2025`; the date of
 /// the guide, a French locale.
 pub fn scenario() -> Scenario {
-    let scenario = empty(TODAY, Some("fr_FR.UTF-8"));
+    let scenario = empty(Some(TODAY), Some("fr_FR.UTF-8"));
     let dir = scenario.dir.path();
     copy_into(&scenario, "examples/demo", "plan");
     fs::create_dir(dir.join("examples")).unwrap();
