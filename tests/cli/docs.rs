@@ -22,7 +22,9 @@
 //!   page's default one (`guide` for the guide, `repository` elsewhere), or
 //!   the one named by a line `<!-- scenario: NAME -->` just before the block.
 //!   The blocks of a page that share a scenario share its folder, in the
-//!   page's order, so that a command sees what the commands above it did.
+//!   page's order, so that a command sees what the commands above it did;
+//! - a code block of any kind under a line `<!-- file: PATH -->` must be the
+//!   file at PATH in the repository, whole.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -92,7 +94,7 @@ struct Example {
 
 /// A code block that must hold a file of the repository, whole.
 #[derive(Debug, PartialEq)]
-struct Copy {
+struct FileCopy {
     /// Line of the `<!-- file: PATH -->` directive in the page, from 1.
     line: usize,
     /// The file, from the root of the repository.
@@ -108,7 +110,7 @@ struct Copy {
 #[derive(Debug, Default)]
 struct Parsed {
     examples: Vec<Example>,
-    copies: Vec<Copy>,
+    copies: Vec<FileCopy>,
 }
 
 /// A line `<!-- scenario: NAME -->` or `<!-- file: PATH -->`, which applies
@@ -165,7 +167,7 @@ fn parse(page: &str, default_scenario: &str) -> Result<Parsed, String> {
                     None => (default_scenario.to_string(), None),
                 };
                 if let Some((at, path)) = &copy {
-                    parsed.copies.push(Copy {
+                    parsed.copies.push(FileCopy {
                         line: *at,
                         path: path.clone(),
                         indent: " ".repeat(indent),
@@ -388,31 +390,31 @@ fn rewrite(page: &str, mut replacements: Vec<(Range<usize>, Vec<String>)>) -> St
     lines.join("\n")
 }
 
-/// Why an output cannot be written back into a console block, if it cannot.
-fn unwritable(line: &str) -> Option<&'static str> {
-    let content = line.trim_start_matches(' ');
-    if line.starts_with("$ ") || line == "$" {
-        Some("a line that begins with `$ ` would read as a command")
-    } else if opening_fence(content).is_some() {
+/// Why a line cannot be written back into a code block, if it cannot: in a
+/// console block, where it would read as a command or an elision, or in any
+/// block, where it would close it.
+fn unwritable(line: &str, console: bool) -> Option<&'static str> {
+    if opening_fence(line.trim_start_matches(' ')).is_some() {
         Some("a line that begins with ``` or ~~~ would close the block")
-    } else if line == ELISION {
+    } else if console && (line.starts_with("$ ") || line == "$") {
+        Some("a line that begins with `$ ` would read as a command")
+    } else if console && line == ELISION {
         Some("a line `...` would read as an elision")
-    } else if read_directive(content).is_some() {
-        Some("a line `<!-- scenario: … -->` or `<!-- file: … -->` would read as a directive")
     } else {
         None
     }
 }
 
-/// A unified diff of the output a page shows against the real one, with a
-/// note when the two differ only in characters nobody sees.
-fn diff(expected: &[String], actual: &[&str]) -> String {
+/// A unified diff of what a page shows against the real lines (`source`
+/// says where they come from), with a note when the two differ only in
+/// characters nobody sees.
+fn diff(expected: &[String], actual: &[&str], source: &str) -> String {
     let expected = lines_text(expected.iter().map(String::as_str));
     let actual = lines_text(actual.iter().copied());
     let mut text = TextDiff::from_lines(&expected, &actual)
         .unified_diff()
         .context_radius(3)
-        .header("shown in the page", "printed by the command")
+        .header("shown in the page", source)
         .to_string();
     let visible = |text: &str| {
         text.lines()
@@ -509,7 +511,8 @@ impl Scenario {
 
 /// A fixed identity and date for every commit, so that commit ids printed
 /// in the pages are the same on every machine, and no configuration but the
-/// test's: no user or system file, no background maintenance.
+/// test's: no user or system file, no background maintenance, nothing that
+/// waits for a person.
 fn git_environment(command: &mut Command, today: &str) {
     let date = format!("{today}T09:00:00+01:00");
     command
@@ -520,6 +523,10 @@ fn git_environment(command: &mut Command, today: &str) {
         .env("GIT_COMMITTER_EMAIL", "camille.martin@example.org")
         .env("GIT_COMMITTER_DATE", &date)
         .env("GIT_CONFIG_NOSYSTEM", "1")
+        // Never wait for a person: no editor, no pager, no password prompt.
+        .env("GIT_EDITOR", "true")
+        .env("GIT_PAGER", "cat")
+        .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_COUNT", "3")
         .env("GIT_CONFIG_KEY_0", "gc.auto")
@@ -730,8 +737,7 @@ fn check_page(page: &str) -> Vec<String> {
         Err(error) => return vec![format!("{page}:{error}")],
     };
     let mut scenarios: BTreeMap<String, Scenario> = BTreeMap::new();
-    let mut problems = Vec::new();
-    let mut replacements = Vec::new();
+    let mut findings = Findings::default();
     for example in &parsed.examples {
         let here = format!("{page}:{}: `{}`", example.line, example.command);
         if !scenarios.contains_key(&example.scenario) {
@@ -740,7 +746,7 @@ fn check_page(page: &str) -> Vec<String> {
                     scenarios.insert(example.scenario.clone(), built);
                 }
                 Err(error) => {
-                    problems.push(format!("{here}: {error}"));
+                    findings.problems.push(format!("{here}: {error}"));
                     continue;
                 }
             }
@@ -759,19 +765,22 @@ fn check_page(page: &str) -> Vec<String> {
                 "0 (end the line with `# fails on purpose` or `# échoue exprès` if it must fail)"
             };
             let code = code.map_or("a signal".to_string(), |code| code.to_string());
-            problems.push(format!(
+            findings.problems.push(format!(
                 "{here} exited with {code}, expected {wanted}; it printed:\n{output}"
             ));
         }
         if !matches(&example.expected, &actual) {
-            compared(
+            let block = Block {
+                lines: &example.lines,
+                indent: &example.indent,
+                console: true,
+            };
+            findings.differ(
                 &here,
                 "the output differs from the page",
                 &example.expected,
                 &actual,
-                (&example.lines, &example.indent),
-                &mut problems,
-                &mut replacements,
+                block,
             );
         }
     }
@@ -780,73 +789,92 @@ fn check_page(page: &str) -> Vec<String> {
         let file = match fs::read_to_string(repo().join(&copy.path)) {
             Ok(file) => file,
             Err(error) => {
-                problems.push(format!("{here}: {error}"));
+                findings.problems.push(format!("{here}: {error}"));
                 continue;
             }
         };
         let actual: Vec<&str> = file.lines().collect();
         if copy.shown != actual {
-            compared(
+            let block = Block {
+                lines: &copy.lines,
+                indent: &copy.indent,
+                console: false,
+            };
+            findings.differ(
                 &here,
                 "the block differs from the file",
                 &copy.shown,
                 &actual,
-                (&copy.lines, &copy.indent),
-                &mut problems,
-                &mut replacements,
+                block,
             );
         }
     }
-    if !replacements.is_empty() {
-        let count = replacements.len();
-        fs::write(&path, rewrite(&text, replacements))
+    if !findings.replacements.is_empty() {
+        let count = findings.replacements.len();
+        fs::write(&path, rewrite(&text, findings.replacements))
             .unwrap_or_else(|error| panic!("{page}: {error}"));
         eprintln!("{page}: {count} block(s) rewritten");
     }
-    problems
+    findings.problems
 }
 
-/// What to do with lines of a page that differ from the real ones: report
-/// them with a diff, or, when blessing, plan their rewriting (at `place`, the
-/// lines they occupy and the block's indentation).
-fn compared(
-    here: &str,
-    what: &str,
-    shown: &[String],
-    actual: &[&str],
-    place: (&Range<usize>, &str),
-    problems: &mut Vec<String>,
-    replacements: &mut Vec<(Range<usize>, Vec<String>)>,
-) {
-    if !blessing() {
-        problems.push(format!(
-            "{here}: {what} (to rewrite the page from the real one: \
-             {BLESS}=1 cargo test --locked --test cli docs)\n{}",
-            diff(shown, actual)
-        ));
-        return;
+/// The lines of a page a block's content occupies, its indentation, and
+/// whether it is a console block.
+struct Block<'a> {
+    lines: &'a Range<usize>,
+    indent: &'a str,
+    console: bool,
+}
+
+/// What checking a page found: problems to report, and, when blessing, the
+/// blocks to rewrite.
+#[derive(Default)]
+struct Findings {
+    problems: Vec<String>,
+    replacements: Vec<(Range<usize>, Vec<String>)>,
+}
+
+impl Findings {
+    /// Lines of a page that differ from the real ones: reported with a diff,
+    /// or, when blessing, to be rewritten.
+    fn differ(&mut self, here: &str, what: &str, shown: &[String], actual: &[&str], block: Block) {
+        if !blessing() {
+            self.problems.push(format!(
+                "{here}: {what} (to rewrite the page from the real one: \
+                 {BLESS}=1 cargo test --locked --test cli docs)\n{}",
+                diff(
+                    shown,
+                    actual,
+                    if block.console {
+                        "printed by the command"
+                    } else {
+                        "the file in the repository"
+                    }
+                )
+            ));
+            return;
+        }
+        if let Some((line, why)) = actual
+            .iter()
+            .find_map(|line| unwritable(line, block.console).map(|why| (line, why)))
+        {
+            self.problems.push(format!(
+                "{here}: cannot be written into the page: {why}: {line:?}"
+            ));
+            return;
+        }
+        let new = actual
+            .iter()
+            .map(|line| {
+                if line.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}{line}", block.indent)
+                }
+            })
+            .collect();
+        self.replacements.push((block.lines.clone(), new));
     }
-    if let Some((line, why)) = actual
-        .iter()
-        .find_map(|line| unwritable(line).map(|why| (line, why)))
-    {
-        problems.push(format!(
-            "{here}: cannot be written into the page: {why}: {line:?}"
-        ));
-        return;
-    }
-    let (lines, indent) = place;
-    let new = actual
-        .iter()
-        .map(|line| {
-            if line.is_empty() {
-                String::new()
-            } else {
-                format!("{indent}{line}")
-            }
-        })
-        .collect();
-    replacements.push((lines.clone(), new));
 }
 
 fn assert_pages(pages: &[String]) {
@@ -1069,16 +1097,19 @@ fn blessing_rewrites_only_the_outputs() {
     );
     let emptied = rewrite(page, vec![(found[1].lines.clone(), Vec::new())]);
     assert_eq!(emptied, "```console\n$ ctg a\nold\n$ ctg b\n```\n");
-    assert!(unwritable("$ ls").is_some());
-    assert!(unwritable("```").is_some());
-    assert!(unwritable("...").is_some());
-    assert!(unwritable("  ... and more").is_none());
+    assert!(unwritable("$ ls", true).is_some());
+    assert!(unwritable("$ ls", false).is_none());
+    assert!(unwritable("```", false).is_some());
+    assert!(unwritable("  ~~~", true).is_some());
+    assert!(unwritable("...", true).is_some());
+    assert!(unwritable("...", false).is_none());
+    assert!(unwritable("  ... and more", true).is_none());
 }
 
 #[test]
 fn a_difference_in_spaces_is_named() {
     let shown = vec!["Avancement : 0 %".to_string()];
-    let text = diff(&shown, &["Avancement : 0\u{a0}%"]);
+    let text = diff(&shown, &["Avancement : 0\u{a0}%"], "printed");
     assert!(text.contains("-Avancement : 0 %"), "{text}");
     assert!(text.contains("differ only in spaces"), "{text}");
     assert!(text.contains(r"0\u{a0}%"), "{text}");
