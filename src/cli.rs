@@ -10,9 +10,14 @@ use crate::model::Status;
 use crate::render::csv::CsvDialect;
 
 mod edits;
+mod formats;
 mod parsing;
 
 pub use edits::{LogArgs, NewArgs, SetArgs};
+pub use formats::{
+    Format, ListFormat, PilotsFormat, PortfolioFormat, ReportFormat, ShowFormat, StatusFormat,
+    from_extension,
+};
 pub use parsing::{Target, parse, parse_from};
 use parsing::{parse_date, parse_status};
 
@@ -37,6 +42,11 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+
+    /// Whether `--format` was given on the command line (set by
+    /// [`parse_from`]): it then wins over the extension of `-o FILE`.
+    #[arg(skip)]
+    pub format_given: bool,
 }
 
 #[derive(Args, Debug)]
@@ -287,14 +297,6 @@ pub enum PortfolioSort {
     Errors,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PortfolioFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-}
-
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// The calendar year to report on (default: the last full year before today)
@@ -320,15 +322,6 @@ pub struct ReportArgs {
     /// Add what changed since this git revision (the tag of the last committee) (md, html, json)
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Html,
-    Json,
-    Csv,
-    Xlsx,
 }
 
 #[derive(Args, Debug)]
@@ -411,15 +404,6 @@ pub enum SortKey {
     Progress,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-    Ids,
-}
-
 #[derive(Args, Debug)]
 pub struct ShowArgs {
     /// The action's id
@@ -428,13 +412,6 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    Table,
-    Json,
-    Md,
 }
 
 #[derive(Args, Debug)]
@@ -446,14 +423,6 @@ pub struct PilotsArgs {
     /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
     #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
     pub csv_dialect: CsvDialect,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PilotsFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
 }
 
 #[derive(Args, Debug)]
@@ -486,13 +455,6 @@ pub struct StatusArgs {
     /// The dashboard as things stood on this date, statuses rebuilt from the journal
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub at: Option<NaiveDate>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum StatusFormat {
-    Table,
-    Json,
-    Md,
 }
 
 #[cfg(test)]

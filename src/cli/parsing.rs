@@ -52,7 +52,15 @@ pub fn parse_from(args: Vec<std::ffi::OsString>) -> Cli {
         command = crate::help_fr::translate(command);
     }
     let matches = command.get_matches_from(args);
-    <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+    let mut cli =
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    cli.format_given = matches.subcommand().is_some_and(|(_, sub)| {
+        // Asking about an argument a command lacks is a bug clap reports
+        // by panicking: ask only commands that have a --format.
+        sub.ids().any(|id| id.as_str() == "format")
+            && sub.value_source("format") == Some(clap::parser::ValueSource::CommandLine)
+    });
+    cli
 }
 
 /// `--lang X` or `--lang=X` among the arguments, else the locale.

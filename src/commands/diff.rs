@@ -4,29 +4,31 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::Context;
 use crate::check::check;
 use crate::cli::{DiffArgs, ShowFormat};
-use crate::commands::{find_root, load_valid_plan, refusal};
+use crate::commands::{find_root, load_valid_plan};
 use crate::diag::{self, Severity};
 use crate::diff::{ChangeEntry, diff, entries};
+use crate::error::{Error, Invalid};
 use crate::git::{Repo, Revision};
 use crate::i18n::Msg;
 use crate::load::from_sources;
 use crate::model::Plan;
+use crate::output::Output;
 use crate::render::markup::{Markdown, Markup};
 use crate::render::{self, terminal_table};
 use crate::source::SourceSet;
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &DiffArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let root = find_root(context)?;
-    let repo = Repo::of(&root, lang)?;
-    let from = repo.resolve(&args.from, lang)?;
+    let repo = Repo::of(&root)?;
+    let from = repo.resolve(&args.from)?;
     let old = plan_at(&repo, &from, context)?;
     let (new, to) = match &args.to {
         Some(name) => {
-            let to = repo.resolve(name, lang)?;
+            let to = repo.resolve(name)?;
             (plan_at(&repo, &to, context)?, Some(to))
         }
         None => (load_valid_plan(context)?, None),
@@ -36,7 +38,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<String, Failure> {
         || lang.text(Msg::DiffWorkingTree).to_string(),
         |r| r.name.clone(),
     );
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&DiffReport { from, to, changes })?,
         ShowFormat::Md => {
             let mut out = Markdown::new(lang);
@@ -71,7 +73,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<String, Failure> {
             }
             text
         }
-    })
+    }))
 }
 
 /// `ctg diff --format json`.
@@ -85,9 +87,9 @@ struct DiffReport {
 
 /// The plan as it was at a revision, checked; a plan with errors there is
 /// refused with its diagnostics, as for any command.
-pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Plan, Failure> {
+pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Plan, Error> {
     let lang = context.lang;
-    let blobs = repo.plan_files(revision, lang)?;
+    let blobs = repo.plan_files(revision)?;
     let mut diags = Vec::new();
     let sources = SourceSet::from_blobs(blobs, lang, &mut diags);
     let plan = from_sources(Path::new(&revision.name), sources, lang, &mut diags);
@@ -95,12 +97,11 @@ pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Pl
     if diag::has_errors(&diags) {
         diags.retain(|d| d.severity == Severity::Error);
         diag::sort(&mut diags, &plan.sources);
-        let refused = refusal(diags, &plan.sources, context);
-        return Err(Failure::content(format!(
-            "{}\n{}",
-            lang.fill(Msg::ErrorPlanAtRevision, &[&revision.name]),
-            refused.message
-        )));
+        return Err(Error::PlanInvalid(Box::new(Invalid {
+            diagnostics: diags,
+            sources: plan.sources,
+            revision: Some(revision.name.clone()),
+        })));
     }
     Ok(plan)
 }

@@ -3,23 +3,25 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::Context;
 use crate::cli::{ListArgs, ListFormat};
 use crate::commands::load_valid_plan;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Plan};
+use crate::output::Output;
 use crate::query::{Filter, sort};
 use crate::render::csv::{self, Cell};
 use crate::render::{self, md_table, terminal_table};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &ListArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &ListArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
-    let filter = Filter::from_args(args, &plan, context.today, context.lang)?;
+    let filter = Filter::from_args(args, &plan, context.today)?;
     let mut actions: Vec<&Action> = plan.actions.iter().filter(|a| filter.matches(a)).collect();
     sort(&mut actions, args.sort);
     let lang = context.lang;
     let today = context.today;
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         ListFormat::Json => {
             let summaries: Vec<ActionSummary> = actions
                 .iter()
@@ -48,7 +50,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<String, Failure> {
             let (header, rows) = grid(&plan, &actions, today, lang, false);
             md_table(&header, &rows)
         }
-    })
+    }))
 }
 
 /// One action in `ctg list --format json`: the contract's fields first, in

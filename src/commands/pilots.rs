@@ -2,20 +2,22 @@
 
 use serde::Serialize;
 
+use crate::Context;
 use crate::cli::{PilotsArgs, PilotsFormat};
 use crate::commands::load_valid_plan;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Plan, Status, StatusCounts};
+use crate::output::Output;
 use crate::query::id_ranges;
 use crate::render::csv::{self, Cell};
 use crate::render::{self, md_cell, md_table, terminal_table};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &PilotsArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &PilotsArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
     let load = Load::build(&plan, context.today);
     let lang = context.lang;
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         PilotsFormat::Json => render::json(&load)?,
         PilotsFormat::Csv => csv::write(args.csv_dialect, &csv_header(lang), csv_rows(&load))?,
         PilotsFormat::Table => {
@@ -32,7 +34,7 @@ pub fn run(context: &Context, args: &PilotsArgs) -> Result<String, Failure> {
                 undecided_text(&load, lang, true)
             )
         }
-    })
+    }))
 }
 
 #[derive(Serialize)]

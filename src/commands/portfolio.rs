@@ -13,23 +13,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::Context;
 use crate::check::validate;
 use crate::cli::{PortfolioArgs, PortfolioFormat, PortfolioSort};
 use crate::diag::Severity;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Plan, Status, StatusCounts, mean_progress};
+use crate::output::Output;
 use crate::render::csv::{self, Cell};
 use crate::render::{self, md_table, round4, terminal_table};
 use crate::source::find_plans;
 use crate::text::fold;
-use crate::{Context, Failure, Outcome};
 
-pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Outcome, Failure> {
+pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Output, Error> {
     let lang = context.lang;
     if !args.dir.is_dir() {
-        return Err(Failure::content(
-            lang.fill(Msg::DiagPlanDirMissing, &[&args.dir.display()]),
-        ));
+        return Err(Error::NoSuchFolder {
+            dir: args.dir.clone(),
+        });
     }
     let roots = find_plans(&args.dir);
     let mut rows = summarise_all(&args.dir, &roots, context);
@@ -58,11 +60,7 @@ pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Outcome, Failure> 
             md_table(&header, &rows)
         }
     };
-    Ok(Outcome {
-        stdout,
-        stderr: String::new(),
-        code: if failed { 1 } else { 0 },
-    })
+    Ok(Output::answer(stdout).with_code(if failed { 1 } else { 0 }))
 }
 
 #[derive(Serialize)]

@@ -3,30 +3,31 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::commands::list::{due_text, pilots_text};
 use crate::commands::load_valid_plan;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Indicator, Plan};
-use crate::query::id_ranges;
+use crate::output::Output;
 use crate::render::{self, md_cell};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &ShowArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &ShowArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
     let lang = context.lang;
     let Some(action) = plan.actions.iter().find(|a| a.id.value == args.id) else {
-        let ids: Vec<u32> = plan.actions.iter().map(|a| a.id.value).collect();
-        return Err(Failure::content(
-            lang.fill(Msg::ErrorNoAction, &[&args.id, &id_ranges(&ids)]),
-        ));
+        return Err(Error::NoSuchAction {
+            id: args.id,
+            known: plan.actions.iter().map(|a| a.id.value).collect(),
+        });
     };
     let detail = ActionDetail::of(&plan, action, context.today);
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&detail)?,
         ShowFormat::Table => text(&detail, action, context.today, lang, false),
         ShowFormat::Md => text(&detail, action, context.today, lang, true),
-    })
+    }))
 }
 
 /// The whole fiche as data: every field of the file, and what derives from it.

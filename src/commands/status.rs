@@ -7,14 +7,16 @@ use anstyle::{AnsiColor, Style};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::Context;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::commands::load_valid_plan;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Plan, Status, StatusCounts, mean_progress};
+use crate::output::Output;
 use crate::render::{self, md_table, round4, terminal_table};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &StatusArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let mut plan = load_valid_plan(context)?;
     let mut dashboard = match args.at {
@@ -34,11 +36,11 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<String, Failure> {
         None => Dashboard::build(&plan, context.today, lang, args.stale_days),
     };
     dashboard.plan.today = context.today;
-    match args.format {
-        StatusFormat::Json => render::json(&dashboard),
-        StatusFormat::Table => Ok(table(&dashboard, context.lang)),
-        StatusFormat::Md => Ok(markdown(&dashboard, context.lang)),
-    }
+    Ok(Output::answer(match args.format {
+        StatusFormat::Json => render::json(&dashboard)?,
+        StatusFormat::Table => table(&dashboard, context.lang),
+        StatusFormat::Md => markdown(&dashboard, context.lang),
+    }))
 }
 
 #[derive(Serialize)]

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::Failure;
+use crate::error::Error;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum CsvDialect {
@@ -42,7 +42,7 @@ pub fn write(
     dialect: CsvDialect,
     header: &[String],
     rows: Vec<Vec<Cell>>,
-) -> Result<String, Failure> {
+) -> Result<String, Error> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(match dialect {
             CsvDialect::Fr => b';',
@@ -50,7 +50,7 @@ pub fn write(
         })
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let fail = |err: csv::Error| Failure::content(err.to_string());
+    let fail = |err: csv::Error| Error::internal(err);
     writer
         .write_record(header.iter().map(|name| defuse(name)))
         .map_err(fail)?;
@@ -61,10 +61,8 @@ pub fn write(
             .collect();
         writer.write_record(&cells).map_err(fail)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|err| Failure::content(err.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|err| Failure::content(err.to_string()))?;
+    let bytes = writer.into_inner().map_err(Error::internal)?;
+    let text = String::from_utf8(bytes).map_err(Error::internal)?;
     Ok(match dialect {
         CsvDialect::Fr => format!("\u{feff}{text}"),
         CsvDialect::Rfc => text,

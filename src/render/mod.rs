@@ -9,7 +9,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::Failure;
+use crate::error::Error;
 use crate::i18n::Lang;
 
 /// A table for the terminal: fits the terminal's width when there is one.
@@ -61,10 +61,10 @@ pub fn md_table(header: &[String], rows: &[Vec<String>]) -> String {
 }
 
 /// Pretty JSON with a final newline.
-pub fn json<T: Serialize>(value: &T) -> Result<String, Failure> {
+pub fn json<T: Serialize>(value: &T) -> Result<String, Error> {
     serde_json::to_string_pretty(value)
         .map(|text| text + "\n")
-        .map_err(|err| Failure::content(err.to_string()))
+        .map_err(Error::internal)
 }
 
 /// A share rounded to four decimals, so that JSON stays short and stable.
