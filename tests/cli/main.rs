@@ -2,10 +2,12 @@
 
 mod check;
 mod edit;
+mod errors;
 mod guide;
 mod history;
 mod hook;
 mod load;
+mod output;
 mod portfolio;
 mod property;
 mod query;
