@@ -73,7 +73,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
-    /// Write the command's output to FILE instead of the standard output
+    /// Write the command's output to FILE instead of the standard output; its extension picks the format (.md, .json, .csv…)
     #[arg(
         long,
         short,
