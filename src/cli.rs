@@ -9,6 +9,19 @@ use crate::i18n::Lang;
 use crate::model::Status;
 use crate::render::csv::CsvDialect;
 
+mod edits;
+mod formats;
+mod help_fr;
+mod parsing;
+
+pub use edits::{LogArgs, NewArgs, SetArgs};
+pub use formats::{
+    Format, ListFormat, PilotsFormat, PortfolioFormat, ReportFormat, ShowFormat, StatusFormat,
+    from_extension,
+};
+pub use parsing::{Target, parse, parse_from};
+use parsing::{parse_date, parse_status};
+
 #[derive(Parser, Debug)]
 #[command(
     name = "ctg",
@@ -30,6 +43,11 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+
+    /// Whether `--format` was given on the command line (set by
+    /// [`parse_from`]): it then wins over the extension of `-o FILE`.
+    #[arg(skip)]
+    pub format_given: bool,
 }
 
 #[derive(Args, Debug)]
@@ -56,7 +74,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 
-    /// Write the command's output to FILE instead of the standard output
+    /// Write the command's output to FILE instead of the standard output; its extension picks the format (.md, .json, .csv…)
     #[arg(
         long,
         short,
@@ -280,14 +298,6 @@ pub enum PortfolioSort {
     Errors,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PortfolioFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-}
-
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// The calendar year to report on (default: the last full year before today)
@@ -313,175 +323,6 @@ pub struct ReportArgs {
     /// Add what changed since this git revision (the tag of the last committee) (md, html, json)
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Html,
-    Json,
-    Csv,
-    Xlsx,
-}
-
-/// What `ctg set` edits: an action, or one of its modalities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Target {
-    pub action: u32,
-    /// 1-based modality number.
-    pub modality: Option<usize>,
-}
-
-fn parse_target(text: &str) -> Result<Target, String> {
-    let bad = || {
-        format!(
-            "`{text}` is not an action or a modality: write 4 for action 4, 4.2 for its modality 2"
-        )
-    };
-    let (action, modality) = match text.split_once('.') {
-        Some((action, modality)) => (action, Some(modality)),
-        None => (text, None),
-    };
-    let action = action.parse::<u32>().map_err(|_| bad())?;
-    let modality = match modality {
-        Some(number) => Some(
-            number
-                .parse::<usize>()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(bad)?,
-        ),
-        None => None,
-    };
-    Ok(Target { action, modality })
-}
-
-#[derive(Args, Debug)]
-pub struct SetArgs {
-    /// The action (4) or modality (4.2) to change
-    #[arg(value_parser = parse_target, value_name = "ID[.N]")]
-    pub target: Target,
-
-    /// New status: a keyword or a label ("en cours")
-    #[arg(long, value_parser = parse_status)]
-    pub status: Option<Status>,
-
-    /// Start date
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub start: Option<NaiveDate>,
-
-    /// Due date
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub due: Option<NaiveDate>,
-
-    /// Long title
-    #[arg(long)]
-    pub title: Option<String>,
-
-    /// Short title
-    #[arg(long)]
-    pub short_title: Option<String>,
-
-    /// Add a pilot (an actor declared in ctg.toml)
-    #[arg(long, value_name = "ACTOR")]
-    pub add_pilot: Vec<String>,
-
-    /// Remove a pilot
-    #[arg(long, value_name = "ACTOR")]
-    pub remove_pilot: Vec<String>,
-
-    /// Add a partner
-    #[arg(long, value_name = "ACTOR")]
-    pub add_partner: Vec<String>,
-
-    /// Remove a partner
-    #[arg(long, value_name = "ACTOR")]
-    pub remove_partner: Vec<String>,
-
-    /// For a modality: the day it was done (sets its status to done)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub done: Option<NaiveDate>,
-
-    /// Indicator number (1 for the first) whose yearly value to set
-    #[arg(long, value_name = "N", requires_all = ["year", "value"])]
-    pub indicator: Option<usize>,
-
-    /// The year of the indicator value
-    #[arg(long, value_name = "YEAR", requires = "indicator")]
-    pub year: Option<i32>,
-
-    /// The indicator value
-    #[arg(
-        long,
-        value_name = "NUMBER",
-        requires = "indicator",
-        allow_negative_numbers = true
-    )]
-    pub value: Option<f64>,
-
-    /// Do not write a journal entry for a status change
-    #[arg(long)]
-    pub no_log: bool,
-
-    /// The note of the journal entry a status change writes
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
-
-    /// Print the diff the edit would make, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct LogArgs {
-    /// The action
-    pub id: u32,
-
-    /// What happened
-    pub message: String,
-
-    /// The day it happened (default: today)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
-
-    /// The status the action moved to that day (also sets the action's status)
-    #[arg(long, value_parser = parse_status)]
-    pub status: Option<Status>,
-
-    /// Print the diff the edit would make, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct NewArgs {
-    /// The axis the action belongs to
-    #[arg(long, value_name = "N")]
-    pub axis: u32,
-
-    /// The long title
-    #[arg(long)]
-    pub title: String,
-
-    /// The short title
-    #[arg(long)]
-    pub short_title: Option<String>,
-
-    /// A pilot (repeat for several)
-    #[arg(long, value_name = "ACTOR")]
-    pub pilot: Vec<String>,
-
-    /// Due date
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub due: Option<NaiveDate>,
-
-    /// A modality (repeat for several, in order)
-    #[arg(long, value_name = "TEXT")]
-    pub modality: Vec<String>,
-
-    /// Print the file that would be created, write nothing
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Args, Debug)]
@@ -564,15 +405,6 @@ pub enum SortKey {
     Progress,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
-    Ids,
-}
-
 #[derive(Args, Debug)]
 pub struct ShowArgs {
     /// The action's id
@@ -581,13 +413,6 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    Table,
-    Json,
-    Md,
 }
 
 #[derive(Args, Debug)]
@@ -599,14 +424,6 @@ pub struct PilotsArgs {
     /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
     #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
     pub csv_dialect: CsvDialect,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PilotsFormat {
-    Table,
-    Json,
-    Csv,
-    Md,
 }
 
 #[derive(Args, Debug)]
@@ -639,63 +456,6 @@ pub struct StatusArgs {
     /// The dashboard as things stood on this date, statuses rebuilt from the journal
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub at: Option<NaiveDate>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum StatusFormat {
-    Table,
-    Json,
-    Md,
-}
-
-/// Parses the process's arguments, with `--help` in the user's language:
-/// the language is looked up before clap runs, from `--lang` or the locale.
-pub fn parse() -> Cli {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    parse_from(args)
-}
-
-pub fn parse_from(args: Vec<std::ffi::OsString>) -> Cli {
-    let mut command = <Cli as clap::CommandFactory>::command();
-    if early_lang(&args) == Lang::Fr {
-        command = crate::help_fr::translate(command);
-    }
-    let matches = command.get_matches_from(args);
-    <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
-}
-
-/// `--lang X` or `--lang=X` among the arguments, else the locale.
-fn early_lang(args: &[std::ffi::OsString]) -> Lang {
-    let words: Vec<String> = args
-        .iter()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let flag = words.iter().enumerate().find_map(|(index, word)| {
-        if word == "--lang" {
-            words.get(index + 1).cloned()
-        } else {
-            word.strip_prefix("--lang=").map(str::to_string)
-        }
-    });
-    match flag.as_deref() {
-        Some("fr") => Lang::Fr,
-        Some("en") => Lang::En,
-        _ => Lang::from_locale(|var| std::env::var(var).ok()),
-    }
-}
-
-fn parse_status(text: &str) -> Result<Status, String> {
-    Status::from_words(text).ok_or_else(|| {
-        format!(
-            "`{text}` is not a status; use one of planned, in-progress, blocked, postponed, done, abandoned \
-             (or à engager, en cours, bloquée, reportée, réalisée, abandonnée)"
-        )
-    })
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30"))
 }
 
 #[cfg(test)]

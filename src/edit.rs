@@ -15,13 +15,14 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Item, Value};
 
+use crate::Context;
 use crate::check::check;
 use crate::diag::{self, Diagnostic, Severity};
-use crate::i18n::{Lang, Msg};
+use crate::error::{Error, Invalid};
+use crate::i18n::Lang;
 use crate::load::from_sources;
 use crate::model::{Plan, Status};
 use crate::source::{FileKind, SourceFile, SourceSet, read_plan};
-use crate::{Context, Failure};
 
 /// The lock file, in the plan folder. Hidden, so never read as a plan file.
 pub const LOCK_FILE: &str = ".ctg.lock";
@@ -57,19 +58,15 @@ pub struct EditableFile {
 
 impl PlanEditor {
     /// Locks the plan (waiting for another writer if there is one), then reads it.
-    pub fn open(root: &Path, lang: Lang) -> Result<PlanEditor, Failure> {
+    pub fn open(root: &Path, lang: Lang) -> Result<PlanEditor, Error> {
         let lock_path = root.join(LOCK_FILE);
         let lock = File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|err| {
-                Failure::content(lang.fill(Msg::ErrorWrite, &[&lock_path.display(), &err]))
-            })?;
-        lock.lock().map_err(|err| {
-            Failure::content(lang.fill(Msg::ErrorWrite, &[&lock_path.display(), &err]))
-        })?;
+            .map_err(|err| Error::write(&lock_path, err))?;
+        lock.lock().map_err(|err| Error::write(&lock_path, err))?;
         let mut diags = Vec::new();
         let sources = read_plan(root, lang, &mut diags);
         let plan = from_sources(root, sources, lang, &mut diags);
@@ -82,21 +79,22 @@ impl PlanEditor {
     }
 
     /// The file of action `id`, ready to edit.
-    pub fn action_file(&self, id: u32, lang: Lang) -> Result<EditableFile, Failure> {
+    pub fn action_file(&self, id: u32) -> Result<EditableFile, Error> {
         let Some(action) = self.plan.actions.iter().find(|a| a.id.value == id) else {
-            let ids: Vec<u32> = self.plan.actions.iter().map(|a| a.id.value).collect();
-            return Err(Failure::content(
-                lang.fill(Msg::ErrorNoAction, &[&id, &crate::query::id_ranges(&ids)]),
-            ));
+            return Err(Error::NoSuchAction {
+                id,
+                known: self.plan.actions.iter().map(|a| a.id.value).collect(),
+            });
         };
         let name = self.plan.sources.file(action.file).name.clone();
-        self.editable(&name, FileKind::Action, lang)
+        self.editable(&name, FileKind::Action)
     }
 
-    fn editable(&self, name: &str, kind: FileKind, lang: Lang) -> Result<EditableFile, Failure> {
+    fn editable(&self, name: &str, kind: FileKind) -> Result<EditableFile, Error> {
         let path = self.root.join(name);
-        let before = fs::read(&path).map_err(|err| {
-            Failure::content(lang.fill(Msg::DiagUnreadable, &[&format!("{name}: {err}")]))
+        let before = fs::read(&path).map_err(|err| Error::ReadFailed {
+            file: name.to_string(),
+            detail: err.to_string(),
         })?;
         let text = String::from_utf8_lossy(&before);
         let bom = text.starts_with('\u{feff}');
@@ -106,7 +104,10 @@ impl PlanEditor {
         let doc = text
             .replace("\r\n", "\n")
             .parse::<DocumentMut>()
-            .map_err(|err| Failure::content(format!("{name}: {err}")))?;
+            .map_err(|err| Error::FileSyntax {
+                file: name.to_string(),
+                detail: err.to_string(),
+            })?;
         Ok(EditableFile {
             name: name.to_string(),
             kind,
@@ -147,23 +148,23 @@ impl PlanEditor {
     /// Checks the plan as it would be after the staged changes, then writes
     /// them (or, with `dry_run`, returns their unified diff and writes
     /// nothing). An edit that leaves an error is refused with the diagnostics.
-    pub fn commit(self, context: &Context, dry_run: bool) -> Result<String, Failure> {
-        let lang = context.lang;
+    pub fn commit(self, context: &Context, dry_run: bool) -> Result<String, Error> {
         let (after, mut diags) = self.plan_after(context);
         diags.retain(|diag| diag.severity == Severity::Error);
         if !diags.is_empty() {
             diag::sort(&mut diags, &after.sources);
-            let mut text = diag::render_human(&diags, &after.sources, lang, true);
-            text.push_str(&lang.fill(Msg::EditRefused, &[&diags.len()]));
-            return Err(Failure::content(text));
+            return Err(Error::EditRefused(Box::new(Invalid {
+                diagnostics: diags,
+                sources: after.sources,
+                revision: None,
+            })));
         }
         if dry_run {
             return Ok(self.diff());
         }
         for change in &self.changes {
-            write_atomically(&self.root.join(&change.name), &change.after).map_err(|err| {
-                Failure::content(lang.fill(Msg::ErrorWrite, &[&change.name, &err]))
-            })?;
+            write_atomically(&self.root.join(&change.name), &change.after)
+                .map_err(|err| Error::write(&change.name, err))?;
         }
         Ok(String::new())
     }

@@ -11,8 +11,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::Failure;
-use crate::i18n::{Lang, Msg};
+use crate::error::Error;
 
 /// The repository holding a plan folder, and where the plan sits in it.
 pub struct Repo {
@@ -33,9 +32,11 @@ pub struct Revision {
 
 impl Repo {
     /// The repository of `plan_dir`, or an error saying the plan is not in one.
-    pub fn of(plan_dir: &Path, lang: Lang) -> Result<Repo, Failure> {
-        let prefix = git(plan_dir, &["rev-parse", "--show-prefix"], None)
-            .map_err(|_| Failure::content(lang.fill(Msg::ErrorNotARepo, &[&plan_dir.display()])))?;
+    pub fn of(plan_dir: &Path) -> Result<Repo, Error> {
+        let prefix =
+            git(plan_dir, &["rev-parse", "--show-prefix"], None).map_err(|_| Error::NotARepo {
+                dir: plan_dir.to_path_buf(),
+            })?;
         Ok(Repo {
             dir: plan_dir.to_path_buf(),
             prefix: String::from_utf8_lossy(&prefix).trim().to_string(),
@@ -43,9 +44,11 @@ impl Repo {
     }
 
     /// The commit a revision names, or an error naming the revision.
-    pub fn resolve(&self, name: &str, lang: Lang) -> Result<Revision, Failure> {
+    pub fn resolve(&self, name: &str) -> Result<Revision, Error> {
         let spec = format!("{name}^{{commit}}");
-        let unknown = || Failure::content(lang.fill(Msg::ErrorUnknownRevision, &[&name]));
+        let unknown = || Error::UnknownRevision {
+            name: name.to_string(),
+        };
         if name.starts_with('-') {
             return Err(unknown());
         }
@@ -63,12 +66,8 @@ impl Repo {
 
     /// Every file of the plan folder at `revision`, as (path relative to the
     /// plan folder, bytes). An error when the plan did not exist there.
-    pub fn plan_files(
-        &self,
-        revision: &Revision,
-        lang: Lang,
-    ) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-        let failed = |err: String| Failure::content(lang.fill(Msg::ErrorGit, &[&err]));
+    pub fn plan_files(&self, revision: &Revision) -> Result<Vec<(String, Vec<u8>)>, Error> {
+        let failed = |detail: String| Error::Git { detail };
         let mut args = vec![
             "ls-tree",
             "-r",
@@ -105,10 +104,10 @@ impl Repo {
             .iter()
             .any(|(path, _)| path == crate::source::CONVENTION_FILE)
         {
-            return Err(Failure::content(lang.fill(
-                Msg::ErrorPlanNotAtRevision,
-                &[&revision.name, &self.prefix_shown()],
-            )));
+            return Err(Error::PlanNotAtRevision {
+                revision: revision.name.clone(),
+                folder: self.prefix_shown(),
+            });
         }
         // Only plan files are read; the rest of the repository is not.
         entries.retain(|(path, _)| crate::source::kind_of(path).is_some());

@@ -263,6 +263,10 @@ catalogue! {
     ErrorNothingToSet => "rien à modifier : donnez au moins une option (--status, --due, --add-pilot…)", "nothing to change: give at least one option (--status, --due, --add-pilot…)";
     ErrorEmptyText => "le texte est vide", "the text is empty";
     ErrorFileExists => "{0} existe déjà", "{0} already exists";
+    ErrorUnreadable => "lecture impossible de {0} : {1}", "cannot read {0}: {1}";
+    ErrorFileSyntax => "syntaxe TOML invalide dans {0} : {1}", "invalid TOML syntax in {0}: {1}";
+    ErrorUnknownFormat => "format inconnu pour {0} : prenez une extension parmi {1}, ou --format", "unknown format for {0}: use one of the extensions {1}, or --format";
+    ErrorInternal => "erreur interne (un défaut de ctg) : {0}", "internal error (a bug of ctg): {0}";
 
     // ctg report.
     ReportTitle => "Bilan {0} de la convention territoriale globale", "{0} review of the Convention Territoriale Globale";
@@ -320,7 +324,6 @@ catalogue! {
     ColAlerts => "Alertes", "Alerts";
     ErrorYear => "{0} n'est pas une année utilisable", "{0} is not a usable year";
     ErrorPeriod => "la période est vide : --from ({0}) est après --to ({1})", "the period is empty: --from ({0}) is after --to ({1})";
-    ErrorReportFormat => "format inconnu pour {0} : prenez une extension .md, .html, .json, .csv ou .xlsx, ou --format", "unknown format for {0}: use a .md, .html, .json, .csv or .xlsx extension, or --format";
     ErrorXlsxNeedsFile => "le format xlsx s'écrit dans un fichier : ajoutez -o bilan.xlsx", "xlsx is written to a file: add -o report.xlsx";
 
     // ctg portfolio.
@@ -359,6 +362,7 @@ catalogue! {
     ErrorPlanNotAtRevision => "le plan n'existait pas encore à la révision {0} (pas de {1}/ctg.toml)", "the plan did not exist yet at revision {0} (no {1}/ctg.toml)";
     ErrorGit => "git a échoué : {0}", "git failed: {0}";
     ErrorPlanAtRevision => "le plan à la révision {0} contient des erreurs :", "the plan at revision {0} has errors:";
+    ErrorPlanInvalidAt => "le plan à la révision {0} contient {1} erreur(s) : rien n'a été fait", "the plan at revision {0} has {1} error(s): nothing was done";
     StatusAt => "Statuts reconstruits au {0} d'après le journal", "Statuses rebuilt as of {0} from the journal";
     StatusAtNoHistory => "le journal ne note aucun changement de statut jusqu'au {0} : chaque action garde le statut de son fichier, ou « à engager » si son premier changement est postérieur", "the journal records no status move up to {0}: each action keeps its file's status, or planned if its first move came later";
     ReportChangesSince => "Changements depuis {0}", "Changes since {0}";

@@ -6,9 +6,8 @@
 
 use chrono::NaiveDate;
 
-use crate::Failure;
 use crate::cli::{ListArgs, SortKey};
-use crate::i18n::{Lang, Msg};
+use crate::error::Error;
 use crate::model::{Action, Plan, Status};
 use crate::text::fold;
 
@@ -35,19 +34,14 @@ impl Filter {
     /// The filter the arguments ask for. An actor or theme the plan does not
     /// know is a usage error that lists the known ones: a typo must not
     /// quietly answer "nothing matches".
-    pub fn from_args(
-        args: &ListArgs,
-        plan: &Plan,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> Result<Filter, Failure> {
+    pub fn from_args(args: &ListArgs, plan: &Plan, today: NaiveDate) -> Result<Filter, Error> {
         let declared: Vec<&str> = plan
             .convention
             .actors
             .iter()
             .map(|actor| actor.id.value.as_str())
             .collect();
-        let resolve_actors = |names: &[String]| -> Result<Vec<String>, Failure> {
+        let resolve_actors = |names: &[String]| -> Result<Vec<String>, Error> {
             names
                 .iter()
                 .map(|name| {
@@ -55,10 +49,9 @@ impl Filter {
                         .iter()
                         .find(|id| fold(id) == fold(name))
                         .map(|id| id.to_string())
-                        .ok_or_else(|| {
-                            Failure::usage(
-                                lang.fill(Msg::ErrorUnknownActor, &[&name, &declared.join(", ")]),
-                            )
+                        .ok_or_else(|| Error::UnknownActor {
+                            name: name.clone(),
+                            known: declared.iter().map(|id| id.to_string()).collect(),
                         })
                 })
                 .collect()
@@ -79,14 +72,10 @@ impl Filter {
                     .map(|axis| axis.id.value)
                     .collect();
                 if matching.is_empty() {
-                    let themes: Vec<&str> = plan
-                        .axes
-                        .iter()
-                        .filter_map(|a| a.theme.as_deref())
-                        .collect();
-                    return Err(Failure::usage(
-                        lang.fill(Msg::ErrorUnknownTheme, &[&theme, &themes.join(", ")]),
-                    ));
+                    return Err(Error::UnknownTheme {
+                        name: theme.clone(),
+                        known: plan.axes.iter().filter_map(|a| a.theme.clone()).collect(),
+                    });
                 }
                 axes.extend(matching);
             }

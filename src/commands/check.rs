@@ -1,14 +1,16 @@
 //! `ctg check`: every problem of the plan in one run.
 
+use crate::Context;
 use crate::check::validate;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::find_root;
 use crate::diag::{self, Severity};
+use crate::error::Error;
 use crate::i18n::Msg;
+use crate::output::Output;
 use crate::render;
-use crate::{Context, Failure, Outcome};
 
-pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
+pub fn run(context: &Context, args: &CheckArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let root = find_root(context)?;
     let (plan, diags) = validate(&root, context.today, lang);
@@ -20,11 +22,8 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
     let success = errors == 0 && !(args.deny_warnings && warnings > 0);
     let code = if success { 0 } else { 1 };
     if args.format == CheckFormat::Json {
-        return Ok(Outcome {
-            stdout: render::json(&diag::to_json(&diags, &plan.sources))?,
-            stderr: String::new(),
-            code,
-        });
+        let json = render::json(&diag::to_json(&diags, &plan.sources))?;
+        return Ok(Output::answer(json).with_code(code));
     }
     let mut report = diag::render_human(&diags, &plan.sources, lang, true);
     let (axes, actions) = (plan.axes.len(), plan.actions.len());
@@ -37,20 +36,15 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
     } else {
         lang.fill(Msg::CheckValid, &[&axes, &actions])
     };
-    // Diagnostics go to stderr like a compiler's; a clean verdict to stdout.
+    // Diagnostics go to stderr like a compiler's; a clean verdict to stdout,
+    // a confirmation that --quiet silences.
     if success {
-        Ok(Outcome {
-            stdout: summary + "\n",
-            stderr: report,
-            code,
-        })
+        Ok(Output::confirmation(summary + "\n").with_notes(report))
     } else {
         report.push_str(&summary);
         report.push('\n');
-        Ok(Outcome {
-            stdout: String::new(),
-            stderr: report,
-            code,
-        })
+        Ok(Output::confirmation(String::new())
+            .with_notes(report)
+            .with_code(code))
     }
 }

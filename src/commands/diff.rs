@@ -2,25 +2,27 @@
 
 use serde::Serialize;
 
+use crate::Context;
 use crate::analysis::diff::{ChangeEntry, diff, entries};
 use crate::cli::{DiffArgs, ShowFormat};
 use crate::commands::{find_root, load_valid_plan, plan_at};
+use crate::error::Error;
 use crate::git::{Repo, Revision};
 use crate::i18n::{Lang, Msg};
+use crate::output::Output;
 use crate::render::document::{Block, Document};
 use crate::render::table::Table;
 use crate::render::{self, markdown, terminal};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &DiffArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let root = find_root(context)?;
-    let repo = Repo::of(&root, lang)?;
-    let from = repo.resolve(&args.from, lang)?;
+    let repo = Repo::of(&root)?;
+    let from = repo.resolve(&args.from)?;
     let old = plan_at(&repo, &from, context)?;
     let (new, to) = match &args.to {
         Some(name) => {
-            let to = repo.resolve(name, lang)?;
+            let to = repo.resolve(name)?;
             (plan_at(&repo, &to, context)?, Some(to))
         }
         None => (load_valid_plan(context)?, None),
@@ -31,11 +33,11 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<String, Failure> {
         |r| r.name.clone(),
     );
     let title = lang.fill(Msg::DiffTitle, &[&from.name, &to_name]);
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&DiffReport { from, to, changes })?,
         ShowFormat::Md => markdown::document(&view(title, &changes, lang, false), lang),
         ShowFormat::Table => terminal::document(&view(title, &changes, lang, true), lang),
-    })
+    }))
 }
 
 /// The changes as a list (a document), or as a table of action and change

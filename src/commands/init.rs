@@ -7,34 +7,31 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::Context;
 use crate::cli::InitArgs;
+use crate::error::Error;
 use crate::i18n::Msg;
+use crate::output::Output;
 use crate::source::CONVENTION_FILE;
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &InitArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &InitArgs) -> Result<Output, Error> {
     let lang = context.lang;
     if args.dir.join(CONVENTION_FILE).exists() {
-        return Err(Failure::content(
-            lang.fill(Msg::ErrorPlanExists, &[&args.dir.display()]),
-        ));
+        return Err(Error::PlanExists {
+            dir: args.dir.clone(),
+        });
     }
     if let (Some(start), Some(end)) = (args.start, args.end)
         && end < start
     {
-        return Err(Failure::usage(lang.fill(
-            Msg::ErrorInitPeriod,
-            &[&lang.short_date(start), &lang.short_date(end)],
-        )));
+        return Err(Error::PeriodInverted { start, end });
     }
     let files = [
         (CONVENTION_FILE, convention(args)),
         ("axes/1-exemple.toml", AXIS.to_string()),
         ("actions/01-exemple.toml", ACTION.to_string()),
     ];
-    let fail = |path: &Path, err: std::io::Error| {
-        Failure::content(lang.fill(Msg::ErrorWrite, &[&path.display(), &err]))
-    };
+    let fail = |path: &Path, err: std::io::Error| Error::write(path, err);
     for folder in ["axes", "actions", "meetings"] {
         let path = args.dir.join(folder);
         fs::create_dir_all(&path).map_err(|err| fail(&path, err))?;
@@ -49,10 +46,10 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<String, Failure> {
             .and_then(|mut file| file.write_all(text.as_bytes()))
             .map_err(|err| fail(&path, err))?;
     }
-    Ok(format!(
+    Ok(Output::confirmation(format!(
         "{}\n",
         lang.fill(Msg::InitDone, &[&args.dir.display()])
-    ))
+    )))
 }
 
 /// A TOML string, quoted and escaped.

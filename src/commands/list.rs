@@ -2,26 +2,28 @@
 
 use chrono::NaiveDate;
 
+use crate::Context;
 use crate::analysis::actions::ActionSummary;
 use crate::cli::{ListArgs, ListFormat};
 use crate::commands::load_valid_plan;
 use crate::commands::words::{due_text, pilots_text};
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Plan};
+use crate::output::Output;
 use crate::query::{Filter, sort};
 use crate::render::table::{Cell, Table};
 use crate::render::{self, csv, markdown, terminal};
 use crate::span::Located;
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &ListArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &ListArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
-    let filter = Filter::from_args(args, &plan, context.today, context.lang)?;
+    let filter = Filter::from_args(args, &plan, context.today)?;
     let mut actions: Vec<&Action> = plan.actions.iter().filter(|a| filter.matches(a)).collect();
     sort(&mut actions, args.sort);
     let lang = context.lang;
     let today = context.today;
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         ListFormat::Json => {
             let summaries: Vec<ActionSummary> = actions
                 .iter()
@@ -39,7 +41,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<String, Failure> {
         }
         ListFormat::Table => terminal::table(&grid(&plan, &actions, today, lang), lang) + "\n",
         ListFormat::Md => markdown::table(&grid(&plan, &actions, today, lang), lang),
-    })
+    }))
 }
 
 fn grid(plan: &Plan, actions: &[&Action], today: NaiveDate, lang: Lang) -> Table {

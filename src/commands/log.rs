@@ -2,20 +2,22 @@
 
 use toml_edit::Value;
 
+use crate::Context;
 use crate::cli::LogArgs;
 use crate::commands::{edit_outcome, find_root};
 use crate::edit::{PlanEditor, append_log, set_value};
+use crate::error::Error;
 use crate::i18n::Msg;
-use crate::{Context, Failure};
+use crate::output::Output;
 
-pub fn run(context: &Context, args: &LogArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &LogArgs) -> Result<Output, Error> {
     let lang = context.lang;
     if args.message.trim().is_empty() {
-        return Err(Failure::usage(lang.text(Msg::ErrorEmptyText)));
+        return Err(Error::EmptyText);
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, lang)?;
-    let mut file = editor.action_file(args.id, lang)?;
+    let mut file = editor.action_file(args.id)?;
     let action = editor
         .plan
         .actions

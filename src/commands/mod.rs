@@ -18,52 +18,50 @@ pub mod words;
 
 use std::path::{Path, PathBuf};
 
+use crate::Context;
 use crate::check::{check, validate};
-use crate::diag::{self, Code, Diagnostic, Severity};
+use crate::diag::{self, Severity};
 use crate::edit::PlanEditor;
+use crate::error::{Error, Invalid};
 use crate::git::{Repo, Revision};
 use crate::i18n::Msg;
 use crate::load::from_sources;
 use crate::model::Plan;
+use crate::output::Output;
 use crate::source::{SourceSet, find_plan_dir};
-use crate::{Context, Failure};
 
-/// The plan folder, or a diagnostic saying why there is none.
-pub fn find_root(context: &Context) -> Result<PathBuf, Failure> {
-    let lang = context.lang;
-    let missing = |message: String| {
-        let diag =
-            Diagnostic::error(Code::NoPlan, message).with_help(lang.text(Msg::DiagNoPlanHelp));
-        refusal(vec![diag], &SourceSet::empty(), context)
-    };
+/// The plan folder, or why there is none.
+pub fn find_root(context: &Context) -> Result<PathBuf, Error> {
     match find_plan_dir(context.plan.as_deref(), &context.cwd) {
-        None => Err(missing(
-            lang.fill(Msg::DiagNoPlan, &[&context.cwd.display()]),
-        )),
-        Some(root) if !root.is_dir() => Err(missing(
-            lang.fill(Msg::DiagPlanDirMissing, &[&root.display()]),
-        )),
+        None => Err(Error::NoPlan {
+            from: context.cwd.clone(),
+        }),
+        Some(root) if !root.is_dir() => Err(Error::PlanFolderMissing { dir: root }),
         Some(root) => Ok(root),
     }
 }
 
 /// Finds, loads and checks the plan; a plan with errors is refused with
 /// its errors, so that no command ever answers from a broken plan.
-pub fn load_valid_plan(context: &Context) -> Result<Plan, Failure> {
+pub fn load_valid_plan(context: &Context) -> Result<Plan, Error> {
     let root = find_root(context)?;
     let (plan, mut diags) = validate(&root, context.today, context.lang);
     if diag::has_errors(&diags) {
         diags.retain(|diag| diag.severity == Severity::Error);
-        return Err(refusal(diags, &plan.sources, context));
+        return Err(Error::PlanInvalid(Box::new(Invalid {
+            diagnostics: diags,
+            sources: plan.sources,
+            revision: None,
+        })));
     }
     Ok(plan)
 }
 
 /// The plan as it was at a revision, checked; a plan with errors there is
 /// refused with its diagnostics, as for any command.
-pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Plan, Failure> {
+pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Plan, Error> {
     let lang = context.lang;
-    let blobs = repo.plan_files(revision, lang)?;
+    let blobs = repo.plan_files(revision)?;
     let mut diags = Vec::new();
     let sources = SourceSet::from_blobs(blobs, lang, &mut diags);
     let plan = from_sources(Path::new(&revision.name), sources, lang, &mut diags);
@@ -71,34 +69,24 @@ pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Pl
     if diag::has_errors(&diags) {
         diags.retain(|d| d.severity == Severity::Error);
         diag::sort(&mut diags, &plan.sources);
-        let refused = refusal(diags, &plan.sources, context);
-        return Err(Failure::content(format!(
-            "{}\n{}",
-            lang.fill(Msg::ErrorPlanAtRevision, &[&revision.name]),
-            refused.message
-        )));
+        return Err(Error::PlanInvalid(Box::new(Invalid {
+            diagnostics: diags,
+            sources: plan.sources,
+            revision: Some(revision.name.clone()),
+        })));
     }
     Ok(plan)
 }
 
-/// The diagnostics, then one line saying that nothing was done.
-pub fn refusal(diags: Vec<Diagnostic>, sources: &SourceSet, context: &Context) -> Failure {
-    let lang = context.lang;
-    let mut text = diag::render_human(&diags, sources, lang, true);
-    let errors = diags.len();
-    text.push_str(&lang.fill(Msg::ErrorPlanInvalid, &[&errors]));
-    text.push('\n');
-    Failure::content(text)
-}
-
-/// Commits an edit and says what it did: the lines describing the change,
-/// or, for a dry run, the diff and a reminder that nothing was written.
+/// Commits an edit and says what it did: the lines describing the change
+/// (a confirmation), or, for a dry run, the diff and a reminder that
+/// nothing was written (the answer asked for).
 pub fn edit_outcome(
     editor: PlanEditor,
     context: &Context,
     dry_run: bool,
     lines: &[String],
-) -> Result<String, Failure> {
+) -> Result<Output, Error> {
     let diff = editor.commit(context, dry_run)?;
     let mut out = diff;
     for line in lines {
@@ -108,6 +96,7 @@ pub fn edit_outcome(
     if dry_run {
         out.push_str(context.lang.text(Msg::EditDryRun));
         out.push('\n');
+        return Ok(Output::answer(out));
     }
-    Ok(out)
+    Ok(Output::confirmation(out))
 }

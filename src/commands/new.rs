@@ -2,19 +2,21 @@
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
+use crate::Context;
 use crate::cli::NewArgs;
 use crate::commands::{edit_outcome, find_root};
 use crate::edit::{PlanEditor, date_value};
+use crate::error::Error;
 use crate::i18n::Msg;
 use crate::model::Status;
+use crate::output::Output;
 use crate::source::FileKind;
 use crate::text::fold;
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &NewArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
     let lang = context.lang;
     if args.title.trim().is_empty() || args.modality.iter().any(|m| m.trim().is_empty()) {
-        return Err(Failure::usage(lang.text(Msg::ErrorEmptyText)));
+        return Err(Error::EmptyText);
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, lang)?;
@@ -28,7 +30,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<String, Failure> {
         + 1;
     let name = format!("actions/{id:02}-{}.toml", slug(&args.title));
     if root.join(&name).exists() {
-        return Err(Failure::content(lang.fill(Msg::ErrorFileExists, &[&name])));
+        return Err(Error::FileExists { file: name });
     }
     editor.stage_new(name.clone(), FileKind::Action, action_text(id, args));
     let line = lang.fill(Msg::EditCreated, &[&id, &name]);

@@ -1,27 +1,29 @@
 //! `ctg pilots`: actors × statuses — the load each actor carries. The
 //! figures are `analysis::pilots`; this module lays them out.
 
+use crate::Context;
 use crate::analysis::pilots::Load;
 use crate::cli::{PilotsArgs, PilotsFormat};
 use crate::commands::load_valid_plan;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::Status;
+use crate::output::Output;
 use crate::query::id_ranges;
 use crate::render::document::Document;
 use crate::render::table::{Cell, Table};
 use crate::render::{self, csv, markdown, terminal};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &PilotsArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &PilotsArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
     let load = Load::build(&plan, context.today);
     let lang = context.lang;
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         PilotsFormat::Json => render::json(&load)?,
         PilotsFormat::Csv => csv::write(args.csv_dialect, &csv_table(&load, lang))?,
         PilotsFormat::Table => terminal::document(&view(&load, lang), lang),
         PilotsFormat::Md => markdown::document(&view(&load, lang), lang),
-    })
+    }))
 }
 
 fn grid(load: &Load, lang: Lang) -> Table {

@@ -13,24 +13,26 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::Context;
 use crate::analysis::round4;
 use crate::check::validate;
 use crate::cli::{PortfolioArgs, PortfolioFormat, PortfolioSort};
 use crate::diag::Severity;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Plan, Status, StatusCounts, mean_progress};
+use crate::output::Output;
 use crate::render::table::{Cell, Table};
 use crate::render::{self, csv, markdown, terminal};
 use crate::source::find_plans;
 use crate::text::fold;
-use crate::{Context, Failure, Outcome};
 
-pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Outcome, Failure> {
+pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Output, Error> {
     let lang = context.lang;
     if !args.dir.is_dir() {
-        return Err(Failure::content(
-            lang.fill(Msg::DiagPlanDirMissing, &[&args.dir.display()]),
-        ));
+        return Err(Error::NoSuchFolder {
+            dir: args.dir.clone(),
+        });
     }
     let roots = find_plans(&args.dir);
     let mut rows = summarise_all(&args.dir, &roots, context);
@@ -47,11 +49,7 @@ pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Outcome, Failure> 
         PortfolioFormat::Table => terminal::table(&grid(&portfolio, lang), lang) + "\n",
         PortfolioFormat::Md => markdown::table(&grid(&portfolio, lang), lang),
     };
-    Ok(Outcome {
-        stdout,
-        stderr: String::new(),
-        code: if failed { 1 } else { 0 },
-    })
+    Ok(Output::answer(stdout).with_code(if failed { 1 } else { 0 }))
 }
 
 #[derive(Serialize)]

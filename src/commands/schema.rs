@@ -1,16 +1,17 @@
 //! `ctg schema KIND`: a JSON Schema of one kind of plan file.
 
-use crate::Failure;
 use crate::cli::{SchemaArgs, SchemaKind};
+use crate::error::Error;
+use crate::output::Output;
 use crate::render;
 use crate::source::FileKind;
 
-pub fn run(args: &SchemaArgs) -> Result<String, Failure> {
+pub fn run(args: &SchemaArgs) -> Result<Output, Error> {
     let kind = match args.kind {
         SchemaKind::Convention => FileKind::Convention,
         SchemaKind::Axis => FileKind::Axis,
         SchemaKind::Action => FileKind::Action,
         SchemaKind::Meeting => FileKind::Meeting,
     };
-    render::json(&crate::schema::json_schema(kind))
+    render::json(&crate::schema::json_schema(kind)).map(Output::answer)
 }

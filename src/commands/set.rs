@@ -2,16 +2,18 @@
 
 use toml_edit::{Item, Value};
 
+use crate::Context;
 use crate::cli::{SetArgs, Target};
 use crate::commands::{edit_outcome, find_root};
 use crate::edit::{
     EditableFile, PlanEditor, append_log, date_value, remove_string, set_value, string_array,
 };
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Status};
-use crate::{Context, Failure};
+use crate::output::Output;
 
-pub fn run(context: &Context, args: &SetArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &SetArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let Target {
         action: id,
@@ -19,7 +21,7 @@ pub fn run(context: &Context, args: &SetArgs) -> Result<String, Failure> {
     } = args.target;
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, lang)?;
-    let mut file = editor.action_file(id, lang)?;
+    let mut file = editor.action_file(id)?;
     let action = editor
         .plan
         .actions
@@ -31,7 +33,8 @@ pub fn run(context: &Context, args: &SetArgs) -> Result<String, Failure> {
         None => set_action(args, action, &mut file, context)?,
     };
     if lines.is_empty() {
-        return Ok(format!("{}\n", lang.fill(Msg::EditUnchanged, &[&id])));
+        let line = lang.fill(Msg::EditUnchanged, &[&id]);
+        return Ok(Output::confirmation(format!("{line}\n")));
     }
     editor.stage(file);
     edit_outcome(editor, context, args.dry_run, &lines)
@@ -42,43 +45,21 @@ fn set_action(
     action: &Action,
     file: &mut EditableFile,
     context: &Context,
-) -> Result<Vec<String>, Failure> {
+) -> Result<Vec<String>, Error> {
     let lang = context.lang;
     let id = action.id.value;
     if args.done.is_some() {
-        return Err(Failure::usage(
-            lang.fill(Msg::ErrorDoneNeedsModality, &[&id]),
-        ));
+        return Err(Error::DoneNeedsModality { action: id });
     }
     let asked = args.status.is_some() || changes_action_fields(args);
     if !asked {
-        return Err(Failure::usage(lang.text(Msg::ErrorNothingToSet)));
+        return Err(Error::NothingToChange);
     }
-    let doc = file.doc.as_table_mut();
     let mut lines = Vec::new();
     let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
 
     if let Some(status) = args.status {
-        let written = doc.get("status").and_then(Item::as_str).map(str::to_string);
-        if status != action.status {
-            set_value(doc, "status", Value::from(status.keyword()));
-            let (old, new) = (action.status.label(lang), status.label(lang));
-            lines.push(lang.fill(Msg::EditStatus, &[&id, &old, &new]));
-            if !args.no_log {
-                let note = args
-                    .note
-                    .clone()
-                    .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
-                append_log(&mut file.doc, context.today, &note, Some(status));
-            }
-        } else if let Some(written) = written.filter(|w| w != status.keyword()) {
-            // The file spelt the status as a label ("en cours"): write the keyword.
-            set_value(doc, "status", Value::from(status.keyword()));
-            lines.push(lang.fill(
-                Msg::EditStatusRewritten,
-                &[&id, &written, &status.keyword()],
-            ));
-        }
+        set_status(args, action, status, file, context, &mut lines);
     }
     let doc = file.doc.as_table_mut();
     for (key, msg, new, old) in [
@@ -126,11 +107,64 @@ fn set_action(
             ));
         }
     }
+    set_actors(args, action, doc, lang, &mut lines)?;
+    if let (Some(number), Some(year), Some(value)) = (args.indicator, args.year, args.value) {
+        lines.push(set_indicator(file, action, number, year, value, lang)?);
+    }
+    Ok(lines)
+}
+
+/// A new status for the action, with the journal entry that records the
+/// move; the same status spelt as a label is rewritten as its keyword.
+fn set_status(
+    args: &SetArgs,
+    action: &Action,
+    status: Status,
+    file: &mut EditableFile,
+    context: &Context,
+    lines: &mut Vec<String>,
+) {
+    let lang = context.lang;
+    let id = action.id.value;
+    let doc = file.doc.as_table_mut();
+    let written = doc.get("status").and_then(Item::as_str).map(str::to_string);
+    if status != action.status {
+        set_value(doc, "status", Value::from(status.keyword()));
+        let (old, new) = (action.status.label(lang), status.label(lang));
+        lines.push(lang.fill(Msg::EditStatus, &[&id, &old, &new]));
+        if !args.no_log {
+            let note = args
+                .note
+                .clone()
+                .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
+            append_log(&mut file.doc, context.today, &note, Some(status));
+        }
+    } else if let Some(written) = written.filter(|w| w != status.keyword()) {
+        // The file spelt the status as a label ("en cours"): write the keyword.
+        set_value(doc, "status", Value::from(status.keyword()));
+        lines.push(lang.fill(
+            Msg::EditStatusRewritten,
+            &[&id, &written, &status.keyword()],
+        ));
+    }
+}
+
+/// Pilots and partners added and removed; a removed actor loses its role.
+fn set_actors(
+    args: &SetArgs,
+    action: &Action,
+    doc: &mut toml_edit::Table,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) -> Result<(), Error> {
+    let id = action.id.value;
     let names = |list: &[crate::span::Located<String>]| {
         list.iter().map(|a| a.value.clone()).collect::<Vec<_>>()
     };
     let mut pilots = names(&action.pilots);
     let mut partners = names(&action.partners);
+    let not_pilot: fn(String, u32) -> Error = |actor, action| Error::NotPilot { actor, action };
+    let not_partner: fn(String, u32) -> Error = |actor, action| Error::NotPartner { actor, action };
     for (key, adds, removes, current, added, removed, missing) in [
         (
             "pilots",
@@ -139,7 +173,7 @@ fn set_action(
             &mut pilots,
             Msg::EditPilotAdded,
             Msg::EditPilotRemoved,
-            Msg::ErrorNotPilot,
+            not_pilot,
         ),
         (
             "partners",
@@ -148,7 +182,7 @@ fn set_action(
             &mut partners,
             Msg::EditPartnerAdded,
             Msg::EditPartnerRemoved,
-            Msg::ErrorNotPartner,
+            not_partner,
         ),
     ] {
         for actor in removes {
@@ -156,7 +190,7 @@ fn set_action(
                 continue;
             };
             if !remove_string(array, actor) {
-                return Err(Failure::content(lang.fill(missing, &[actor, &id])));
+                return Err(missing(actor.clone(), id));
             }
             current.retain(|a| a != actor);
             lines.push(lang.fill(removed, &[&id, actor]));
@@ -186,10 +220,7 @@ fn set_action(
             roles.fmt();
         }
     }
-    if let (Some(number), Some(year), Some(value)) = (args.indicator, args.year, args.value) {
-        lines.push(set_indicator(file, action, number, year, value, lang)?);
-    }
-    Ok(lines)
+    Ok(())
 }
 
 fn set_indicator(
@@ -199,10 +230,14 @@ fn set_indicator(
     year: i32,
     value: f64,
     lang: Lang,
-) -> Result<String, Failure> {
+) -> Result<String, Error> {
     let id = action.id.value;
     let count = action.indicators.len();
-    let missing = || Failure::content(lang.fill(Msg::ErrorNoIndicator, &[&id, &count, &number]));
+    let missing = || Error::NoSuchIndicator {
+        action: id,
+        count,
+        number,
+    };
     let indicator = file
         .doc
         .get_mut("indicators")
@@ -233,30 +268,31 @@ fn set_modality(
     number: usize,
     file: &mut EditableFile,
     context: &Context,
-) -> Result<Vec<String>, Failure> {
+) -> Result<Vec<String>, Error> {
     let lang = context.lang;
     let id = action.id.value;
     let others = changes_action_fields(args);
     if others {
-        return Err(Failure::usage(lang.text(Msg::ErrorModalityOptions)));
+        return Err(Error::NotForAModality);
     }
     if args.status.is_none() && args.done.is_none() {
-        return Err(Failure::usage(lang.text(Msg::ErrorNothingToSet)));
+        return Err(Error::NothingToChange);
     }
     let count = action.modalities.len();
+    let missing = || Error::NoSuchModality {
+        action: id,
+        count,
+        number,
+    };
     let Some(modality) = action.modalities.get(number.wrapping_sub(1)) else {
-        return Err(Failure::content(
-            lang.fill(Msg::ErrorNoModality, &[&id, &count, &number]),
-        ));
+        return Err(missing());
     };
     let table = file
         .doc
         .get_mut("modalities")
         .and_then(Item::as_array_of_tables_mut)
         .and_then(|list| list.get_mut(number - 1))
-        .ok_or_else(|| {
-            Failure::content(lang.fill(Msg::ErrorNoModality, &[&id, &count, &number]))
-        })?;
+        .ok_or_else(missing)?;
     // --done DATE means done; done without a date means done today.
     let status = args.status.or(args.done.map(|_| Status::Done));
     let mut lines = Vec::new();

@@ -3,19 +3,20 @@
 
 use clap::CommandFactory;
 
-use crate::Failure;
 use crate::cli::Cli;
+use crate::error::Error;
+use crate::output::Output;
 
-pub fn completions(shell: clap_complete::Shell) -> String {
+pub fn completions(shell: clap_complete::Shell) -> Output {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "ctg", &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    Output::answer(String::from_utf8_lossy(&out).into_owned())
 }
 
-pub fn man() -> Result<String, Failure> {
+pub fn man() -> Result<Output, Error> {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
-        .map_err(|err| Failure::content(err.to_string()))?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+        .map_err(Error::internal)?;
+    Ok(Output::answer(String::from_utf8_lossy(&out).into_owned()))
 }

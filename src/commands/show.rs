@@ -3,28 +3,29 @@
 
 use chrono::NaiveDate;
 
+use crate::Context;
 use crate::analysis::fiche::{ActionDetail, IndicatorDetail};
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::commands::load_valid_plan;
 use crate::commands::words::{due_text, pilots_text};
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Status};
-use crate::query::id_ranges;
+use crate::output::Output;
 use crate::render::document::{Block, Document};
 use crate::render::{self, markdown, terminal};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &ShowArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &ShowArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
     let lang = context.lang;
     let Some(action) = plan.actions.iter().find(|a| a.id.value == args.id) else {
-        let ids: Vec<u32> = plan.actions.iter().map(|a| a.id.value).collect();
-        return Err(Failure::content(
-            lang.fill(Msg::ErrorNoAction, &[&args.id, &id_ranges(&ids)]),
-        ));
+        return Err(Error::NoSuchAction {
+            id: args.id,
+            known: plan.actions.iter().map(|a| a.id.value).collect(),
+        });
     };
     let detail = ActionDetail::of(&plan, action, context.today);
-    Ok(match args.format {
+    Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&detail)?,
         ShowFormat::Table => {
             terminal::document(&view(&detail, action, context.today, lang, true), lang)
@@ -32,7 +33,7 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<String, Failure> {
         ShowFormat::Md => {
             markdown::document(&view(&detail, action, context.today, lang, false), lang)
         }
-    })
+    }))
 }
 
 /// The fiche for people: its fields, then its modalities, indicators and journal.

@@ -1,26 +1,28 @@
 //! `ctg status`: the dashboard opened before a committee. The figures are
 //! `analysis::dashboard`; this module lays them out as a document.
 
+use crate::Context;
 use crate::analysis::Figures;
 use crate::analysis::dashboard::{Dashboard, PlanSummary};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::commands::load_valid_plan;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::Status;
+use crate::output::Output;
 use crate::render::document::{Block, Document};
 use crate::render::table::{Cell, Table};
 use crate::render::{self, markdown, terminal};
-use crate::{Context, Failure};
 
-pub fn run(context: &Context, args: &StatusArgs) -> Result<String, Failure> {
+pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let plan = load_valid_plan(context)?;
     let dashboard = Dashboard::build(&plan, context.today, args.at, lang, args.stale_days);
-    match args.format {
-        StatusFormat::Json => render::json(&dashboard),
-        StatusFormat::Table => Ok(terminal::document(&view(&dashboard, lang), lang)),
-        StatusFormat::Md => Ok(markdown::document(&view(&dashboard, lang), lang)),
-    }
+    Ok(Output::answer(match args.format {
+        StatusFormat::Json => render::json(&dashboard)?,
+        StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang),
+        StatusFormat::Md => markdown::document(&view(&dashboard, lang), lang),
+    }))
 }
 
 /// The dashboard as people read it: the convention, one row per axis, the alerts.

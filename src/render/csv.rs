@@ -3,7 +3,7 @@
 //! commas and dates as 30/11/2023; `rfc` gives plain RFC 4180 with ISO
 //! dates. In both, no cell is left that a spreadsheet would run as a formula.
 
-use crate::Failure;
+use crate::error::Error;
 use crate::i18n::decimal;
 use crate::render::escape;
 use crate::render::table::{Cell, Table};
@@ -18,7 +18,7 @@ pub enum CsvDialect {
 }
 
 /// The whole CSV text: header, then rows.
-pub fn write(dialect: CsvDialect, table: &Table) -> Result<String, Failure> {
+pub fn write(dialect: CsvDialect, table: &Table) -> Result<String, Error> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(match dialect {
             CsvDialect::Fr => b';',
@@ -26,7 +26,7 @@ pub fn write(dialect: CsvDialect, table: &Table) -> Result<String, Failure> {
         })
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let fail = |err: csv::Error| Failure::content(err.to_string());
+    let fail = |err: csv::Error| Error::internal(err);
     writer
         .write_record(table.header.iter().map(|name| escape::spreadsheet(name)))
         .map_err(fail)?;
@@ -34,10 +34,8 @@ pub fn write(dialect: CsvDialect, table: &Table) -> Result<String, Failure> {
         let cells: Vec<String> = row.iter().map(|cell| format_cell(dialect, cell)).collect();
         writer.write_record(&cells).map_err(fail)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|err| Failure::content(err.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|err| Failure::content(err.to_string()))?;
+    let bytes = writer.into_inner().map_err(Error::internal)?;
+    let text = String::from_utf8(bytes).map_err(Error::internal)?;
     Ok(match dialect {
         CsvDialect::Fr => format!("\u{feff}{text}"),
         CsvDialect::Rfc => text,

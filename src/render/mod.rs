@@ -14,7 +14,7 @@ pub mod xlsx;
 
 use serde::Serialize;
 
-use crate::Failure;
+use crate::error::Error;
 
 /// A share between 0 and 1 drawn in `width` cells: "██████░░░░".
 pub fn progress_bar(share: f64, width: usize) -> String {
@@ -23,10 +23,10 @@ pub fn progress_bar(share: f64, width: usize) -> String {
 }
 
 /// Pretty JSON with a final newline.
-pub fn json<T: Serialize>(value: &T) -> Result<String, Failure> {
+pub fn json<T: Serialize>(value: &T) -> Result<String, Error> {
     serde_json::to_string_pretty(value)
         .map(|text| text + "\n")
-        .map_err(|err| Failure::content(err.to_string()))
+        .map_err(Error::internal)
 }
 
 #[cfg(test)]

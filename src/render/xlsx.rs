@@ -6,13 +6,13 @@
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use crate::Failure;
 use crate::analysis::report::Report;
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::Status;
 
-pub fn report_workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, Failure> {
-    build(report, lang).map_err(|err| Failure::content(err.to_string()))
+pub fn report_workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, Error> {
+    build(report, lang).map_err(Error::internal)
 }
 
 struct Formats {

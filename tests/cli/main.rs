@@ -3,12 +3,14 @@
 mod check;
 mod docs;
 mod edit;
+mod errors;
 mod guide;
 mod history;
 mod hook;
 mod layout;
 mod load;
 mod one_history;
+mod output;
 mod portfolio;
 mod property;
 mod query;

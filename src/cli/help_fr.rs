@@ -109,7 +109,9 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Langue des sorties (par défaut : selon LC_ALL, LC_MESSAGES, LANG ; le français quand elle commence par fr)",
         ),
         "color" => Some("Quand colorer la sortie (NO_COLOR supprime aussi les couleurs)"),
-        "output" => Some("Écrire la sortie de la commande dans FICHIER plutôt qu'à l'écran"),
+        "output" => Some(
+            "Écrire la sortie de la commande dans FICHIER plutôt qu'à l'écran ; son extension choisit le format (.md, .json, .csv…)",
+        ),
         "quiet" => Some(
             "N'afficher, en cas de succès, que ce qui est demandé (pas de lignes de confirmation)",
         ),

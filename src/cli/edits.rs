@@ -1,0 +1,136 @@
+//! The arguments of the commands that edit the plan: `set`, `log`, `new`.
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::Target;
+use super::parsing::{parse_date, parse_status, parse_target};
+use crate::model::Status;
+
+#[derive(Args, Debug)]
+pub struct SetArgs {
+    /// The action (4) or modality (4.2) to change
+    #[arg(value_parser = parse_target, value_name = "ID[.N]")]
+    pub target: Target,
+
+    /// New status: a keyword or a label ("en cours")
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+
+    /// Start date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+
+    /// Due date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+
+    /// Long title
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Short title
+    #[arg(long)]
+    pub short_title: Option<String>,
+
+    /// Add a pilot (an actor declared in ctg.toml)
+    #[arg(long, value_name = "ACTOR")]
+    pub add_pilot: Vec<String>,
+
+    /// Remove a pilot
+    #[arg(long, value_name = "ACTOR")]
+    pub remove_pilot: Vec<String>,
+
+    /// Add a partner
+    #[arg(long, value_name = "ACTOR")]
+    pub add_partner: Vec<String>,
+
+    /// Remove a partner
+    #[arg(long, value_name = "ACTOR")]
+    pub remove_partner: Vec<String>,
+
+    /// For a modality: the day it was done (sets its status to done)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub done: Option<NaiveDate>,
+
+    /// Indicator number (1 for the first) whose yearly value to set
+    #[arg(long, value_name = "N", requires_all = ["year", "value"])]
+    pub indicator: Option<usize>,
+
+    /// The year of the indicator value
+    #[arg(long, value_name = "YEAR", requires = "indicator")]
+    pub year: Option<i32>,
+
+    /// The indicator value
+    #[arg(
+        long,
+        value_name = "NUMBER",
+        requires = "indicator",
+        allow_negative_numbers = true
+    )]
+    pub value: Option<f64>,
+
+    /// Do not write a journal entry for a status change
+    #[arg(long)]
+    pub no_log: bool,
+
+    /// The note of the journal entry a status change writes
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// The action
+    pub id: u32,
+
+    /// What happened
+    pub message: String,
+
+    /// The day it happened (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+
+    /// The status the action moved to that day (also sets the action's status)
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The axis the action belongs to
+    #[arg(long, value_name = "N")]
+    pub axis: u32,
+
+    /// The long title
+    #[arg(long)]
+    pub title: String,
+
+    /// The short title
+    #[arg(long)]
+    pub short_title: Option<String>,
+
+    /// A pilot (repeat for several)
+    #[arg(long, value_name = "ACTOR")]
+    pub pilot: Vec<String>,
+
+    /// Due date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+
+    /// A modality (repeat for several, in order)
+    #[arg(long, value_name = "TEXT")]
+    pub modality: Vec<String>,
+
+    /// Print the file that would be created, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}

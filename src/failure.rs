@@ -1,0 +1,232 @@
+//! Telling a failure: the words of each `Error` variant, from the catalogue,
+//! for a person (stderr) or a program (JSON on stdout, see `docs/errors.md`).
+
+use serde::Serialize;
+
+use crate::diag::{self, Code, Diagnostic, Severity};
+use crate::error::{Error, Invalid};
+use crate::i18n::{Lang, Msg};
+use crate::query::id_ranges;
+use crate::render;
+use crate::source::SourceSet;
+
+/// The JSON a command's failure takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// `ctg check`'s contract: an array of diagnostics.
+    Diagnostics,
+    /// Every other command: `{"error": {…}, "diagnostics": […]}`.
+    Document,
+}
+
+/// The one sentence that says what went wrong.
+pub fn message(error: &Error, lang: Lang) -> String {
+    plan_message(error, lang).unwrap_or_else(|| argument_message(error, lang))
+}
+
+/// The failures of the plan, its files and its history.
+fn plan_message(error: &Error, lang: Lang) -> Option<String> {
+    Some(match error {
+        Error::NoPlan { from } => lang.fill(Msg::DiagNoPlan, &[&from.display()]),
+        Error::PlanFolderMissing { dir } | Error::NoSuchFolder { dir } => {
+            lang.fill(Msg::DiagPlanDirMissing, &[&dir.display()])
+        }
+        Error::PlanInvalid(invalid) => match &invalid.revision {
+            None => lang.fill(Msg::ErrorPlanInvalid, &[&invalid.diagnostics.len()]),
+            Some(revision) => lang.fill(
+                Msg::ErrorPlanInvalidAt,
+                &[revision, &invalid.diagnostics.len()],
+            ),
+        },
+        Error::EditRefused(invalid) => lang.fill(Msg::EditRefused, &[&invalid.diagnostics.len()]),
+        Error::ReadFailed { file, detail } => lang.fill(Msg::ErrorUnreadable, &[file, detail]),
+        Error::FileSyntax { file, detail } => lang.fill(Msg::ErrorFileSyntax, &[file, detail]),
+        Error::WriteFailed { path, detail } => {
+            lang.fill(Msg::ErrorWrite, &[&path.display(), detail])
+        }
+        Error::FileExists { file } => lang.fill(Msg::ErrorFileExists, &[file]),
+        Error::PlanExists { dir } => lang.fill(Msg::ErrorPlanExists, &[&dir.display()]),
+        Error::NotARepo { dir } => lang.fill(Msg::ErrorNotARepo, &[&dir.display()]),
+        Error::UnknownRevision { name } => lang.fill(Msg::ErrorUnknownRevision, &[name]),
+        Error::PlanNotAtRevision { revision, folder } => {
+            lang.fill(Msg::ErrorPlanNotAtRevision, &[revision, folder])
+        }
+        Error::Git { detail } => lang.fill(Msg::ErrorGit, &[detail]),
+        Error::Internal { detail } => lang.fill(Msg::ErrorInternal, &[detail]),
+        _ => return None,
+    })
+}
+
+/// The failures of what the command line asks for.
+fn argument_message(error: &Error, lang: Lang) -> String {
+    let date = |date| lang.short_date(date);
+    match error {
+        Error::NoSuchAction { id, known } => {
+            lang.fill(Msg::ErrorNoAction, &[id, &id_ranges(known)])
+        }
+        Error::NoSuchModality {
+            action,
+            count,
+            number,
+        } => lang.fill(Msg::ErrorNoModality, &[action, count, number]),
+        Error::NoSuchIndicator {
+            action,
+            count,
+            number,
+        } => lang.fill(Msg::ErrorNoIndicator, &[action, count, number]),
+        Error::NotPilot { actor, action } => lang.fill(Msg::ErrorNotPilot, &[actor, action]),
+        Error::NotPartner { actor, action } => lang.fill(Msg::ErrorNotPartner, &[actor, action]),
+        Error::UnknownActor { name, known } => {
+            lang.fill(Msg::ErrorUnknownActor, &[name, &known.join(", ")])
+        }
+        Error::UnknownTheme { name, known } => {
+            lang.fill(Msg::ErrorUnknownTheme, &[name, &known.join(", ")])
+        }
+        Error::NotForAModality => lang.text(Msg::ErrorModalityOptions).to_string(),
+        Error::DoneNeedsModality { action } => lang.fill(Msg::ErrorDoneNeedsModality, &[action]),
+        Error::NothingToChange => lang.text(Msg::ErrorNothingToSet).to_string(),
+        Error::EmptyText => lang.text(Msg::ErrorEmptyText).to_string(),
+        Error::PeriodInverted { start, end } => {
+            lang.fill(Msg::ErrorInitPeriod, &[&date(*start), &date(*end)])
+        }
+        Error::EmptyPeriod { from, to } => lang.fill(Msg::ErrorPeriod, &[&date(*from), &date(*to)]),
+        Error::UnusableYear { year } => lang.fill(Msg::ErrorYear, &[year]),
+        Error::UnknownExtension { path, accepted } => {
+            let accepted: Vec<String> = accepted.iter().map(|ext| format!(".{ext}")).collect();
+            lang.fill(
+                Msg::ErrorUnknownFormat,
+                &[&path.display(), &accepted.join(", ")],
+            )
+        }
+        Error::XlsxNeedsFile => lang.text(Msg::ErrorXlsxNeedsFile).to_string(),
+        other => plan_message(other, lang).unwrap_or_default(),
+    }
+}
+
+/// What to do about it, where the catalogue has a line for it.
+pub fn help(error: &Error, lang: Lang) -> Option<String> {
+    match error {
+        Error::NoPlan { .. } | Error::PlanFolderMissing { .. } => {
+            Some(lang.text(Msg::DiagNoPlanHelp).to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The file at fault, when there is one: plan files relative to the plan,
+/// other files as the command line named them.
+pub fn file(error: &Error) -> Option<String> {
+    match error {
+        Error::ReadFailed { file, .. }
+        | Error::FileSyntax { file, .. }
+        | Error::FileExists { file } => Some(file.clone()),
+        Error::WriteFailed { path, .. } => Some(path.display().to_string()),
+        _ => None,
+    }
+}
+
+/// The failure for a person, as stderr shows it: a plan's errors as
+/// annotated source lines, then the one line that says nothing was done.
+pub fn human(error: &Error, lang: Lang) -> String {
+    let mut text = match error {
+        Error::NoPlan { .. } | Error::PlanFolderMissing { .. } => {
+            // No plan is the first diagnostic of `ctg check`, and looks like one.
+            let mut diag = Diagnostic::error(Code::NoPlan, message(error, lang));
+            if let Some(help) = help(error, lang) {
+                diag = diag.with_help(help);
+            }
+            let mut text = diag::render_human(&[diag], &SourceSet::empty(), lang, true);
+            text.push_str(&lang.fill(Msg::ErrorPlanInvalid, &[&1]));
+            text
+        }
+        Error::PlanInvalid(invalid) => {
+            let mut text = String::new();
+            if let Some(revision) = &invalid.revision {
+                text = lang.fill(Msg::ErrorPlanAtRevision, &[revision]) + "\n";
+            }
+            text.push_str(&diag::render_human(
+                &invalid.diagnostics,
+                &invalid.sources,
+                lang,
+                true,
+            ));
+            text + &lang.fill(Msg::ErrorPlanInvalid, &[&invalid.diagnostics.len()])
+        }
+        Error::EditRefused(invalid) => {
+            diag::render_human(&invalid.diagnostics, &invalid.sources, lang, true)
+                + &message(error, lang)
+        }
+        _ => message(error, lang),
+    };
+    text.push('\n');
+    text
+}
+
+/// A failure with no place in the plan, told as one diagnostic of
+/// `ctg check --format json`: the same fields in the same order.
+#[derive(Serialize)]
+struct JsonDiagnostic {
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    help: Option<String>,
+}
+
+/// `error` in the JSON of a failure.
+#[derive(Serialize)]
+struct JsonError {
+    code: &'static str,
+    message: String,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    help: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonFailure {
+    error: JsonError,
+    /// The plan's errors when the failure comes with them, else empty.
+    diagnostics: serde_json::Value,
+}
+
+/// The failure for a program, as stdout shows it under `--format json`.
+pub fn json(error: &Error, lang: Lang, shape: Shape) -> String {
+    let told = JsonError {
+        code: error.code(),
+        message: message(error, lang),
+        file: file(error),
+        line: None,
+        column: None,
+        help: help(error, lang),
+    };
+    // The plan's diagnostics keep the contract of `ctg check --format json`.
+    let plan_errors = error
+        .invalid()
+        .map(|invalid: &Invalid| diag::to_json(&invalid.diagnostics, &invalid.sources))
+        .and_then(|list| serde_json::to_value(list).ok());
+    let text = match (shape, plan_errors) {
+        (Shape::Document, errors) => render::json(&JsonFailure {
+            error: told,
+            diagnostics: errors.unwrap_or_else(|| serde_json::Value::Array(Vec::new())),
+        }),
+        (Shape::Diagnostics, Some(errors)) => render::json(&errors),
+        (Shape::Diagnostics, None) => render::json(&[JsonDiagnostic {
+            severity: Severity::Error,
+            code: told.code,
+            message: told.message,
+            file: told.file,
+            line: told.line,
+            column: told.column,
+            help: told.help,
+        }]),
+    };
+    // Serialising strings and numbers cannot fail; say so if it ever did.
+    text.unwrap_or_else(|_| format!("{{\"error\": {{\"code\": \"{}\"}}}}\n", error.code()))
+}
+
+#[cfg(test)]
+mod tests;
