@@ -1,16 +1,13 @@
 //! Diagnostics: what is wrong, where, and what to do about it.
 //!
 //! Loading and checking push every problem they find into one list; a
-//! command then renders the whole list, in the style of rustc (annotated
-//! source lines) or as JSON for machines.
+//! command then renders the whole list (`render::diagnostics`), in the style
+//! of rustc (annotated source lines) or as JSON for machines. Apart from the
+//! re-export of the renderers, this module depends only on `span`: the
+//! files and their text are the renderers' business.
 
-use std::ops::Range;
-
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::i18n::{Lang, Msg};
-use crate::source::SourceSet;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -148,12 +145,18 @@ impl Diagnostic {
     }
 
     /// 1-based line and column, when the place is known.
-    pub fn position(&self, sources: &SourceSet) -> Option<(usize, usize)> {
+    pub fn position(&self, places: &impl Places) -> Option<(usize, usize)> {
         match &self.span {
-            Some(span) => Some(sources.file(span.file).line_col(span.range.start)),
+            Some(span) => Some(places.line_col(span)),
             None => self.line_col,
         }
     }
+}
+
+/// What turns a span into a line and a column: the plan's files, read.
+pub trait Places {
+    /// 1-based line and column (in characters) where `span` starts.
+    fn line_col(&self, span: &Span) -> (usize, usize);
 }
 
 pub fn has_errors(diags: &[Diagnostic]) -> bool {
@@ -161,134 +164,19 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 }
 
 /// Sorts by file, then position, so that the output reads like the files.
-pub fn sort(diags: &mut [Diagnostic], sources: &SourceSet) {
+pub fn sort(diags: &mut [Diagnostic], places: &impl Places) {
     diags.sort_by_cached_key(|diag| {
         (
             diag.file.clone(),
-            diag.position(sources).unwrap_or((0, 0)),
+            diag.position(places).unwrap_or((0, 0)),
             diag.severity,
         )
     });
 }
 
-/// The machine contract of `ctg check --format json`: one object per diagnostic.
-#[derive(Serialize)]
-pub struct JsonDiagnostic<'a> {
-    pub severity: Severity,
-    pub code: &'static str,
-    pub message: &'a str,
-    pub file: Option<&'a str>,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub help: Option<&'a str>,
-}
-
-pub fn to_json<'a>(diags: &'a [Diagnostic], sources: &SourceSet) -> Vec<JsonDiagnostic<'a>> {
-    diags
-        .iter()
-        .map(|diag| {
-            let position = diag.position(sources);
-            JsonDiagnostic {
-                severity: diag.severity,
-                code: diag.code.as_str(),
-                message: &diag.message,
-                file: diag.file.as_deref(),
-                line: position.map(|(line, _)| line),
-                column: position.map(|(_, column)| column),
-                help: diag.help.as_deref(),
-            }
-        })
-        .collect()
-}
-
-/// Renders diagnostics for people: the annotated source line with a caret
-/// under the exact span, then the help. `styled` adds colours.
-pub fn render_human(diags: &[Diagnostic], sources: &SourceSet, lang: Lang, styled: bool) -> String {
-    let renderer = if styled {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut out = String::new();
-    for diag in diags {
-        let level = match diag.severity {
-            Severity::Error => Level::ERROR.with_name(lang.text(Msg::SeverityError)),
-            Severity::Warning => Level::WARNING.with_name(lang.text(Msg::SeverityWarning)),
-        };
-        let mut group = Group::with_title(
-            level
-                .primary_title(diag.message.as_str())
-                .id(diag.code.as_str()),
-        );
-        if let Some(span) = &diag.span {
-            let file = sources.file(span.file);
-            let mut snippet = Snippet::source(file.text.as_str())
-                .path(file.name.as_str())
-                .annotation(AnnotationKind::Primary.span(clamp(&span.range, &file.text)));
-            for label in diag
-                .labels
-                .iter()
-                .filter(|label| label.span.file == span.file)
-            {
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(clamp(&label.span.range, &file.text))
-                        .label(label.message.as_str()),
-                );
-            }
-            group = group.element(snippet);
-            for label in diag
-                .labels
-                .iter()
-                .filter(|label| label.span.file != span.file)
-            {
-                let other = sources.file(label.span.file);
-                group = group.element(
-                    Snippet::source(other.text.as_str())
-                        .path(other.name.as_str())
-                        .annotation(
-                            AnnotationKind::Context
-                                .span(clamp(&label.span.range, &other.text))
-                                .label(label.message.as_str()),
-                        ),
-                );
-            }
-        } else if let Some(file) = &diag.file {
-            let mut origin = annotate_snippets::Origin::path(file.as_str());
-            if let Some((line, column)) = diag.line_col {
-                origin = origin.line(line).char_column(column);
-            }
-            group = group.element(origin);
-        }
-        if let Some(help) = &diag.help {
-            group = group.element(
-                Level::HELP
-                    .with_name(lang.text(Msg::Help))
-                    .message(help.as_str()),
-            );
-        }
-        out.push_str(&renderer.render(&[group]));
-        out.push_str("\n\n");
-    }
-    out
-}
-
-/// A span that is safe to hand to the renderer: inside the text, on
-/// character boundaries, and never empty (so the caret has something to sit under).
-fn clamp(range: &Range<usize>, text: &str) -> Range<usize> {
-    let mut start = range.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = range.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    if end == start && end < text.len() {
-        end = start + text[start..].chars().next().map_or(0, char::len_utf8);
-    }
-    start..end
-}
+/// The renderers, re-exported where callers first found them: the code
+/// lives in `render::diagnostics` and nothing here uses it.
+pub use crate::render::diagnostics::{JsonDiagnostic, render_human, to_json};
 
 #[cfg(test)]
 mod tests {
@@ -306,13 +194,5 @@ mod tests {
             );
             assert!(seen.insert(text), "{text} is used twice");
         }
-    }
-
-    #[test]
-    fn clamp_keeps_spans_on_char_boundaries() {
-        let text = "a = \"é\"";
-        assert_eq!(clamp(&(5..6), text), 5..7);
-        assert_eq!(clamp(&(100..200), text), text.len()..text.len());
-        assert_eq!(clamp(&(0..0), text), 0..1);
     }
 }

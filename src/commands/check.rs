@@ -3,9 +3,10 @@
 use crate::check::validate;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::find_root;
-use crate::diag::{self, Severity};
+use crate::diag::Severity;
 use crate::i18n::Msg;
 use crate::render;
+use crate::render::diagnostics::{render_human, to_json};
 use crate::{Context, Failure, Outcome};
 
 pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
@@ -21,12 +22,12 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
     let code = if success { 0 } else { 1 };
     if args.format == CheckFormat::Json {
         return Ok(Outcome {
-            stdout: render::json(&diag::to_json(&diags, &plan.sources))?,
+            stdout: render::json(&to_json(&diags, &plan.sources))?,
             stderr: String::new(),
             code,
         });
     }
-    let mut report = diag::render_human(&diags, &plan.sources, lang, true);
+    let mut report = render_human(&diags, &plan.sources, lang, true);
     let (axes, actions) = (plan.axes.len(), plan.actions.len());
     let summary = if errors > 0 {
         lang.fill(Msg::CheckInvalid, &[&errors, &warnings])

@@ -2,6 +2,7 @@
 //! progress bars, JSON.
 
 pub mod csv;
+pub mod diagnostics;
 pub mod markup;
 pub mod xlsx;
 
