@@ -2,12 +2,15 @@
 //!
 //! Loading and checking push every problem they find into one list; a
 //! command then renders the whole list (`render::diagnostics`), in the style
-//! of rustc (annotated source lines) or as JSON for machines. Apart from the
-//! re-export of the renderers, this module depends only on `span`: the
-//! files and their text are the renderers' business.
+//! of rustc or as JSON. Every diagnostic belongs to a [`Rule`], declared once
+//! beside the code that looks for it and listed in the registry of
+//! `crate::check`. Apart from the re-export of the renderers at the end, this
+//! module depends only on `span` and `i18n`: the files and their text are
+//! the renderers' business.
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -17,58 +20,83 @@ pub enum Severity {
     Warning,
 }
 
-macro_rules! codes {
-    ($($name:ident => $text:literal,)*) => {
-        /// The stable name of a rule, as scripts and documentation refer to it.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Code { $($name,)* }
-
-        impl Code {
-            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $(Code::$name => $text,)* }
-            }
-        }
-    };
+/// A text in French and English, for the words that belong to one rule.
+/// Both languages must use the same placeholders (`{0}`, `{1}`…): `new`
+/// refuses to compile a text where they differ.
+#[derive(Clone, Copy, Debug)]
+pub struct Text {
+    fr: &'static str,
+    en: &'static str,
 }
 
-codes! {
-    NoPlan => "no-plan",
-    MissingConvention => "missing-convention",
-    UnreadableFile => "unreadable-file",
-    InvalidUtf8 => "invalid-utf8",
-    TomlSyntax => "toml-syntax",
-    WrongType => "wrong-type",
-    MissingKey => "missing-key",
-    UnknownKey => "unknown-key",
-    InvalidStatus => "invalid-status",
-    InvalidDate => "invalid-date",
-    InvalidId => "invalid-id",
-    OutOfRange => "out-of-range",
-    InvalidYear => "invalid-year",
-    EmptyTitle => "empty-title",
-    UnsupportedSchema => "unsupported-schema",
-    LinkOutsidePlan => "link-outside-plan",
-    NotAFile => "not-a-file",
-    DuplicateId => "duplicate-id",
-    FileNameMismatch => "file-name-mismatch",
-    UnknownAxis => "unknown-axis",
-    EmptyAxis => "empty-axis",
-    UnknownActor => "unknown-actor",
-    StrayRole => "stray-role",
-    PilotAndPartner => "pilot-and-partner",
-    NoPilot => "no-pilot",
-    UnknownCommune => "unknown-commune",
-    StartAfterDue => "start-after-due",
-    PeriodInverted => "period-inverted",
-    OutsidePeriod => "outside-period",
-    FutureDate => "future-date",
-    JournalOrder => "journal-order",
-    StatusJournalMismatch => "status-journal-mismatch",
-    DoneWithOpenModalities => "done-with-open-modalities",
-    DoneDateNotDone => "done-date-not-done",
-    UnknownBody => "unknown-body",
+impl Text {
+    pub const fn new(fr: &'static str, en: &'static str) -> Text {
+        assert!(!fr.is_empty() && !en.is_empty(), "a text is empty");
+        assert!(
+            placeholders(fr) == placeholders(en),
+            "French and English use different placeholders"
+        );
+        Text { fr, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The text with its placeholders `{0}`, `{1}`… replaced by `args`, as
+    /// `Lang::fill` does for the catalogue.
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = self.get(lang).to_string();
+        for (index, arg) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{index}}}"), &arg.to_string());
+        }
+        out
+    }
+}
+
+/// The placeholders `{0}` to `{9}` a text holds, one bit each.
+const fn placeholders(text: &str) -> u16 {
+    let bytes = text.as_bytes();
+    let mut found = 0u16;
+    let mut index = 0;
+    while index + 2 < bytes.len() {
+        let digit = bytes[index + 1];
+        if bytes[index] == b'{' && digit.is_ascii_digit() && bytes[index + 2] == b'}' {
+            found |= 1 << (digit - b'0');
+        }
+        index += 1;
+    }
+    found
+}
+
+/// One rule of `ctg check`, as people and scripts refer to it.
+#[derive(Debug)]
+pub struct Rule {
+    /// The stable name, in kebab-case: scripts, CI settings and `--deny`
+    /// use it, so it is never renamed.
+    pub code: &'static str,
+    /// The level of its diagnostics unless `--deny`, `--warn` or `--allow`
+    /// changes it for a run.
+    pub severity: Severity,
+    /// A rule of the file format: a file that breaks it is not read as
+    /// meant, so its level can be raised but never lowered.
+    pub format: bool,
+    /// What the rule finds and why it matters, in a sentence or two.
+    pub explanation: Text,
+    /// An example of a fix: lines of a plan file or a command, with comments.
+    pub fix: Text,
+}
+
+/// The name the command layer gives rules (`Code::NoPlan`).
+pub type Code = Rule;
+
+impl Rule {
+    pub fn as_str(&self) -> &'static str {
+        self.code
+    }
 }
 
 /// A secondary place shown with the main one ("first defined here").
@@ -81,7 +109,7 @@ pub struct Label {
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub code: Code,
+    pub rule: &'static Rule,
     pub message: String,
     pub help: Option<String>,
     /// The file, relative to the plan folder, when the problem is in one.
@@ -94,10 +122,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Diagnostic {
+    /// A diagnostic of `rule`, at the rule's own level.
+    pub fn new(rule: &'static Rule, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            severity,
-            code,
+            severity: rule.severity,
+            rule,
             message: message.into(),
             help: None,
             file: None,
@@ -107,12 +136,15 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Error, code, message)
+    /// A diagnostic of a rule whose level is error.
+    pub fn error(rule: &'static Rule, message: impl Into<String>) -> Diagnostic {
+        debug_assert_eq!(rule.severity, Severity::Error, "{}", rule.code);
+        Diagnostic::new(rule, message)
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Warning, code, message)
+    /// The rule's code: `duplicate-id`.
+    pub fn code(&self) -> &'static str {
+        self.rule.code
     }
 
     pub fn in_file_named(mut self, name: &str) -> Diagnostic {
@@ -183,16 +215,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_kebab_case_and_unique() {
-        let mut seen = std::collections::HashSet::new();
-        for code in Code::ALL {
-            let text = code.as_str();
-            assert!(
-                text.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
-                "{text} is not kebab-case"
-            );
-            assert!(seen.insert(text), "{text} is used twice");
-        }
+    fn placeholders_are_found_wherever_they_are() {
+        assert_eq!(placeholders("{0}"), 0b1);
+        assert_eq!(placeholders("a {1} b {0}"), 0b11);
+        assert_eq!(placeholders("{9}."), 1 << 9);
+        assert_eq!(placeholders("{x} {} {10"), 0);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        let text = Text::new("{0} et {1}, {0}", "{0} and {1}, {0}");
+        assert_eq!(text.fill(Lang::Fr, &[&1, &"b"]), "1 et b, 1");
+        assert_eq!(text.fill(Lang::En, &[&1, &"b"]), "1 and b, 1");
     }
 }

@@ -40,7 +40,7 @@ pub fn to_json<'a>(diags: &'a [Diagnostic], sources: &SourceSet) -> Vec<JsonDiag
             let position = diag.position(sources);
             JsonDiagnostic {
                 severity: diag.severity,
-                code: diag.code.as_str(),
+                code: diag.code(),
                 message: &diag.message,
                 file: diag.file.as_deref(),
                 line: position.map(|(line, _)| line),
@@ -86,11 +86,7 @@ fn group<'a>(diag: &'a Diagnostic, sources: &'a SourceSet, lang: Lang, cut: Cut)
         Severity::Error => Level::ERROR.with_name(lang.text(Msg::SeverityError)),
         Severity::Warning => Level::WARNING.with_name(lang.text(Msg::SeverityWarning)),
     };
-    let mut group = Group::with_title(
-        level
-            .primary_title(diag.message.as_str())
-            .id(diag.code.as_str()),
-    );
+    let mut group = Group::with_title(level.primary_title(diag.message.as_str()).id(diag.code()));
     if let Some(span) = &diag.span {
         group = group.element(main_snippet(diag, span, sources, cut));
         for label in diag.labels.iter().filter(|l| l.span.file != span.file) {
@@ -224,7 +220,7 @@ fn clamp(range: &Range<usize>, text: &str) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Code;
+    use crate::check::files::UNREADABLE_FILE;
     use crate::source::FileKind;
     use crate::span::FileId;
 
@@ -277,7 +273,7 @@ mod tests {
                     };
                     let label = (start + end) / 2;
                     diags.push(
-                        Diagnostic::error(Code::UnreadableFile, "m")
+                        Diagnostic::new(&UNREADABLE_FILE, "m")
                             .at(span(start..end, index), "f")
                             .with_label(span(label..label + 1, index), "same")
                             .with_label(span(end..end + 2, (index + 1) % TEXTS.len()), "other")
