@@ -22,10 +22,12 @@
 
 mod actors;
 mod dates;
+pub mod explain;
 pub mod files;
 pub mod format;
 mod ids;
 mod journal;
+pub mod levels;
 mod modalities;
 mod references;
 

@@ -618,6 +618,22 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Explain a rule: its level, what it finds, an example of a fix (needs no plan)
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+
+    /// Make a rule's diagnostics errors for this run (repeatable, or CODE,CODE)
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub deny: Vec<String>,
+
+    /// Make a rule's diagnostics warnings for this run; rules of the file format stay errors
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub warn: Vec<String>,
+
+    /// Silence a rule's diagnostics for this run; rules of the file format stay errors
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub allow: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -136,6 +136,18 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Format de sortie : lignes de source annotées pour les personnes, ou tableau JSON de diagnostics"
         }
         ("check", "deny_warnings") => "Échouer (code 1) aussi sur les avertissements",
+        ("check", "explain") => {
+            "Expliquer une règle : son niveau, ce qu'elle trouve, un exemple de correction (sans plan)"
+        }
+        ("check", "deny") => {
+            "Faire des diagnostics d'une règle des erreurs, le temps de cette exécution (à répéter, ou CODE,CODE)"
+        }
+        ("check", "warn") => {
+            "Faire des diagnostics d'une règle des avertissements, le temps de cette exécution ; les règles du format des fichiers restent des erreurs"
+        }
+        ("check", "allow") => {
+            "Faire taire les diagnostics d'une règle, le temps de cette exécution ; les règles du format des fichiers restent des erreurs"
+        }
         ("list", "axis") => "Seulement les actions de cet axe (à répéter pour plusieurs)",
         ("list", "status") => {
             "Seulement les actions de ce statut : mot-clé ou libellé, par ex. in-progress ou « en cours »"

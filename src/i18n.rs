@@ -139,6 +139,17 @@ catalogue! {
     CheckValidWarnings => "plan valide : {0} axes, {1} actions, {2} avertissement(s)", "valid plan: {0} axes, {1} actions, {2} warning(s)";
     CheckInvalid => "{0} erreur(s), {1} avertissement(s)", "{0} error(s), {1} warning(s)";
     CheckDenied => "{0} avertissement(s), refusé(s) par --deny-warnings", "{0} warning(s), refused by --deny-warnings";
+    CheckUnknownRuleNear => "règle inconnue « {0} » : vouliez-vous dire « {1} » ?", "unknown rule `{0}`: did you mean `{1}`?";
+    CheckUnknownRule => "règle inconnue « {0} » ; les règles sont : {1}", "unknown rule `{0}`; the rules are: {1}";
+    CheckFormatLocked => "{1} {0} refusé : « {0} » est une règle du format des fichiers et reste une erreur, car aucune commande ne peut lire un plan qui l'enfreint", "{1} {0} refused: `{0}` is a rule of the file format and stays an error, since no command can read a plan that breaks it";
+    CheckTwoLevels => "la règle « {0} » est donnée à la fois à {1} et à {2} : gardez une seule des deux options", "the rule `{0}` is given to both {1} and {2}: keep only one of them";
+    ExplainFormat => "{0} : erreur, règle du format des fichiers", "{0}: error, a rule of the file format";
+    ExplainError => "{0} : erreur par défaut", "{0}: error by default";
+    ExplainWarning => "{0} : avertissement par défaut", "{0}: warning by default";
+    ExplainFix => "Exemple de correction :", "Example of a fix:";
+    ExplainLocked => "Son niveau ne peut pas être abaissé (--warn, --allow) : aucune commande ne peut lire un plan qui l'enfreint.", "Its level cannot be lowered (--warn, --allow): no command can read a plan that breaks it.";
+    ExplainLowerable => "Le temps d'une exécution, --warn {0} change ses erreurs en avertissements et --allow {0} les fait taire.", "For one run, --warn {0} turns its errors into warnings and --allow {0} silences them.";
+    ExplainRaisable => "Le temps d'une exécution, --deny {0} change ses avertissements en erreurs et --allow {0} les fait taire.", "For one run, --deny {0} turns its warnings into errors and --allow {0} silences them.";
 
     // Type names used in wrong-type diagnostics.
     TypeString => "un texte", "a string";

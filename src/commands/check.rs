@@ -1,5 +1,9 @@
-//! `ctg check`: every problem of the plan in one run.
+//! `ctg check`: every problem of the plan in one run; `--explain CODE`
+//! describes a rule, `--deny`, `--warn` and `--allow` change rules' levels
+//! for the run.
 
+use crate::check::explain::explain;
+use crate::check::levels::{Levels, lookup};
 use crate::check::validate;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::find_root;
@@ -11,8 +15,14 @@ use crate::{Context, Failure, Outcome};
 
 pub fn run(context: &Context, args: &CheckArgs) -> Result<Outcome, Failure> {
     let lang = context.lang;
+    if let Some(code) = &args.explain {
+        let rule = lookup(code, lang).map_err(Failure::usage)?;
+        return Ok(Outcome::success(explain(rule, lang)));
+    }
+    let levels = Levels::new(&args.deny, &args.warn, &args.allow, lang).map_err(Failure::usage)?;
     let root = find_root(context)?;
-    let (plan, diags) = validate(&root, context.today, lang);
+    let (plan, mut diags) = validate(&root, context.today, lang);
+    levels.apply(&mut diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -1,7 +1,9 @@
 //! `ctg check`: one damaged copy of the fixture plan per rule (`rules`),
 //! each asserting the code, severity, file, line and column it yields; the
-//! renderings as snapshots; exit codes; every command checking first.
+//! renderings as snapshots; exit codes; every command checking first; the
+//! registry's options `--explain`, `--deny`, `--warn`, `--allow` (`levels`).
 
+mod levels;
 mod rules;
 
 use std::fs;
