@@ -1,6 +1,7 @@
 //! The registry seen from the command line: `--explain CODE`, and
 //! `--deny`, `--warn`, `--allow` changing rules' levels for one run.
 
+use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
@@ -210,4 +211,20 @@ fn deny_warn_and_allow_change_levels_for_one_run() {
         .args(["status", "--today", "2025-06-30"])
         .assert()
         .code(1);
+}
+
+/// `docs/rules.md` is made from the registry; `CTG_BLESS=1` rewrites it.
+#[test]
+fn docs_rules_is_the_registry() {
+    let path = crate::support::repo().join("docs/rules.md");
+    let expected = ctg::check::explain::markdown();
+    if std::env::var("CTG_BLESS").is_ok_and(|value| value == "1") {
+        fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let found = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        found == expected,
+        "docs/rules.md differs from the registry: run CTG_BLESS=1 cargo test --test cli docs_rules"
+    );
 }
