@@ -140,10 +140,10 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Expliquer une règle : son niveau, ce qu'elle trouve, un exemple de correction (sans plan)"
         }
         ("check", "deny") => {
-            "Faire des diagnostics d'une règle des erreurs, le temps de cette exécution (à répéter, ou CODE,CODE)"
+            "Changer en erreurs les diagnostics d'une règle, le temps de cette exécution (à répéter, ou CODE,CODE)"
         }
         ("check", "warn") => {
-            "Faire des diagnostics d'une règle des avertissements, le temps de cette exécution ; les règles du format des fichiers restent des erreurs"
+            "Changer en avertissements les diagnostics d'une règle, le temps de cette exécution ; les règles du format des fichiers restent des erreurs"
         }
         ("check", "allow") => {
             "Faire taire les diagnostics d'une règle, le temps de cette exécution ; les règles du format des fichiers restent des erreurs"
