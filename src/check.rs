@@ -1,21 +1,135 @@
-//! The consistency rules that span fields and files: ids, references
-//! between files, dates, the journal. Each rule pushes every problem it finds;
-//! none stops the others. The rules of a single value (types, keys,
-//! statuses) live in `load`, where the value is read.
+//! The rules of `ctg check`, and the registry that names every one of them.
+//!
+//! Adding a consistency rule touches two files. The first is the file of
+//! its concept under `src/check/` (`ids.rs`, `references.rs`, `actors.rs`,
+//! `dates.rs`, `journal.rs`, `modalities.rs`, or a new one). There the rule
+//! is declared once, as a `Rule` static: its code, its default level,
+//! whether it is a rule of the file format, a short explanation and an
+//! example of a fix, in French and English. Its messages (`Text`, French
+//! and English) and the function that looks for it sit beside it. The
+//! second file is this one: a line in `REGISTRY`, and a `mod` line when the
+//! concept's file is new. Nothing else is edited by hand: `--explain`,
+//! `--deny`, `--warn`, `--allow` and the table of `docs/rules.md` all read
+//! the registry (`CTG_BLESS=1 cargo test --test cli docs_rules` rewrites
+//! that table; a test refuses it out of date), and a test fails when a
+//! `Rule` declared under `src/check/` or in the rules files below is missing from `REGISTRY`. Like any
+//! change, a new rule also deserves its test in `tests/cli/check/rules.rs`.
+//!
+//! A rule of the files or of a single value (a type, a key, a date) is
+//! looked for where the files and values are read, rather than in a pass:
+//! it is declared beside that code, in `src/source/rules.rs` or
+//! `src/reader/rules.rs`, with its messages, and registered here all the
+//! same, so its detection is a third place to touch. (Declaring it there
+//! keeps reading below checking: `check` loads the plan, so the reader
+//! cannot depend on `check`.)
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+mod actors;
+mod dates;
+pub mod explain;
+mod ids;
+mod journal;
+pub mod levels;
+mod modalities;
+mod references;
+
+use std::collections::BTreeSet;
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::diag::{self, Code, Diagnostic, Severity};
-use crate::i18n::{Lang, Msg};
+use crate::diag::{self, Diagnostic, Rule, Text};
+use crate::i18n::Lang;
 use crate::load;
-use crate::model::{Action, Plan, Status};
-use crate::reader::{closest, toml_key};
-use crate::source::FileKind;
-use crate::span::Located;
+use crate::model::Plan;
+use crate::reader::{self, closest};
+use crate::source;
 use crate::span::Span;
+
+/// A rule as the registry holds it: its declaration, and the pass that
+/// looks for it in a loaded plan (none for the rules of the files and of
+/// the format, found while the plan is read).
+pub struct Registered {
+    pub rule: &'static Rule,
+    pass: Option<fn(&mut Checker)>,
+}
+
+/// A rule found while the plan's files are read.
+const fn read(rule: &'static Rule) -> Registered {
+    Registered { rule, pass: None }
+}
+
+/// A rule found by a pass over the loaded plan.
+const fn pass(rule: &'static Rule, run: fn(&mut Checker)) -> Registered {
+    Registered {
+        rule,
+        pass: Some(run),
+    }
+}
+
+/// Every rule, once. The passes run in this order, which also orders the
+/// diagnostics that share a place and a level.
+pub static REGISTRY: &[Registered] = &[
+    read(&source::rules::NO_PLAN),
+    read(&source::rules::MISSING_CONVENTION),
+    read(&source::rules::UNREADABLE_FILE),
+    read(&source::rules::INVALID_UTF8),
+    read(&source::rules::LINK_OUTSIDE_PLAN),
+    read(&source::rules::NOT_A_FILE),
+    read(&reader::rules::TOML_SYNTAX),
+    read(&reader::rules::WRONG_TYPE),
+    read(&reader::rules::MISSING_KEY),
+    read(&reader::rules::UNKNOWN_KEY),
+    read(&reader::rules::EMPTY_TITLE),
+    read(&reader::rules::INVALID_ID),
+    read(&reader::rules::OUT_OF_RANGE),
+    read(&reader::rules::INVALID_YEAR),
+    read(&reader::rules::INVALID_STATUS),
+    read(&reader::rules::INVALID_DATE),
+    read(&reader::rules::UNSUPPORTED_SCHEMA),
+    pass(&ids::DUPLICATE_ID, ids::duplicate_id),
+    pass(&ids::FILE_NAME_MISMATCH, ids::file_name_mismatch),
+    pass(&references::UNKNOWN_AXIS, references::unknown_axis),
+    pass(&references::EMPTY_AXIS, references::empty_axis),
+    pass(&dates::PERIOD_INVERTED, dates::period_inverted),
+    pass(&references::UNKNOWN_BODY, references::unknown_body),
+    pass(&actors::UNKNOWN_ACTOR, actors::unknown_actor),
+    pass(&actors::STRAY_ROLE, actors::stray_role),
+    pass(&actors::PILOT_AND_PARTNER, actors::pilot_and_partner),
+    pass(&actors::NO_PILOT, actors::no_pilot),
+    pass(&references::UNKNOWN_COMMUNE, references::unknown_commune),
+    pass(&dates::START_AFTER_DUE, dates::start_after_due),
+    pass(&dates::OUTSIDE_PERIOD, dates::outside_period),
+    pass(&dates::FUTURE_DATE, dates::future_date),
+    pass(&journal::JOURNAL_ORDER, journal::journal_order),
+    pass(
+        &journal::STATUS_JOURNAL_MISMATCH,
+        journal::status_journal_mismatch,
+    ),
+    pass(
+        &modalities::DONE_WITH_OPEN_MODALITIES,
+        modalities::done_with_open_modalities,
+    ),
+    pass(
+        &modalities::DONE_DATE_NOT_DONE,
+        modalities::done_date_not_done,
+    ),
+];
+
+/// Every rule, in the registry's order.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    REGISTRY.iter().map(|registered| registered.rule)
+}
+
+/// The rule of a code.
+pub fn find(code: &str) -> Option<&'static Rule> {
+    rules().find(|rule| rule.code == code)
+}
+
+/// The code nearest to a misspelt one, if it is near enough to be a typo.
+pub fn nearest(code: &str) -> Option<&'static str> {
+    let codes: Vec<&'static str> = rules().map(|rule| rule.code).collect();
+    closest(code, &codes)
+}
 
 /// Loads the plan in `root` and checks it: every problem, sorted by file
 /// and position.
@@ -28,49 +142,32 @@ pub fn validate(root: &Path, today: NaiveDate, lang: Lang) -> (Plan, Vec<Diagnos
 
 /// Runs every consistency rule over a loaded plan.
 pub fn check(plan: &Plan, today: NaiveDate, lang: Lang) -> Vec<Diagnostic> {
-    let convention_data = &plan.convention;
-    let mut rules = Rules {
+    let convention = &plan.convention;
+    let mut checker = Checker {
         plan,
         today,
         lang,
         diags: Vec::new(),
-        actors: convention_data
+        actors: convention
             .actors
             .iter()
-            .map(|a| a.id.value.as_str())
+            .map(|actor| actor.id.value.as_str())
             .collect(),
-        members: convention_data
+        members: convention
             .actors
             .iter()
             .flat_map(|actor| actor.members.iter().map(String::as_str))
             .collect(),
     };
-    let convention = plan.is_complete(FileKind::Convention);
-    rules.unique_ids();
-    rules.file_names();
-    if plan.is_complete(FileKind::Axis) {
-        rules.unknown_axes();
+    for pass in REGISTRY.iter().filter_map(|registered| registered.pass) {
+        pass(&mut checker);
     }
-    if plan.is_complete(FileKind::Action) {
-        rules.empty_axes();
-    }
-    rules.period();
-    if convention {
-        rules.meetings();
-    }
-    for action in &plan.actions {
-        if convention {
-            rules.actors(action);
-            rules.communes(action);
-        }
-        rules.dates(action);
-        rules.journal(action);
-        rules.modalities(action);
-    }
-    rules.diags
+    checker.diags
 }
 
-struct Rules<'p> {
+/// What every pass shares: the plan, the day, the language, and the list
+/// the problems go to.
+pub struct Checker<'p> {
     plan: &'p Plan,
     today: NaiveDate,
     lang: Lang,
@@ -81,486 +178,83 @@ struct Rules<'p> {
     members: BTreeSet<&'p str>,
 }
 
-impl Rules<'_> {
-    fn push(&mut self, severity: Severity, code: Code, span: &Span, message: String, help: String) {
+impl Checker<'_> {
+    /// A diagnostic of `rule` at `span`, with its help.
+    fn push(&mut self, rule: &'static Rule, span: &Span, message: String, help: String) {
+        self.diags
+            .push(self.at(rule, span, message).with_help(help));
+    }
+
+    /// A diagnostic of `rule` at `span`, for the caller to complete.
+    fn at(&self, rule: &'static Rule, span: &Span, message: String) -> Diagnostic {
         let name = &self.plan.sources.file(span.file).name;
-        self.diags.push(
-            Diagnostic::new(severity, code, message)
-                .at(span.clone(), name)
-                .with_help(help),
-        );
+        Diagnostic::new(rule, message).at(span.clone(), name)
+    }
+
+    fn text(&self, text: Text) -> String {
+        text.get(self.lang).to_string()
     }
 
     fn date(&self, date: NaiveDate) -> String {
         self.lang.short_date(date)
     }
-
-    /// `duplicate-id`: two axes, or two actions, with the same id. The
-    /// diagnostic points at the second and labels the first.
-    fn unique_ids(&mut self) {
-        let lang = self.lang;
-        let axes = self.plan.axes.iter().map(|axis| &axis.id);
-        let actions = self.plan.actions.iter().map(|action| &action.id);
-        for (ids, msg) in [
-            (axes.collect::<Vec<_>>(), Msg::DiagDuplicateAxis),
-            (actions.collect::<Vec<_>>(), Msg::DiagDuplicateAction),
-        ] {
-            let largest = ids.iter().map(|id| id.value).max().unwrap_or(0);
-            let mut first: HashMap<u32, &Span> = HashMap::new();
-            for id in ids {
-                match first.get(&id.value) {
-                    Some(&earlier) => {
-                        let name = &self.plan.sources.file(id.span.file).name;
-                        self.diags.push(
-                            Diagnostic::error(Code::DuplicateId, lang.fill(msg, &[&id.value]))
-                                .at(id.span.clone(), name)
-                                .with_label(earlier.clone(), lang.text(Msg::FirstDefinedHere))
-                                .with_help(lang.fill(Msg::DiagDuplicateHelp, &[&largest])),
-                        );
-                    }
-                    None => {
-                        first.insert(id.value, &id.span);
-                    }
-                }
-            }
-        }
-    }
-
-    /// `file-name-mismatch`: the leading number of an axis or action file
-    /// name, or the leading date of a meeting file name, disagrees with its content.
-    fn file_names(&mut self) {
-        let lang = self.lang;
-        let numbered = self
-            .plan
-            .axes
-            .iter()
-            .map(|axis| &axis.id)
-            .chain(self.plan.actions.iter().map(|action| &action.id));
-        let mut found = Vec::new();
-        for id in numbered {
-            let name = base_name(&self.plan.sources.file(id.span.file).name);
-            let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-            if let Ok(number) = digits.parse::<u32>()
-                && number != id.value
-            {
-                found.push((id.span.clone(), number, id.value));
-            }
-        }
-        for (span, number, id) in found {
-            self.push(
-                Severity::Warning,
-                Code::FileNameMismatch,
-                &span,
-                lang.fill(Msg::DiagFileNameMismatch, &[&number, &id]),
-                lang.text(Msg::DiagFileNameMismatchHelp).to_string(),
-            );
-        }
-        for meeting in &self.plan.meetings {
-            let name = base_name(&self.plan.sources.file(meeting.file).name);
-            let date = meeting.date.value.format("%Y-%m-%d").to_string();
-            if !name.starts_with(&date) {
-                self.push(
-                    Severity::Warning,
-                    Code::FileNameMismatch,
-                    &meeting.date.span,
-                    lang.text(Msg::DiagMeetingFileName).to_string(),
-                    lang.fill(
-                        Msg::DiagMeetingFileNameHelp,
-                        &[&format!("{date}-{}.toml", meeting.body.value)],
-                    ),
-                );
-            }
-        }
-    }
-
-    /// `unknown-axis`: an action names an axis that does not exist.
-    fn unknown_axes(&mut self) {
-        let lang = self.lang;
-        let ids: Vec<u32> = self.plan.axes.iter().map(|axis| axis.id.value).collect();
-        let list = ids
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let list = if list.is_empty() {
-            lang.text(Msg::DiagNone).to_string()
-        } else {
-            list
-        };
-        let known: HashSet<u32> = ids.iter().copied().collect();
-        for action in &self.plan.actions {
-            if let Some(axis) = &action.axis
-                && !known.contains(&axis.value)
-            {
-                self.push(
-                    Severity::Error,
-                    Code::UnknownAxis,
-                    &axis.span,
-                    lang.fill(Msg::DiagUnknownAxis, &[&axis.value]),
-                    lang.fill(Msg::DiagUnknownAxisHelp, &[&list]),
-                );
-            }
-        }
-    }
-
-    /// `empty-axis` (warning): an axis has no action.
-    fn empty_axes(&mut self) {
-        let lang = self.lang;
-        let used: HashSet<u32> = self
-            .plan
-            .actions
-            .iter()
-            .filter_map(|action| action.axis.as_ref().map(|a| a.value))
-            .collect();
-        for axis in &self.plan.axes {
-            if !used.contains(&axis.id.value) {
-                self.push(
-                    Severity::Warning,
-                    Code::EmptyAxis,
-                    &axis.id.span,
-                    lang.fill(Msg::DiagEmptyAxis, &[&axis.id.value]),
-                    lang.fill(Msg::DiagEmptyAxisHelp, &[&axis.id.value]),
-                );
-            }
-        }
-    }
-
-    /// `period-inverted`: the convention ends before it starts.
-    fn period(&mut self) {
-        let convention = &self.plan.convention;
-        if let (Some(start), Some(end)) = (&convention.start, &convention.end)
-            && start.value > end.value
-        {
-            let lang = self.lang;
-            self.push(
-                Severity::Error,
-                Code::PeriodInverted,
-                &start.span,
-                lang.fill(
-                    Msg::DiagPeriodInverted,
-                    &[&self.date(start.value), &self.date(end.value)],
-                ),
-                lang.text(Msg::DiagDatesHelp).to_string(),
-            );
-        }
-    }
-
-    /// `outside-period` (warning): a date of the plan outside the convention
-    /// period, when the period is known.
-    fn within_period(&mut self, key: &str, date: &Located<NaiveDate>) {
-        let convention = &self.plan.convention;
-        let start = convention.start.as_ref().map(|d| d.value);
-        let end = convention.end.as_ref().map(|d| d.value);
-        let before = start.is_some_and(|start| date.value < start);
-        let after = end.is_some_and(|end| date.value > end);
-        if before || after {
-            self.outside_period(key, &date.span, &self.date(date.value), start, end);
-        }
-    }
-
-    fn outside_period(
-        &mut self,
-        key: &str,
-        span: &Span,
-        shown: &str,
-        start: Option<NaiveDate>,
-        end: Option<NaiveDate>,
-    ) {
-        let lang = self.lang;
-        let bound =
-            |date: Option<NaiveDate>| date.map_or("…".to_string(), |d| lang.short_date(d));
-        self.push(
-            Severity::Warning,
-            Code::OutsidePeriod,
-            span,
-            lang.fill(
-                Msg::DiagOutsidePeriod,
-                &[&key, &shown, &bound(start), &bound(end)],
-            ),
-            lang.text(Msg::DiagOutsidePeriodHelp).to_string(),
-        );
-    }
-
-    /// `future-date`: something recorded as having happened after today.
-    fn not_in_future(&mut self, key: &str, date: &Located<NaiveDate>) {
-        if date.value > self.today {
-            let lang = self.lang;
-            self.push(
-                Severity::Error,
-                Code::FutureDate,
-                &date.span,
-                lang.fill(
-                    Msg::DiagFutureDate,
-                    &[&key, &self.date(date.value), &self.date(self.today)],
-                ),
-                lang.text(Msg::DiagFutureDateHelp).to_string(),
-            );
-        }
-    }
-
-    /// `unknown-actor`, `stray-role`, `pilot-and-partner`, `no-pilot`.
-    fn actors(&mut self, action: &Action) {
-        let lang = self.lang;
-        let named = action
-            .pilots
-            .iter()
-            .chain(&action.partners)
-            .chain(action.roles.iter().map(|(actor, _)| actor))
-            .chain(action.modalities.iter().flat_map(|m| &m.pilots));
-        for actor in named {
-            if !self.actors.contains(actor.value.as_str()) {
-                let declared: Vec<&str> = self.actors.iter().copied().collect();
-                let help = match closest(&actor.value, &declared) {
-                    Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
-                    None => lang.fill(Msg::DiagUnknownActorHelp, &[&toml_key(&actor.value)]),
-                };
-                self.push(
-                    Severity::Error,
-                    Code::UnknownActor,
-                    &actor.span,
-                    lang.fill(Msg::DiagUnknownActor, &[&actor.value]),
-                    help,
-                );
-            }
-        }
-        let in_list = |list: &[Located<String>], name: &str| list.iter().any(|a| a.value == name);
-        for (actor, _) in &action.roles {
-            if !in_list(&action.pilots, &actor.value) && !in_list(&action.partners, &actor.value) {
-                self.push(
-                    Severity::Error,
-                    Code::StrayRole,
-                    &actor.span,
-                    lang.fill(Msg::DiagStrayRole, &[&actor.value]),
-                    lang.text(Msg::DiagStrayRoleHelp).to_string(),
-                );
-            }
-        }
-        for partner in &action.partners {
-            if in_list(&action.pilots, &partner.value) {
-                self.push(
-                    Severity::Warning,
-                    Code::PilotAndPartner,
-                    &partner.span,
-                    lang.fill(Msg::DiagPilotAndPartner, &[&partner.value]),
-                    lang.text(Msg::DiagPilotAndPartnerHelp).to_string(),
-                );
-            }
-        }
-        let explained = action
-            .pilot_note
-            .as_deref()
-            .is_some_and(|note| !note.trim().is_empty());
-        if action.status.is_open() && !action.has_pilot() && !explained {
-            self.push(
-                Severity::Warning,
-                Code::NoPilot,
-                &action.id.span,
-                lang.text(Msg::DiagNoPilot).to_string(),
-                lang.text(Msg::DiagNoPilotHelp).to_string(),
-            );
-        }
-    }
-
-    /// `unknown-commune` (warning): a commune that no actor declares as a
-    /// member, when the convention lists member communes at all.
-    fn communes(&mut self, action: &Action) {
-        if self.members.is_empty() {
-            return;
-        }
-        let lang = self.lang;
-        let named = action
-            .communes
-            .iter()
-            .chain(action.modalities.iter().filter_map(|m| m.commune.as_ref()));
-        for commune in named {
-            if !self.members.contains(commune.value.as_str()) {
-                let members: Vec<&str> = self.members.iter().copied().collect();
-                let help = match closest(&commune.value, &members) {
-                    Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
-                    None => lang.fill(Msg::DiagUnknownCommuneHelp, &[&members.join(", ")]),
-                };
-                self.push(
-                    Severity::Warning,
-                    Code::UnknownCommune,
-                    &commune.span,
-                    lang.fill(Msg::DiagUnknownCommune, &[&commune.value]),
-                    help,
-                );
-            }
-        }
-    }
-
-    /// `start-after-due`, and `outside-period` for the action's dates and
-    /// its indicators' years.
-    fn dates(&mut self, action: &Action) {
-        let lang = self.lang;
-        if let (Some(start), Some(due)) = (&action.start, &action.due)
-            && start.value > due.value
-        {
-            let name = &self.plan.sources.file(start.span.file).name;
-            self.diags.push(
-                Diagnostic::error(
-                    Code::StartAfterDue,
-                    lang.fill(
-                        Msg::DiagStartAfterDue,
-                        &[&self.date(start.value), &self.date(due.value)],
-                    ),
-                )
-                .at(start.span.clone(), name)
-                .with_label(due.span.clone(), lang.text(Msg::DiagDueHere))
-                .with_help(lang.text(Msg::DiagDatesHelp)),
-            );
-        }
-        for (key, date) in [("start", &action.start), ("due", &action.due)] {
-            if let Some(date) = date {
-                self.within_period(key, date);
-            }
-        }
-        let convention = &self.plan.convention;
-        let first_year = convention.start.as_ref().map(|d| d.value.year());
-        let last_year = convention.end.as_ref().map(|d| d.value.year());
-        for indicator in &action.indicators {
-            for (year, _) in &indicator.values {
-                let before = first_year.is_some_and(|first| year.value < first);
-                let after = last_year.is_some_and(|last| year.value > last);
-                if before || after {
-                    let start = convention.start.as_ref().map(|d| d.value);
-                    let end = convention.end.as_ref().map(|d| d.value);
-                    self.outside_period("values", &year.span, &year.value.to_string(), start, end);
-                }
-            }
-        }
-    }
-
-    /// `future-date`, `journal-order`, `status-journal-mismatch`, and
-    /// `outside-period` for journal dates.
-    fn journal(&mut self, action: &Action) {
-        let lang = self.lang;
-        let mut latest: Option<NaiveDate> = None;
-        for entry in &action.log {
-            self.not_in_future("date", &entry.date);
-            self.within_period("date", &entry.date);
-            if let Some(previous) = latest
-                && entry.date.value < previous
-            {
-                self.push(
-                    Severity::Warning,
-                    Code::JournalOrder,
-                    &entry.date.span,
-                    lang.fill(
-                        Msg::DiagJournalOrder,
-                        &[&self.date(entry.date.value), &self.date(previous)],
-                    ),
-                    lang.text(Msg::DiagJournalOrderHelp).to_string(),
-                );
-            }
-            latest = latest.max(Some(entry.date.value));
-        }
-        // The latest dated move; among moves of the same day, the last written.
-        let last_move = action
-            .log
-            .iter()
-            .enumerate()
-            .filter_map(|(index, entry)| {
-                entry
-                    .status
-                    .map(|status| ((entry.date.value, index), status))
-            })
-            .max_by_key(|(key, _)| *key)
-            .map(|(_, status)| status);
-        if let Some(moved_to) = last_move
-            && moved_to != action.status
-        {
-            let span = action
-                .status_span
-                .as_ref()
-                .unwrap_or(&action.id.span)
-                .clone();
-            self.push(
-                Severity::Warning,
-                Code::StatusJournalMismatch,
-                &span,
-                lang.fill(
-                    Msg::DiagStatusJournal,
-                    &[&action.status.keyword(), &moved_to.keyword()],
-                ),
-                lang.fill(Msg::DiagStatusJournalHelp, &[&action.status.keyword()]),
-            );
-        }
-    }
-
-    /// `done-with-open-modalities`, `done-date-not-done`, and the dates of
-    /// modalities done.
-    fn modalities(&mut self, action: &Action) {
-        let lang = self.lang;
-        let open = action
-            .modalities
-            .iter()
-            .filter(|modality| modality.status.is_open())
-            .count();
-        if action.status == Status::Done && open > 0 {
-            let span = action
-                .status_span
-                .as_ref()
-                .unwrap_or(&action.id.span)
-                .clone();
-            self.push(
-                Severity::Warning,
-                Code::DoneWithOpenModalities,
-                &span,
-                lang.fill(Msg::DiagDoneOpenModalities, &[&open]),
-                lang.text(Msg::DiagDoneOpenModalitiesHelp).to_string(),
-            );
-        }
-        for modality in &action.modalities {
-            let Some(done) = &modality.done else { continue };
-            self.not_in_future("done", done);
-            self.within_period("done", done);
-            if modality.status != Status::Done {
-                self.push(
-                    Severity::Warning,
-                    Code::DoneDateNotDone,
-                    &done.span,
-                    lang.fill(Msg::DiagDoneDateNotDone, &[&modality.status.keyword()]),
-                    lang.text(Msg::DiagDoneDateNotDoneHelp).to_string(),
-                );
-            }
-        }
-    }
-
-    /// `unknown-body`: a meeting of a body that `ctg.toml` does not declare.
-    fn meetings(&mut self) {
-        let lang = self.lang;
-        let bodies: Vec<&str> = self
-            .plan
-            .convention
-            .bodies
-            .iter()
-            .map(|body| body.key.value.as_str())
-            .collect();
-        let declared: HashSet<&str> = bodies.iter().copied().collect();
-        for meeting in &self.plan.meetings {
-            if !declared.contains(meeting.body.value.as_str()) {
-                let help = match closest(&meeting.body.value, &bodies) {
-                    Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
-                    None if bodies.is_empty() => {
-                        lang.fill(Msg::DiagUnknownBodyHelp, &[&lang.text(Msg::DiagNone)])
-                    }
-                    None => lang.fill(Msg::DiagUnknownBodyHelp, &[&bodies.join(", ")]),
-                };
-                self.push(
-                    Severity::Error,
-                    Code::UnknownBody,
-                    &meeting.body.span,
-                    lang.fill(Msg::DiagUnknownBody, &[&meeting.body.value]),
-                    help,
-                );
-            }
-        }
-    }
 }
 
-/// The file name without its folder.
-fn base_name(name: &str) -> &str {
-    name.rsplit('/').next().unwrap_or(name)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_kebab_case_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in rules() {
+            let code = rule.code;
+            assert!(
+                code.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{code} is not kebab-case"
+            );
+            assert!(seen.insert(code), "{code} is registered twice");
+        }
+    }
+
+    #[test]
+    fn format_rules_are_errors() {
+        for rule in rules().filter(|rule| rule.format) {
+            assert_eq!(rule.severity, diag::Severity::Error, "{}", rule.code);
+        }
+    }
+
+    /// Every `Rule` declared in the source is in the registry: a rule
+    /// declared and forgotten here could be neither explained nor changed.
+    #[test]
+    fn every_declared_rule_is_registered() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files: Vec<_> = std::fs::read_dir(root.join("check"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        files.extend([root.join("source/rules.rs"), root.join("reader/rules.rs")]);
+        let mut declared = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(file).unwrap();
+            for (index, _) in text.match_indices(": Rule = Rule {") {
+                let rest = &text[index..];
+                let code = rest.split('"').nth(1).unwrap().to_string();
+                declared.push(code);
+            }
+        }
+        declared.sort();
+        let mut registered: Vec<String> = rules().map(|rule| rule.code.to_string()).collect();
+        registered.sort();
+        assert_eq!(declared, registered);
+    }
+
+    #[test]
+    fn a_misspelt_code_finds_its_rule() {
+        assert_eq!(nearest("jornal-order"), Some("journal-order"));
+        assert_eq!(nearest("duplicate-ids"), Some("duplicate-id"));
+        assert_eq!(nearest("budget"), None);
+        assert!(find("toml-syntax").is_some_and(|rule| rule.format));
+    }
 }

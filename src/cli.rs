@@ -109,8 +109,12 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  ctg check                         # before a commit\n  \
         ctg check --deny-warnings         # in CI, where warnings must be fixed too\n  \
+        ctg check --explain no-pilot      # what a rule finds, and how to fix it\n  \
+        ctg check --allow future-date     # silence one rule for this run\n  \
         ctg check --format json | jq '.[] | select(.severity == \"error\")'\n\n\
-        Exit status: 0 when the plan has no error (warnings allowed unless --deny-warnings), 1 otherwise."
+        Every rule and its code: docs/rules.md.\n\
+        Exit status: 0 when the plan has no error (warnings allowed unless --deny-warnings), 1 otherwise;\n\
+        2 for an unknown rule, or a rule of the file format given to --warn or --allow."
     )]
     Check(CheckArgs),
 
@@ -435,6 +439,22 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Explain a rule: its level, what it finds, an example of a fix (needs no plan)
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+
+    /// Make a rule's diagnostics errors for this run (repeatable, or CODE,CODE)
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub deny: Vec<String>,
+
+    /// Make a rule's diagnostics warnings for this run; rules of the file format stay errors
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub warn: Vec<String>,
+
+    /// Silence a rule's diagnostics for this run; rules of the file format stay errors
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub allow: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,16 +1,15 @@
 //! Diagnostics: what is wrong, where, and what to do about it.
 //!
 //! Loading and checking push every problem they find into one list; a
-//! command then renders the whole list, in the style of rustc (annotated
-//! source lines) or as JSON for machines.
+//! command then renders the whole list (`render::diagnostics`), in the style
+//! of rustc or as JSON. Every diagnostic belongs to a [`Rule`], declared once
+//! beside the code that looks for it and listed in the registry of
+//! `check`. This module depends only on `span` and `i18n`: the files and
+//! their text are the renderers' business.
 
-use std::ops::Range;
-
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::i18n::{Lang, Msg};
-use crate::source::SourceSet;
+use crate::i18n::Lang;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -20,58 +19,74 @@ pub enum Severity {
     Warning,
 }
 
-macro_rules! codes {
-    ($($name:ident => $text:literal,)*) => {
-        /// The stable name of a rule, as scripts and documentation refer to it.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Code { $($name,)* }
-
-        impl Code {
-            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $(Code::$name => $text,)* }
-            }
-        }
-    };
+/// A text in French and English, for the words that belong to one rule.
+/// Both languages must use the same placeholders (`{0}`, `{1}`…): `new`
+/// refuses to compile a text where they differ.
+#[derive(Clone, Copy, Debug)]
+pub struct Text {
+    fr: &'static str,
+    en: &'static str,
 }
 
-codes! {
-    NoPlan => "no-plan",
-    MissingConvention => "missing-convention",
-    UnreadableFile => "unreadable-file",
-    InvalidUtf8 => "invalid-utf8",
-    TomlSyntax => "toml-syntax",
-    WrongType => "wrong-type",
-    MissingKey => "missing-key",
-    UnknownKey => "unknown-key",
-    InvalidStatus => "invalid-status",
-    InvalidDate => "invalid-date",
-    InvalidId => "invalid-id",
-    OutOfRange => "out-of-range",
-    InvalidYear => "invalid-year",
-    EmptyTitle => "empty-title",
-    UnsupportedSchema => "unsupported-schema",
-    LinkOutsidePlan => "link-outside-plan",
-    NotAFile => "not-a-file",
-    DuplicateId => "duplicate-id",
-    FileNameMismatch => "file-name-mismatch",
-    UnknownAxis => "unknown-axis",
-    EmptyAxis => "empty-axis",
-    UnknownActor => "unknown-actor",
-    StrayRole => "stray-role",
-    PilotAndPartner => "pilot-and-partner",
-    NoPilot => "no-pilot",
-    UnknownCommune => "unknown-commune",
-    StartAfterDue => "start-after-due",
-    PeriodInverted => "period-inverted",
-    OutsidePeriod => "outside-period",
-    FutureDate => "future-date",
-    JournalOrder => "journal-order",
-    StatusJournalMismatch => "status-journal-mismatch",
-    DoneWithOpenModalities => "done-with-open-modalities",
-    DoneDateNotDone => "done-date-not-done",
-    UnknownBody => "unknown-body",
+impl Text {
+    pub const fn new(fr: &'static str, en: &'static str) -> Text {
+        assert!(!fr.is_empty() && !en.is_empty(), "a text is empty");
+        assert!(
+            placeholders(fr) == placeholders(en),
+            "French and English use different placeholders"
+        );
+        Text { fr, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The text with its placeholders `{0}`, `{1}`… replaced by `args`, as
+    /// `Lang::fill` does for the catalogue.
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = self.get(lang).to_string();
+        for (index, arg) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{index}}}"), &arg.to_string());
+        }
+        out
+    }
+}
+
+/// The placeholders `{0}` to `{9}` a text holds, one bit each.
+const fn placeholders(text: &str) -> u16 {
+    let bytes = text.as_bytes();
+    let mut found = 0u16;
+    let mut index = 0;
+    while index + 2 < bytes.len() {
+        let digit = bytes[index + 1];
+        if bytes[index] == b'{' && digit.is_ascii_digit() && bytes[index + 2] == b'}' {
+            found |= 1 << (digit - b'0');
+        }
+        index += 1;
+    }
+    found
+}
+
+/// One rule of `ctg check`, as people and scripts refer to it.
+#[derive(Debug)]
+pub struct Rule {
+    /// The stable name, in kebab-case: scripts, CI settings and `--deny`
+    /// use it, so it is never renamed.
+    pub code: &'static str,
+    /// The level of its diagnostics unless `--deny`, `--warn` or `--allow`
+    /// changes it for a run.
+    pub severity: Severity,
+    /// A rule of the file format: a file that breaks it is not read as
+    /// meant, so its level can be raised but never lowered.
+    pub format: bool,
+    /// What the rule finds and why it matters, in a sentence or two.
+    pub explanation: Text,
+    /// An example of a fix: lines of a plan file or a command, with comments.
+    pub fix: Text,
 }
 
 /// A secondary place shown with the main one ("first defined here").
@@ -84,7 +99,7 @@ pub struct Label {
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub code: Code,
+    pub rule: &'static Rule,
     pub message: String,
     pub help: Option<String>,
     /// The file, relative to the plan folder, when the problem is in one.
@@ -97,10 +112,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Diagnostic {
+    /// A diagnostic of `rule`, at the rule's own level.
+    pub fn new(rule: &'static Rule, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            severity,
-            code,
+            severity: rule.severity,
+            rule,
             message: message.into(),
             help: None,
             file: None,
@@ -110,12 +126,15 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Error, code, message)
+    /// A diagnostic of a rule whose level is error.
+    pub fn error(rule: &'static Rule, message: impl Into<String>) -> Diagnostic {
+        debug_assert_eq!(rule.severity, Severity::Error, "{}", rule.code);
+        Diagnostic::new(rule, message)
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Warning, code, message)
+    /// The rule's code: `duplicate-id`.
+    pub fn code(&self) -> &'static str {
+        self.rule.code
     }
 
     pub fn in_file_named(mut self, name: &str) -> Diagnostic {
@@ -148,11 +167,24 @@ impl Diagnostic {
     }
 
     /// 1-based line and column, when the place is known.
-    pub fn position(&self, sources: &SourceSet) -> Option<(usize, usize)> {
+    pub fn position(&self, places: &impl Places) -> Option<(usize, usize)> {
         match &self.span {
-            Some(span) => Some(sources.file(span.file).line_col(span.range.start)),
+            Some(span) => Some(places.line_col(span)),
             None => self.line_col,
         }
+    }
+}
+
+/// What turns a span into a line and a column: the plan's files, read.
+pub trait Places {
+    /// 1-based line and column (in characters) where `span` starts.
+    fn line_col(&self, span: &Span) -> (usize, usize);
+}
+
+/// The plan's files are shared by the plan and its views.
+impl<T: Places + ?Sized> Places for std::sync::Arc<T> {
+    fn line_col(&self, span: &Span) -> (usize, usize) {
+        (**self).line_col(span)
     }
 }
 
@@ -161,133 +193,14 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 }
 
 /// Sorts by file, then position, so that the output reads like the files.
-pub fn sort(diags: &mut [Diagnostic], sources: &SourceSet) {
+pub fn sort(diags: &mut [Diagnostic], places: &impl Places) {
     diags.sort_by_cached_key(|diag| {
         (
             diag.file.clone(),
-            diag.position(sources).unwrap_or((0, 0)),
+            diag.position(places).unwrap_or((0, 0)),
             diag.severity,
         )
     });
-}
-
-/// The machine contract of `ctg check --format json`: one object per diagnostic.
-#[derive(Serialize)]
-pub struct JsonDiagnostic<'a> {
-    pub severity: Severity,
-    pub code: &'static str,
-    pub message: &'a str,
-    pub file: Option<&'a str>,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub help: Option<&'a str>,
-}
-
-pub fn to_json<'a>(diags: &'a [Diagnostic], sources: &SourceSet) -> Vec<JsonDiagnostic<'a>> {
-    diags
-        .iter()
-        .map(|diag| {
-            let position = diag.position(sources);
-            JsonDiagnostic {
-                severity: diag.severity,
-                code: diag.code.as_str(),
-                message: &diag.message,
-                file: diag.file.as_deref(),
-                line: position.map(|(line, _)| line),
-                column: position.map(|(_, column)| column),
-                help: diag.help.as_deref(),
-            }
-        })
-        .collect()
-}
-
-/// Renders diagnostics for people: the annotated source line with a caret
-/// under the exact span, then the help. `styled` adds colours.
-pub fn render_human(diags: &[Diagnostic], sources: &SourceSet, lang: Lang, styled: bool) -> String {
-    let renderer = if styled {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut out = String::new();
-    for diag in diags {
-        let level = match diag.severity {
-            Severity::Error => Level::ERROR.with_name(lang.text(Msg::SeverityError)),
-            Severity::Warning => Level::WARNING.with_name(lang.text(Msg::SeverityWarning)),
-        };
-        let mut group = Group::with_title(
-            level
-                .primary_title(diag.message.as_str())
-                .id(diag.code.as_str()),
-        );
-        if let Some(span) = &diag.span {
-            let file = sources.file(span.file);
-            let mut snippet = Snippet::source(file.text.as_str())
-                .path(file.name.as_str())
-                .annotation(AnnotationKind::Primary.span(clamp(&span.range, &file.text)));
-            for label in diag
-                .labels
-                .iter()
-                .filter(|label| label.span.file == span.file)
-            {
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(clamp(&label.span.range, &file.text))
-                        .label(label.message.as_str()),
-                );
-            }
-            group = group.element(snippet);
-            for label in diag
-                .labels
-                .iter()
-                .filter(|label| label.span.file != span.file)
-            {
-                let other = sources.file(label.span.file);
-                group = group.element(
-                    Snippet::source(other.text.as_str())
-                        .path(other.name.as_str())
-                        .annotation(
-                            AnnotationKind::Context
-                                .span(clamp(&label.span.range, &other.text))
-                                .label(label.message.as_str()),
-                        ),
-                );
-            }
-        } else if let Some(file) = &diag.file {
-            let mut origin = annotate_snippets::Origin::path(file.as_str());
-            if let Some((line, column)) = diag.line_col {
-                origin = origin.line(line).char_column(column);
-            }
-            group = group.element(origin);
-        }
-        if let Some(help) = &diag.help {
-            group = group.element(
-                Level::HELP
-                    .with_name(lang.text(Msg::Help))
-                    .message(help.as_str()),
-            );
-        }
-        out.push_str(&renderer.render(&[group]));
-        out.push_str("\n\n");
-    }
-    out
-}
-
-/// A span that is safe to hand to the renderer: inside the text, on
-/// character boundaries, and never empty (so the caret has something to sit under).
-fn clamp(range: &Range<usize>, text: &str) -> Range<usize> {
-    let mut start = range.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = range.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    if end == start && end < text.len() {
-        end = start + text[start..].chars().next().map_or(0, char::len_utf8);
-    }
-    start..end
 }
 
 #[cfg(test)]
@@ -295,24 +208,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_kebab_case_and_unique() {
-        let mut seen = std::collections::HashSet::new();
-        for code in Code::ALL {
-            let text = code.as_str();
-            assert!(
-                text.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
-                "{text} is not kebab-case"
-            );
-            assert!(seen.insert(text), "{text} is used twice");
-        }
+    fn placeholders_are_found_wherever_they_are() {
+        assert_eq!(placeholders("{0}"), 0b1);
+        assert_eq!(placeholders("a {1} b {0}"), 0b11);
+        assert_eq!(placeholders("{9}."), 1 << 9);
+        assert_eq!(placeholders("{x} {} {10"), 0);
     }
 
     #[test]
-    fn clamp_keeps_spans_on_char_boundaries() {
-        let text = "a = \"é\"";
-        assert_eq!(clamp(&(5..6), text), 5..7);
-        assert_eq!(clamp(&(100..200), text), text.len()..text.len());
-        assert_eq!(clamp(&(0..0), text), 0..1);
+    fn fill_replaces_every_placeholder() {
+        let text = Text::new("{0} et {1}, {0}", "{0} and {1}, {0}");
+        assert_eq!(text.fill(Lang::Fr, &[&1, &"b"]), "1 et b, 1");
+        assert_eq!(text.fill(Lang::En, &[&1, &"b"]), "1 and b, 1");
     }
 }

@@ -24,7 +24,7 @@ pub struct Invalid {
 
 impl std::fmt::Debug for Invalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let codes: Vec<&str> = self.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        let codes: Vec<&str> = self.diagnostics.iter().map(|d| d.code()).collect();
         f.debug_struct("Invalid")
             .field("diagnostics", &codes)
             .field("revision", &self.revision)
@@ -150,6 +150,23 @@ pub enum Error {
         path: PathBuf,
         accepted: Vec<&'static str>,
     },
+    /// `--explain`, `--deny`, `--warn` or `--allow` of a code no rule has (usage).
+    UnknownRule {
+        code: String,
+        near: Option<&'static str>,
+        known: Vec<&'static str>,
+    },
+    /// A rule of the file format given to `--warn` or `--allow` (usage).
+    RuleLocked {
+        code: &'static str,
+        option: &'static str,
+    },
+    /// One rule given to two of `--deny`, `--warn`, `--allow` (usage).
+    RuleTwoLevels {
+        code: &'static str,
+        first: &'static str,
+        second: &'static str,
+    },
     /// The workbook is bytes for a file, never for a terminal (usage).
     XlsxNeedsFile,
     /// A renderer failed: a bug, not the user's doing.
@@ -191,6 +208,9 @@ impl Error {
             Error::EmptyPeriod { .. } => "empty-period",
             Error::UnusableYear { .. } => "unusable-year",
             Error::UnknownExtension { .. } => "unknown-format",
+            Error::UnknownRule { .. } => "unknown-rule",
+            Error::RuleLocked { .. } => "rule-locked",
+            Error::RuleTwoLevels { .. } => "rule-two-levels",
             Error::XlsxNeedsFile => "xlsx-needs-file",
             Error::Internal { .. } => "internal",
         }
@@ -210,6 +230,9 @@ impl Error {
             | Error::EmptyPeriod { .. }
             | Error::UnusableYear { .. }
             | Error::UnknownExtension { .. }
+            | Error::UnknownRule { .. }
+            | Error::RuleLocked { .. }
+            | Error::RuleTwoLevels { .. }
             | Error::XlsxNeedsFile => 2,
             _ => 1,
         }

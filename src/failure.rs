@@ -3,12 +3,14 @@
 
 use serde::Serialize;
 
-use crate::diag::{self, Code, Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Invalid};
 use crate::i18n::{Lang, Msg};
 use crate::query::id_ranges;
 use crate::render;
+use crate::render::diagnostics::{JsonDiagnostic, render_human, to_json};
 use crate::source::SourceSet;
+use crate::source::rules::NO_PLAN;
 
 /// The JSON a command's failure takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +100,16 @@ fn argument_message(error: &Error, lang: Lang) -> String {
                 &[&path.display(), &accepted.join(", ")],
             )
         }
+        Error::UnknownRule { code, near, known } => match near {
+            Some(near) => lang.fill(Msg::CheckUnknownRuleNear, &[code, near]),
+            None => lang.fill(Msg::CheckUnknownRule, &[code, &known.join(", ")]),
+        },
+        Error::RuleLocked { code, option } => lang.fill(Msg::CheckFormatLocked, &[code, option]),
+        Error::RuleTwoLevels {
+            code,
+            first,
+            second,
+        } => lang.fill(Msg::CheckTwoLevels, &[code, first, second]),
         Error::XlsxNeedsFile => lang.text(Msg::ErrorXlsxNeedsFile).to_string(),
         other => plan_message(other, lang).unwrap_or_default(),
     }
@@ -131,11 +143,11 @@ pub fn human(error: &Error, lang: Lang) -> String {
     let mut text = match error {
         Error::NoPlan { .. } | Error::PlanFolderMissing { .. } => {
             // No plan is the first diagnostic of `ctg check`, and looks like one.
-            let mut diag = Diagnostic::error(Code::NoPlan, message(error, lang));
+            let mut diag = Diagnostic::error(&NO_PLAN, message(error, lang));
             if let Some(help) = help(error, lang) {
                 diag = diag.with_help(help);
             }
-            let mut text = diag::render_human(&[diag], &SourceSet::empty(), lang, true);
+            let mut text = render_human(&[diag], &SourceSet::empty(), lang, true);
             text.push_str(&lang.fill(Msg::ErrorPlanInvalid, &[&1]));
             text
         }
@@ -144,7 +156,7 @@ pub fn human(error: &Error, lang: Lang) -> String {
             if let Some(revision) = &invalid.revision {
                 text = lang.fill(Msg::ErrorPlanAtRevision, &[revision]) + "\n";
             }
-            text.push_str(&diag::render_human(
+            text.push_str(&render_human(
                 &invalid.diagnostics,
                 &invalid.sources,
                 lang,
@@ -153,26 +165,12 @@ pub fn human(error: &Error, lang: Lang) -> String {
             text + &lang.fill(Msg::ErrorPlanInvalid, &[&invalid.diagnostics.len()])
         }
         Error::EditRefused(invalid) => {
-            diag::render_human(&invalid.diagnostics, &invalid.sources, lang, true)
-                + &message(error, lang)
+            render_human(&invalid.diagnostics, &invalid.sources, lang, true) + &message(error, lang)
         }
         _ => message(error, lang),
     };
     text.push('\n');
     text
-}
-
-/// A failure with no place in the plan, told as one diagnostic of
-/// `ctg check --format json`: the same fields in the same order.
-#[derive(Serialize)]
-struct JsonDiagnostic {
-    severity: Severity,
-    code: &'static str,
-    message: String,
-    file: Option<String>,
-    line: Option<usize>,
-    column: Option<usize>,
-    help: Option<String>,
 }
 
 /// `error` in the JSON of a failure.
@@ -206,7 +204,7 @@ pub fn json(error: &Error, lang: Lang, shape: Shape) -> String {
     // The plan's diagnostics keep the contract of `ctg check --format json`.
     let plan_errors = error
         .invalid()
-        .map(|invalid: &Invalid| diag::to_json(&invalid.diagnostics, &invalid.sources))
+        .map(|invalid: &Invalid| to_json(&invalid.diagnostics, &invalid.sources))
         .and_then(|list| serde_json::to_value(list).ok());
     let text = match (shape, plan_errors) {
         (Shape::Document, errors) => render::json(&JsonFailure {
@@ -214,14 +212,15 @@ pub fn json(error: &Error, lang: Lang, shape: Shape) -> String {
             diagnostics: errors.unwrap_or_else(|| serde_json::Value::Array(Vec::new())),
         }),
         (Shape::Diagnostics, Some(errors)) => render::json(&errors),
+        // A failure with no place in the plan, told as one diagnostic.
         (Shape::Diagnostics, None) => render::json(&[JsonDiagnostic {
             severity: Severity::Error,
             code: told.code,
-            message: told.message,
-            file: told.file,
+            message: &told.message,
+            file: told.file.as_deref(),
             line: told.line,
             column: told.column,
-            help: told.help,
+            help: told.help.as_deref(),
         }]),
     };
     // Serialising strings and numbers cannot fail; say so if it ever did.

@@ -76,87 +76,17 @@ catalogue! {
     StatusDone => "réalisée", "done";
     StatusAbandoned => "abandonnée", "abandoned";
 
-    // Diagnostics.
+    // Diagnostics. The words of each rule live beside it, under src/check/;
+    // here are the words several rules share.
     SeverityError => "erreur", "error";
     SeverityWarning => "avertissement", "warning";
     Help => "aide", "help";
     DiagNoPlan => "aucun plan trouvé depuis {0}", "no plan found from {0}";
     DiagNoPlanHelp => "lancez ctg dans le dossier du plan, ou indiquez-le avec --plan DOSSIER ou CTG_PLAN", "run ctg inside the plan folder, or name it with --plan DIR or CTG_PLAN";
     DiagPlanDirMissing => "le dossier du plan {0} n'existe pas", "the plan folder {0} does not exist";
-    DiagMissingConvention => "le plan n'a pas de fichier ctg.toml", "the plan has no ctg.toml file";
-    DiagMissingConventionHelp => "créez ctg.toml (schema, name, territory, actors, bodies) à la racine du plan", "create ctg.toml (schema, name, territory, actors, bodies) at the root of the plan";
     DiagUnreadable => "lecture impossible : {0}", "cannot read: {0}";
-    DiagInvalidUtf8 => "le fichier n'est pas en UTF-8 (octet invalide en position {0})", "the file is not UTF-8 (invalid byte at offset {0})";
-    DiagInvalidUtf8Help => "enregistrez le fichier en UTF-8 depuis votre éditeur", "save the file as UTF-8 from your editor";
-    DiagTooLarge => "le fichier pèse {0} octets, au-delà de la limite de {1}", "the file is {0} bytes, over the limit of {1}";
-    DiagTooLargeHelp => "un fichier de plan tient en quelques kilo-octets : vérifiez qu'il s'agit du bon fichier", "a plan file is a few kilobytes: check that this is the right file";
-    DiagSyntax => "syntaxe TOML invalide : {0}", "invalid TOML syntax: {0}";
-    DiagSyntaxHelp => "corrigez la syntaxe à l'endroit indiqué (guillemets, crochets, signe =)", "fix the syntax at the place shown (quotes, brackets, = sign)";
-    DiagWrongType => "« {0} » doit être {1}, pas {2}", "`{0}` must be {1}, not {2}";
-    DiagDateAsString => "écrivez la date sans guillemets : {0} = 2024-03-12", "write the date without quotes: {0} = 2024-03-12";
     DiagForExample => "par exemple : {0}", "for example: {0}";
-    DiagMissingKey => "la clé obligatoire « {0} » manque", "the required key `{0}` is missing";
-    DiagMissingKeyHelp => "ajoutez {0} = … à ce tableau", "add {0} = … to this table";
-    DiagUnknownKey => "clé inconnue « {0} »", "unknown key `{0}`";
     DiagDidYouMean => "vouliez-vous dire « {0} » ?", "did you mean `{0}`?";
-    DiagUnknownKeyHelp => "clés permises ici : {0}", "keys allowed here: {0}";
-    DiagBadStatus => "statut inconnu « {0} »", "unknown status `{0}`";
-    DiagBadStatusLabel => "écrivez le mot-clé « {0} » pour « {1} »", "write the keyword `{0}` for `{1}`";
-    DiagBadStatusHelp => "statuts permis : planned, in-progress, blocked, postponed, done, abandoned", "allowed statuses: planned, in-progress, blocked, postponed, done, abandoned";
-    DiagBadDate => "« {0} » doit être une date seule (AAAA-MM-JJ), sans heure", "`{0}` must be a plain date (YYYY-MM-DD), without a time";
-    DiagBadId => "l'identifiant doit être un entier positif, pas {0}", "the id must be a positive integer, not {0}";
-    DiagIntRange => "« {0} » doit être un entier entre {1} et {2}", "`{0}` must be an integer between {1} and {2}";
-    DiagIndicatorYear => "« {0} » n'est pas une année : les valeurs d'un indicateur sont rangées par année", "`{0}` is not a year: indicator values are keyed by year";
-    DiagEmptyTitle => "le titre « {0} » est vide", "the title `{0}` is empty";
-    DiagEmptyTitleHelp => "écrivez l'intitulé tel que le plan le donne", "write the title as the plan gives it";
-    DiagUnsupportedSchema => "version de schéma {0} non prise en charge (cette version de ctg lit le schéma 1)", "schema version {0} is not supported (this ctg reads schema 1)";
-    DiagUnsupportedSchemaHelp => "mettez schema = 1, ou installez une version de ctg plus récente", "set schema = 1, or install a newer ctg";
-
-    // Consistency rules (check.rs).
-    FirstDefinedHere => "défini ici d'abord", "first defined here";
-    DiagDuplicateAxis => "l'axe {0} est défini deux fois", "axis {0} is defined twice";
-    DiagDuplicateAction => "l'action {0} est définie deux fois", "action {0} is defined twice";
-    DiagDuplicateHelp => "donnez à l'un des deux un identifiant libre (le plus grand utilisé est {0})", "give one of them a free id (the largest in use is {0})";
-    DiagFileNameMismatch => "le nom du fichier porte le numéro {0} mais l'identifiant est {1}", "the file name says {0} but the id is {1}";
-    DiagFileNameMismatchHelp => "renommez le fichier ou corrigez l'identifiant", "rename the file or fix the id";
-    DiagMeetingFileName => "le nom du fichier ne commence pas par la date de la réunion", "the file name does not start with the meeting's date";
-    DiagMeetingFileNameHelp => "renommez-le {0}", "rename it {0}";
-    DiagUnknownAxis => "l'axe {0} n'existe pas", "axis {0} does not exist";
-    DiagUnknownAxisHelp => "axes du plan : {0}", "axes of the plan: {0}";
-    DiagEmptyAxis => "l'axe {0} n'a aucune action", "axis {0} has no action";
-    DiagEmptyAxisHelp => "rattachez-y une action (axis = {0}) ou retirez l'axe", "attach an action to it (axis = {0}) or remove the axis";
-    DiagUnknownActor => "l'acteur « {0} » n'est pas déclaré dans ctg.toml", "actor `{0}` is not declared in ctg.toml";
-    DiagUnknownActorHelp => "déclarez-le dans ctg.toml avec [actors.{0}] et son name", "declare it in ctg.toml with [actors.{0}] and its name";
-    DiagStrayRole => "« {0} » a un rôle mais n'est ni pilote ni partenaire de l'action", "`{0}` has a role but is neither a pilot nor a partner of the action";
-    DiagStrayRoleHelp => "ajoutez-le à pilots ou à partners, ou retirez ce rôle", "add it to pilots or partners, or remove the role";
-    DiagPilotAndPartner => "« {0} » est à la fois pilote et partenaire", "`{0}` is both a pilot and a partner";
-    DiagPilotAndPartnerHelp => "gardez-le dans une seule des deux listes", "keep it in one of the two lists";
-    DiagNoPilot => "l'action n'a ni pilote ni mention disant pourquoi", "the action has no pilot and no note saying why";
-    DiagNoPilotHelp => "ajoutez pilots = [\"…\"], ou pilot_note = \"À définir\" tant que rien n'est décidé", "add pilots = [\"…\"], or pilot_note = \"À définir\" while nothing is decided";
-    DiagUnknownCommune => "« {0} » n'est pas une commune membre déclarée", "`{0}` is not a declared member commune";
-    DiagUnknownCommuneHelp => "communes membres : {0}", "member communes: {0}";
-    DiagStartAfterDue => "le début ({0}) est postérieur à l'échéance ({1})", "start ({0}) is after due ({1})";
-    DiagDueHere => "échéance ici", "due here";
-    DiagDatesHelp => "corrigez l'une des deux dates", "fix one of the two dates";
-    DiagPeriodInverted => "la convention commence ({0}) après sa fin ({1})", "the convention starts ({0}) after it ends ({1})";
-    DiagOutsidePeriod => "« {0} » ({1}) tombe hors de la période de la convention ({2} – {3})", "`{0}` ({1}) falls outside the convention period ({2} – {3})";
-    DiagOutsidePeriodHelp => "vérifiez la date, ou la période (start, end) dans ctg.toml", "check the date, or the period (start, end) in ctg.toml";
-    DiagFutureDate => "« {0} » est daté du {1}, après aujourd'hui ({2})", "`{0}` is dated {1}, after today ({2})";
-    DiagFutureDateHelp => "on note ce qui a eu lieu : datez-le du jour où c'est arrivé", "record what has happened: date it the day it happened";
-    DiagJournalOrder => "l'entrée du {0} suit une entrée plus récente ({1})", "the entry of {0} comes after a later one ({1})";
-    DiagJournalOrderHelp => "rangez le journal dans l'ordre des dates", "keep the journal in date order";
-    DiagStatusJournal => "le statut est « {0} » mais le dernier changement noté au journal est « {1} »", "the status is `{0}` but the journal's last status move is `{1}`";
-    DiagStatusJournalHelp => "ajoutez une entrée [[log]] datée avec status = \"{0}\", pour que l'historique reste juste", "add a dated [[log]] entry with status = \"{0}\" so that the history stays true";
-    DiagDoneOpenModalities => "l'action est réalisée mais {0} modalité(s) restent ouvertes", "the action is done but {0} modality(ies) are still open";
-    DiagDoneOpenModalitiesHelp => "passez-les à done ou abandoned, ou revoyez le statut de l'action", "set them to done or abandoned, or review the action's status";
-    DiagDoneDateNotDone => "une date de réalisation est donnée mais la modalité est « {0} »", "a done date is given but the modality is `{0}`";
-    DiagDoneDateNotDoneHelp => "mettez status = \"done\" ou retirez la date", "set status = \"done\" or remove the date";
-    DiagUnknownBody => "l'instance « {0} » n'est pas déclarée dans ctg.toml", "body `{0}` is not declared in ctg.toml";
-    DiagUnknownBodyHelp => "instances déclarées : {0}", "declared bodies: {0}";
-    DiagLinkOutside => "lien symbolique menant hors du plan", "symbolic link leading outside the plan";
-    DiagLinkOutsideHelp => "copiez le fichier dans le plan plutôt que de le lier", "copy the file into the plan instead of linking it";
-    DiagNotAFile => "dossier nommé comme un fichier de plan : il n'est pas lu", "a folder named like a plan file: it is not read";
-    DiagNotAFileHelp => "renommez-le : seuls les fichiers .toml sont lus", "rename it: only .toml files are read";
     DiagNone => "(aucun)", "(none)";
 
     // ctg check.
@@ -164,6 +94,17 @@ catalogue! {
     CheckValidWarnings => "plan valide : {0} axes, {1} actions, {2} avertissement(s)", "valid plan: {0} axes, {1} actions, {2} warning(s)";
     CheckInvalid => "{0} erreur(s), {1} avertissement(s)", "{0} error(s), {1} warning(s)";
     CheckDenied => "{0} avertissement(s), refusé(s) par --deny-warnings", "{0} warning(s), refused by --deny-warnings";
+    CheckUnknownRuleNear => "règle inconnue « {0} » : vouliez-vous dire « {1} » ?", "unknown rule `{0}`: did you mean `{1}`?";
+    CheckUnknownRule => "règle inconnue « {0} » ; les règles sont : {1}", "unknown rule `{0}`; the rules are: {1}";
+    CheckFormatLocked => "{1} {0} refusé : « {0} » est une règle du format des fichiers et reste une erreur, car aucune commande ne peut lire un plan qui l'enfreint", "{1} {0} refused: `{0}` is a rule of the file format and stays an error, since no command can read a plan that breaks it";
+    CheckTwoLevels => "la règle « {0} » est donnée à la fois à {1} et à {2} : gardez une seule des deux options", "the rule `{0}` is given to both {1} and {2}: keep only one of them";
+    ExplainFormat => "{0} : erreur, règle du format des fichiers", "{0}: error, a rule of the file format";
+    ExplainError => "{0} : erreur par défaut", "{0}: error by default";
+    ExplainWarning => "{0} : avertissement par défaut", "{0}: warning by default";
+    ExplainFix => "Exemple de correction :", "Example of a fix:";
+    ExplainLocked => "Son niveau ne peut pas être abaissé (--warn, --allow) : aucune commande ne peut lire un plan qui l'enfreint.", "Its level cannot be lowered (--warn, --allow): no command can read a plan that breaks it.";
+    ExplainLowerable => "Le temps d'une exécution, --warn {0} change ses erreurs en avertissements et --allow {0} les fait taire.", "For one run, --warn {0} turns its errors into warnings and --allow {0} silences them.";
+    ExplainRaisable => "Le temps d'une exécution, --deny {0} change ses avertissements en erreurs et --allow {0} les fait taire.", "For one run, --deny {0} turns its warnings into errors and --allow {0} silences them.";
 
     // Type names used in wrong-type diagnostics.
     TypeString => "un texte", "a string";

@@ -11,11 +11,12 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::Diagnostic;
 use crate::i18n::{Lang, Msg};
 use crate::model::{
     Action, Actor, Axis, Body, Convention, Indicator, LogEntry, Meeting, Modality, Plan, Status,
 };
+use crate::reader::rules as format;
 use crate::reader::{Field, FieldType, FileContext, TableReader, read_number};
 use crate::source::{FileKind, SourceSet, read_plan};
 use crate::span::FileId;
@@ -67,12 +68,12 @@ pub fn from_sources(
         if !errors.is_empty() {
             for error in errors {
                 let span = error.span().unwrap_or(0..0);
-                let message = lang.fill(Msg::DiagSyntax, &[&error.message().trim()]);
+                let message = format::SYNTAX.fill(lang, &[&error.message().trim()]);
                 ctx.error(
-                    Code::TomlSyntax,
+                    &format::TOML_SYNTAX,
                     span,
                     message,
-                    Some(lang.text(Msg::DiagSyntaxHelp).to_string()),
+                    Some(format::FIX_SYNTAX.get(lang).to_string()),
                 );
             }
             plan.incomplete.push(sources.kinds[index]);
@@ -136,10 +137,10 @@ fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention 
         Some(version) if version.value != SCHEMA_VERSION => {
             let lang = ctx.lang;
             ctx.error(
-                Code::UnsupportedSchema,
+                &format::UNSUPPORTED_SCHEMA,
                 version.span.range.clone(),
-                lang.fill(Msg::DiagUnsupportedSchema, &[&version.value]),
-                Some(lang.text(Msg::DiagUnsupportedSchemaHelp).to_string()),
+                format::SCHEMA_NOT_READ.fill(lang, &[&version.value]),
+                Some(format::SET_SCHEMA.get(lang).to_string()),
             );
         }
         _ => {}
@@ -232,10 +233,10 @@ fn read_id(
     if !(1..=MAX_ID).contains(&id.value) {
         let lang = ctx.lang;
         ctx.error(
-            Code::InvalidId,
+            &format::INVALID_ID,
             id.span.range.clone(),
-            lang.fill(Msg::DiagBadId, &[&id.value]),
-            Some(lang.fill(Msg::DiagIntRange, &[&key, &1, &MAX_ID])),
+            format::ID_NOT_POSITIVE.fill(lang, &[&id.value]),
+            Some(format::INTEGER_BETWEEN.fill(lang, &[&key, &1, &MAX_ID])),
         );
         return None;
     }
@@ -271,13 +272,13 @@ fn read_status(table: &mut TableReader, ctx: &mut FileContext) -> Option<Located
     let lang = ctx.lang;
     let guess = Status::from_words(&word.value);
     let help = match guess {
-        Some(status) => lang.fill(Msg::DiagBadStatusLabel, &[&status.keyword(), &word.value]),
-        None => lang.text(Msg::DiagBadStatusHelp).to_string(),
+        Some(status) => format::WRITE_KEYWORD.fill(lang, &[&status.keyword(), &word.value]),
+        None => format::STATUSES_ALLOWED.get(lang).to_string(),
     };
     ctx.error(
-        Code::InvalidStatus,
+        &format::INVALID_STATUS,
         word.span.range.clone(),
-        lang.fill(Msg::DiagBadStatus, &[&word.value]),
+        format::STATUS_NOT_KEYWORD.fill(lang, &[&word.value]),
         Some(help),
     );
     guess.map(|status| Located {
@@ -379,9 +380,9 @@ fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
             let Some(number) = number else {
                 let lang = ctx.lang;
                 ctx.error(
-                    Code::InvalidYear,
+                    &format::INVALID_YEAR,
                     year.span.range.clone(),
-                    lang.fill(Msg::DiagIndicatorYear, &[&year.value]),
+                    format::NOT_A_YEAR.fill(lang, &[&year.value]),
                     Some(lang.fill(Msg::DiagForExample, &[&"values = { 2024 = 12, 2025 = 25 }"])),
                 );
                 return None;

@@ -12,9 +12,18 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Code, Diagnostic};
+pub mod rules;
+mod suggest;
+mod values;
+
+pub use suggest::closest;
+pub use values::{example, read_date, read_integer, read_number, toml_key};
+
+use crate::diag::{Diagnostic, Rule};
 use crate::i18n::{Lang, Msg};
 use crate::span::{FileId, Located, Span};
+use rules as format;
+use values::{integer_type, type_name};
 
 /// What every reader of one file shares: the file, the language of the
 /// messages, and the list problems go to.
@@ -71,14 +80,15 @@ impl FileContext<'_> {
         }
     }
 
+    /// A diagnostic of a rule of the file format (all are errors) at `range`.
     pub fn error(
         &mut self,
-        code: Code,
+        rule: &'static Rule,
         range: Range<usize>,
         message: String,
         help: Option<String>,
     ) {
-        let mut diag = Diagnostic::error(code, message).at(self.span(range), &self.name);
+        let mut diag = Diagnostic::error(rule, message).at(self.span(range), &self.name);
         if let Some(help) = help {
             diag = diag.with_help(help);
         }
@@ -89,63 +99,16 @@ impl FileContext<'_> {
         let lang = self.lang;
         let found = lang.text(type_name(value.get_ref()));
         let help = if let (Msg::TypeDate, DeValue::String(_)) = (expected, value.get_ref()) {
-            lang.fill(Msg::DiagDateAsString, &[&key])
+            format::DATE_WITHOUT_QUOTES.fill(lang, &[&key])
         } else {
             lang.fill(Msg::DiagForExample, &[&example(key, expected)])
         };
         self.error(
-            Code::WrongType,
+            &format::WRONG_TYPE,
             value.span(),
-            lang.fill(Msg::DiagWrongType, &[&key, &lang.text(expected), &found]),
+            format::MUST_BE.fill(lang, &[&key, &lang.text(expected), &found]),
             Some(help),
         );
-    }
-}
-
-/// A line of TOML showing a value of the expected type, for help messages.
-pub fn example(key: &str, expected: Msg) -> String {
-    let key = toml_key(key);
-    match expected {
-        Msg::TypeInteger => format!("{key} = 1"),
-        Msg::TypeNumber | Msg::TypeFloat => format!("{key} = 12.5"),
-        Msg::TypeBoolean => format!("{key} = true"),
-        Msg::TypeDate => format!("{key} = 2024-03-12"),
-        Msg::TypeArray | Msg::TypeStringList => format!("{key} = [\"…\"]"),
-        Msg::TypeTable => format!("[{key}]"),
-        _ => format!("{key} = \"…\""),
-    }
-}
-
-/// A key as TOML needs it written: bare when it can be, quoted otherwise.
-pub fn toml_key(key: &str) -> String {
-    let bare = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if bare {
-        key.to_string()
-    } else {
-        format!("{key:?}")
-    }
-}
-
-/// The TOML type of a value, as the message catalogue names it.
-fn type_name(value: &DeValue) -> Msg {
-    match value {
-        DeValue::String(_) => Msg::TypeString,
-        DeValue::Integer(_) => Msg::TypeInteger,
-        DeValue::Float(_) => Msg::TypeFloat,
-        DeValue::Boolean(_) => Msg::TypeBoolean,
-        DeValue::Datetime(_) => Msg::TypeDate,
-        DeValue::Array(_) => Msg::TypeArray,
-        DeValue::Table(_) => Msg::TypeTable,
-    }
-}
-
-fn integer_type(range: &std::ops::RangeInclusive<i64>) -> FieldType {
-    FieldType::Integer {
-        min: *range.start(),
-        max: *range.end(),
     }
 }
 
@@ -199,10 +162,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
             .next()
             .map_or(self.span.start..self.span.start, Spanned::span);
         ctx.error(
-            Code::MissingKey,
+            &format::MISSING_KEY,
             range,
-            lang.fill(Msg::DiagMissingKey, &[&key]),
-            Some(lang.fill(Msg::DiagMissingKeyHelp, &[&key])),
+            format::REQUIRED_KEY_ABSENT.fill(lang, &[&key]),
+            Some(format::ADD_KEY.fill(lang, &[&key])),
         );
     }
 
@@ -259,10 +222,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
         if title.value.trim().is_empty() {
             let lang = ctx.lang;
             ctx.error(
-                Code::EmptyTitle,
+                &format::EMPTY_TITLE,
                 title.span.range.clone(),
-                lang.fill(Msg::DiagEmptyTitle, &[&key]),
-                Some(lang.text(Msg::DiagEmptyTitleHelp).to_string()),
+                format::TITLE_BLANK.fill(lang, &[&key]),
+                Some(format::WRITE_TITLE.get(lang).to_string()),
             );
         }
         Some(title)
@@ -410,12 +373,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let lang = ctx.lang;
             let help = match closest(name, &known) {
                 Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
-                None => lang.fill(Msg::DiagUnknownKeyHelp, &[&known.join(", ")]),
+                None => format::KEYS_ALLOWED.fill(lang, &[&known.join(", ")]),
             };
             ctx.error(
-                Code::UnknownKey,
+                &format::UNKNOWN_KEY,
                 key.span(),
-                lang.fill(Msg::DiagUnknownKey, &[&name]),
+                format::KEY_NOT_KNOWN.fill(lang, &[&name]),
                 Some(help),
             );
         }
@@ -431,135 +394,5 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 .collect();
             schema.entry(self.path).or_insert(fields);
         }
-    }
-}
-
-pub fn read_integer(
-    ctx: &mut FileContext,
-    key: &str,
-    value: &Spanned<DeValue>,
-    range: std::ops::RangeInclusive<i64>,
-) -> Option<Located<i64>> {
-    let DeValue::Integer(integer) = value.get_ref() else {
-        ctx.wrong_type(key, Msg::TypeInteger, value);
-        return None;
-    };
-    let parsed = i64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix()).ok();
-    match parsed {
-        Some(number) if range.contains(&number) => Some(Located {
-            value: number,
-            span: ctx.span(value.span()),
-        }),
-        _ => {
-            let lang = ctx.lang;
-            ctx.error(
-                Code::OutOfRange,
-                value.span(),
-                lang.fill(Msg::DiagIntRange, &[&key, range.start(), range.end()]),
-                Some(lang.fill(
-                    Msg::DiagForExample,
-                    &[&format!("{} = {}", toml_key(key), range.start())],
-                )),
-            );
-            None
-        }
-    }
-}
-
-pub fn read_number(ctx: &mut FileContext, key: &str, value: &Spanned<DeValue>) -> Option<f64> {
-    match value.get_ref() {
-        DeValue::Integer(integer) => {
-            i64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix())
-                .ok()
-                .map(|number| number as f64)
-        }
-        DeValue::Float(float) => float.as_str().replace('_', "").parse::<f64>().ok(),
-        _ => {
-            ctx.wrong_type(key, Msg::TypeNumber, value);
-            None
-        }
-    }
-}
-
-pub fn read_date(
-    ctx: &mut FileContext,
-    key: &str,
-    value: &Spanned<DeValue>,
-) -> Option<Located<NaiveDate>> {
-    let DeValue::Datetime(datetime) = value.get_ref() else {
-        ctx.wrong_type(key, Msg::TypeDate, value);
-        return None;
-    };
-    let date = match (datetime.date, datetime.time, datetime.offset) {
-        (Some(date), None, None) => {
-            NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
-        }
-        _ => None,
-    };
-    match date {
-        Some(date) => Some(Located {
-            value: date,
-            span: ctx.span(value.span()),
-        }),
-        None => {
-            let lang = ctx.lang;
-            ctx.error(
-                Code::InvalidDate,
-                value.span(),
-                lang.fill(Msg::DiagBadDate, &[&key]),
-                Some(lang.fill(Msg::DiagForExample, &[&example(key, Msg::TypeDate)])),
-            );
-            None
-        }
-    }
-}
-
-/// The allowed key nearest to a misspelt one, if it is near enough to be a typo.
-pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|candidate| (edit_distance(word, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
-}
-
-/// Edit distance over characters where swapping two neighbours counts as
-/// one edit (optimal string alignment): "titel" is one typo from "title".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in table.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    table[0] = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (table[i - 1][j] + 1)
-                .min(table[i][j - 1] + 1)
-                .min(table[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(table[i - 2][j - 2] + 1);
-            }
-            table[i][j] = best;
-        }
-    }
-    table[a.len()][b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn near_misses_are_suggested_and_far_ones_not() {
-        let keys = ["title", "short_title", "status", "pilots", "partners"];
-        assert_eq!(closest("titel", &keys), Some("title"));
-        assert_eq!(closest("shrot_title", &keys), Some("short_title"));
-        assert_eq!(closest("pilot", &keys), Some("pilots"));
-        assert_eq!(closest("statut", &keys), Some("status"));
-        assert_eq!(closest("budget", &keys), None);
     }
 }

@@ -3,13 +3,16 @@
 //! Nothing here stops at the first problem: an unreadable or non-UTF-8 file
 //! becomes a diagnostic and the other files are still read.
 
+pub mod rules;
+
 use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::Diagnostic;
 use crate::i18n::{Lang, Msg};
 use crate::span::FileId;
+use rules as files;
 
 /// The name of the convention file that marks a plan folder.
 pub const CONVENTION_FILE: &str = "ctg.toml";
@@ -167,8 +170,8 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
                 Ok(file) => file,
                 Err(err) => {
                     diags.push(
-                        Diagnostic::error(
-                            Code::UnreadableFile,
+                        Diagnostic::new(
+                            &files::UNREADABLE_FILE,
                             lang.fill(Msg::DiagUnreadable, &[&err]),
                         )
                         .in_file_named(&name),
@@ -220,18 +223,21 @@ fn plan_files_in(
                 .is_ok_and(|target| target.starts_with(&canonical_root));
             if !inside {
                 diags.push(
-                    Diagnostic::error(Code::LinkOutsidePlan, lang.text(Msg::DiagLinkOutside))
-                        .in_file_named(&name)
-                        .with_help(lang.text(Msg::DiagLinkOutsideHelp)),
+                    Diagnostic::new(
+                        &files::LINK_OUTSIDE_PLAN,
+                        files::LINK_LEADS_OUTSIDE.get(lang),
+                    )
+                    .in_file_named(&name)
+                    .with_help(files::COPY_INSTEAD.get(lang)),
                 );
                 continue;
             }
         }
         if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
             diags.push(
-                Diagnostic::warning(Code::NotAFile, lang.text(Msg::DiagNotAFile))
+                Diagnostic::new(&files::NOT_A_FILE, files::FOLDER_NAMED_LIKE_FILE.get(lang))
                     .in_file_named(&name)
-                    .with_help(lang.text(Msg::DiagNotAFileHelp)),
+                    .with_help(files::RENAME_FOLDER.get(lang)),
             );
             continue;
         }
@@ -248,7 +254,7 @@ fn read_one(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SourceFile> {
     let fail = |diags: &mut Vec<Diagnostic>, message: String, help: Option<&str>| {
-        let mut diag = Diagnostic::error(Code::UnreadableFile, message).in_file_named(&name);
+        let mut diag = Diagnostic::new(&files::UNREADABLE_FILE, message).in_file_named(&name);
         if let Some(help) = help {
             diag = diag.with_help(help);
         }
@@ -258,8 +264,8 @@ fn read_one(
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
             fail(
                 diags,
-                lang.fill(Msg::DiagTooLarge, &[&meta.len(), &MAX_FILE_BYTES]),
-                Some(lang.text(Msg::DiagTooLargeHelp)),
+                files::TOO_LARGE.fill(lang, &[&meta.len(), &MAX_FILE_BYTES]),
+                Some(files::RIGHT_FILE.get(lang)),
             );
             return None;
         }
@@ -289,12 +295,12 @@ pub fn decode(
 ) -> Option<SourceFile> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         diags.push(
-            Diagnostic::error(
-                Code::UnreadableFile,
-                lang.fill(Msg::DiagTooLarge, &[&bytes.len(), &MAX_FILE_BYTES]),
+            Diagnostic::new(
+                &files::UNREADABLE_FILE,
+                files::TOO_LARGE.fill(lang, &[&bytes.len(), &MAX_FILE_BYTES]),
             )
             .in_file_named(&name)
-            .with_help(lang.text(Msg::DiagTooLargeHelp)),
+            .with_help(files::RIGHT_FILE.get(lang)),
         );
         return None;
     }
@@ -319,13 +325,10 @@ pub fn decode(
                 .count()
                 + 1;
             diags.push(
-                Diagnostic::error(
-                    Code::InvalidUtf8,
-                    lang.fill(Msg::DiagInvalidUtf8, &[&offset]),
-                )
-                .in_file_named(&name)
-                .at_line_col(line, column)
-                .with_help(lang.text(Msg::DiagInvalidUtf8Help)),
+                Diagnostic::new(&files::INVALID_UTF8, files::NOT_UTF8.fill(lang, &[&offset]))
+                    .in_file_named(&name)
+                    .at_line_col(line, column)
+                    .with_help(files::SAVE_AS_UTF8.get(lang)),
             );
             None
         }
@@ -386,12 +389,9 @@ impl SourceSet {
 }
 
 fn missing_convention(lang: Lang) -> Diagnostic {
-    Diagnostic::error(
-        Code::MissingConvention,
-        lang.text(Msg::DiagMissingConvention),
-    )
-    .in_file_named(CONVENTION_FILE)
-    .with_help(lang.text(Msg::DiagMissingConventionHelp))
+    Diagnostic::new(&files::MISSING_CONVENTION, files::NO_CTG_TOML.get(lang))
+        .in_file_named(CONVENTION_FILE)
+        .with_help(files::CREATE_CTG_TOML.get(lang))
 }
 
 #[cfg(test)]

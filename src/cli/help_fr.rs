@@ -138,6 +138,18 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Format de sortie : lignes de source annotées pour les personnes, ou tableau JSON de diagnostics"
         }
         ("check", "deny_warnings") => "Échouer (code 1) aussi sur les avertissements",
+        ("check", "explain") => {
+            "Expliquer une règle : son niveau, ce qu'elle trouve, un exemple de correction (sans plan)"
+        }
+        ("check", "deny") => {
+            "Changer en erreurs les diagnostics d'une règle, le temps de cette exécution (à répéter, ou CODE,CODE)"
+        }
+        ("check", "warn") => {
+            "Changer en avertissements les diagnostics d'une règle, le temps de cette exécution ; les règles du format des fichiers restent des erreurs"
+        }
+        ("check", "allow") => {
+            "Faire taire les diagnostics d'une règle, le temps de cette exécution ; les règles du format des fichiers restent des erreurs"
+        }
         ("list", "axis") => "Seulement les actions de cet axe (à répéter pour plusieurs)",
         ("list", "status") => {
             "Seulement les actions de ce statut : mot-clé ou libellé, par ex. in-progress ou « en cours »"
@@ -251,9 +263,13 @@ pub fn examples(command: &str) -> Option<&'static str> {
         "check" => "Exemples :
   ctg check                         # avant un commit
   ctg check --deny-warnings         # en intégration continue, où les avertissements comptent aussi
+  ctg check --explain no-pilot      # ce que cherche une règle, et comment corriger
+  ctg check --allow future-date     # faire taire une règle pour cette fois
   ctg check --format json | jq '.[] | select(.severity == \"error\")'
 
-Code de sortie : 0 sans erreur (avertissements admis sauf --deny-warnings), 1 sinon.",
+Toutes les règles et leur code : docs/rules.md.
+Code de sortie : 0 sans erreur (avertissements admis sauf --deny-warnings), 1 sinon ;
+2 pour une règle inconnue, ou une règle du format des fichiers donnée à --warn ou --allow.",
         "list" => "Exemples :
   ctg list --pilot CCVA --overdue          # ce que pilote la CCVA et qui est en retard
   ctg list --axis 4 --status planned --status blocked

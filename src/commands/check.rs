@@ -1,19 +1,29 @@
-//! `ctg check`: every problem of the plan in one run.
+//! `ctg check`: every problem of the plan in one run; `--explain CODE`
+//! describes a rule, `--deny`, `--warn` and `--allow` change rules' levels
+//! for the run.
 
 use crate::Context;
+use crate::check::explain::explain;
+use crate::check::levels::{Levels, lookup};
 use crate::check::validate;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::find_root;
-use crate::diag::{self, Severity};
+use crate::diag::Severity;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::output::Output;
 use crate::render;
+use crate::render::diagnostics::{render_human, to_json};
 
 pub fn run(context: &Context, args: &CheckArgs) -> Result<Output, Error> {
     let lang = context.lang;
+    if let Some(code) = &args.explain {
+        return Ok(Output::answer(explain(lookup(code)?, lang)));
+    }
+    let levels = Levels::new(&args.deny, &args.warn, &args.allow)?;
     let root = find_root(context)?;
-    let (plan, diags) = validate(&root, context.today, lang);
+    let (plan, mut diags) = validate(&root, context.today, lang);
+    levels.apply(&mut diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -22,10 +32,10 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Output, Error> {
     let success = errors == 0 && !(args.deny_warnings && warnings > 0);
     let code = if success { 0 } else { 1 };
     if args.format == CheckFormat::Json {
-        let json = render::json(&diag::to_json(&diags, &plan.sources))?;
+        let json = render::json(&to_json(&diags, &plan.sources))?;
         return Ok(Output::answer(json).with_code(code));
     }
-    let mut report = diag::render_human(&diags, &plan.sources, lang, true);
+    let mut report = render_human(&diags, &plan.sources, lang, true);
     let (axes, actions) = (plan.axes.len(), plan.actions.len());
     let summary = if errors > 0 {
         lang.fill(Msg::CheckInvalid, &[&errors, &warnings])

@@ -4,6 +4,7 @@
 //! in one place per format (`escape`).
 
 pub mod csv;
+pub mod diagnostics;
 pub mod document;
 pub mod escape;
 pub mod html;

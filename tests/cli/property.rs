@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use ctg::check::check;
-use ctg::diag::{render_human, to_json};
 use ctg::i18n::Lang;
 use ctg::load::from_sources;
+use ctg::render::diagnostics::{render_human, to_json};
 use ctg::source::{FileKind, SourceFile, SourceSet};
 
 const CONVENTION: &str = include_str!("../../plan/ctg.toml");
