@@ -5,6 +5,7 @@ mod edit;
 mod guide;
 mod history;
 mod hook;
+mod injection;
 mod load;
 mod portfolio;
 mod property;
