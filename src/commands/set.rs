@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Status};
 use crate::output::Output;
+use crate::render::escape;
 
 pub fn run(context: &Context, args: &SetArgs) -> Result<Output, Error> {
     let lang = context.lang;
@@ -100,7 +101,11 @@ fn set_action(
     ] {
         if let Some(new) = new.as_deref().filter(|new| Some(*new) != old) {
             set_value(doc, key, Value::from(new));
-            let quote = |text: Option<&str>| text.map_or("—".to_string(), |t| format!("« {t} »"));
+            let quote = |text: Option<&str>| {
+                text.map_or("—".to_string(), |t| {
+                    format!("« {} »", escape::terminal(t))
+                })
+            };
             lines.push(lang.fill(
                 Msg::EditField,
                 &[&id, &lang.text(msg), &quote(old), &quote(Some(new))],
@@ -258,8 +263,8 @@ fn set_indicator(
     let shown = number_value.to_string().trim().to_string();
     values.insert(year.to_string(), number_value);
     values.fmt();
-    let name = &action.indicators[number - 1].name;
-    Ok(lang.fill(Msg::EditIndicator, &[&id, name, &year, &shown]))
+    let name = escape::terminal(&action.indicators[number - 1].name);
+    Ok(lang.fill(Msg::EditIndicator, &[&id, &name, &year, &shown]))
 }
 
 fn set_modality(

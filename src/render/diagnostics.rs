@@ -77,6 +77,21 @@ fn render_with(
         out.push_str(&renderer.render(&[group(diag, sources, lang, cut)]));
         out.push_str("\n\n");
     }
+    // annotate-snippets shows the C0 controls and DEL of plan text as
+    // visible symbols, but lets the C1 controls (U+0080–U+009F, the 8-bit
+    // CSI among them) through; it never writes one itself.
+    if out.contains(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        out = out
+            .chars()
+            .map(|c| {
+                if ('\u{80}'..='\u{9f}').contains(&c) {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect();
+    }
     out
 }
 

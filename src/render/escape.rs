@@ -16,16 +16,20 @@ pub fn terminal(text: &str) -> String {
 }
 
 /// Text for inline Markdown: the characters that would start emphasis,
-/// links, images, code, HTML, entities or a table cell are escaped, and so
-/// is what would start a heading, a list or a quote at the beginning of a
-/// line; line breaks become spaces, control characters go.
+/// strikethrough, links, images, code, HTML, entities or a table cell are
+/// escaped, and so is what would start a heading, a list or a quote at the
+/// beginning of a line; line breaks become spaces, control characters go.
+/// Leading blanks go too: Markdown ignores them, except that they would let
+/// a `#` or a `-` open a block after all (up to three spaces) or turn the
+/// text into code (four).
 pub fn markdown(text: &str) -> String {
     let flat = terminal(&text.replace("\r\n", " ").replace('\r', " "));
+    let flat = flat.trim_start_matches(' ');
     let mut out = String::with_capacity(flat.len());
     for c in flat.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&'
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|' | '&'
         ) {
             out.push('\\');
         }
@@ -61,14 +65,20 @@ pub fn html(text: &str) -> String {
     out
 }
 
-/// Text that a spreadsheet would read as a formula (=, +, -, @, or a tab or
-/// carriage return first) gets a leading apostrophe, which spreadsheets
-/// show as plain text.
+/// Text for a spreadsheet cell. Control characters go but for the line
+/// breaks and tabs a cell may hold: CSV is printed on terminals too, where
+/// an escape sequence in a title would run. Then text that a spreadsheet
+/// would read as a formula (=, +, -, @, or a tab or carriage return first)
+/// gets a leading apostrophe, which spreadsheets show as plain text.
 pub fn spreadsheet(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .collect();
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -88,6 +98,16 @@ mod tests {
         assert_eq!(markdown("![i](http://x)"), "!\\[i\\](http://x)");
         assert_eq!(markdown("1. un"), "\\1. un");
         assert_eq!(markdown("&lt;"), "\\&lt;");
+        assert_eq!(markdown("~~barré~~"), "\\~\\~barré\\~\\~");
+    }
+
+    #[test]
+    fn leading_blanks_cannot_open_a_block() {
+        assert_eq!(markdown(" # titre"), "\\# titre");
+        assert_eq!(markdown("\r# titre"), "\\# titre");
+        assert_eq!(markdown("\n- puce"), "\\- puce");
+        assert_eq!(markdown("\t1. un"), "\\1. un");
+        assert_eq!(markdown("     code"), "code");
     }
 
     #[test]
@@ -101,5 +121,16 @@ mod tests {
         assert_eq!(spreadsheet("=1+1"), "'=1+1");
         assert_eq!(spreadsheet("-2"), "'-2");
         assert_eq!(spreadsheet("ok"), "ok");
+    }
+
+    #[test]
+    fn cells_keep_line_breaks_but_no_escape_sequence() {
+        assert_eq!(
+            spreadsheet("a\u{1b}]0;x\u{7}\u{9b}31m\r\nb\tc"),
+            "a]0;x31m\r\nb\tc"
+        );
+        // A formula behind a control character is a formula once it is gone.
+        assert_eq!(spreadsheet("\u{1b}=1+1"), "'=1+1");
+        assert_eq!(spreadsheet("\u{7}\t=1"), "'\t=1");
     }
 }

@@ -24,10 +24,23 @@ pub fn progress_bar(share: f64, width: usize) -> String {
 }
 
 /// Pretty JSON with a final newline.
+/// serde_json escapes the C0 controls but writes DEL and the C1 controls
+/// (U+0080–U+009F, among them the 8-bit CSI) as they are; they are escaped
+/// here too, so JSON shown on a terminal drives nothing, and survives the
+/// stripping of terminal sequences when colours are off. Outside strings
+/// JSON is ASCII, so every such character is inside a string.
 pub fn json<T: Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string_pretty(value)
-        .map(|text| text + "\n")
-        .map_err(Error::internal)
+    let text = serde_json::to_string_pretty(value).map_err(Error::internal)?;
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod errors;
 mod guide;
 mod history;
 mod hook;
+mod injection;
 mod layout;
 mod load;
 mod one_history;

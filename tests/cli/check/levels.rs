@@ -139,7 +139,10 @@ fn level_mistakes_are_json_for_programs() {
         (vec!["--explain", "budget"], "unknown-rule"),
         (vec!["--deny", "jornal-order"], "unknown-rule"),
         (vec!["--allow", "wrong-type"], "rule-locked"),
-        (vec!["--deny", "no-pilot", "--warn", "no-pilot"], "rule-two-levels"),
+        (
+            vec!["--deny", "no-pilot", "--warn", "no-pilot"],
+            "rule-two-levels",
+        ),
     ];
     for (args, code) in cases {
         let mut args = args.clone();
