@@ -1,18 +1,62 @@
-//! The bilan as an Excel workbook: a summary sheet and an actions sheet,
-//! header rows frozen, columns sized, dates as dates, shares as percentages.
-//! The document's creation date is the report's date, so the same plan and
+//! Workbooks: sheets of the same blocks as a document, written as a
+//! spreadsheet reads them. Tables keep their types (numbers as numbers,
+//! shares as percentages, dates as dates), header rows are bold, a sheet
+//! that opens with a table keeps its header in view, and columns are sized
+//! to what they hold. Plan text is written as text, never as a formula. The
+//! workbook's creation date is given by the caller, so the same plan and
 //! `--today` give the same bytes.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use crate::analysis::report::Report;
 use crate::error::Error;
-use crate::i18n::{Lang, Msg};
-use crate::model::Status;
+use crate::i18n::Lang;
+use crate::render::document::Block;
+use crate::render::table::{Cell, Table};
 
-pub fn report_workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, Error> {
-    build(report, lang).map_err(Error::internal)
+/// One sheet: its name on the tab, and its blocks from the top.
+pub struct Sheet {
+    pub name: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Widest a column grows, in characters; longer text wraps.
+const MAX_WIDTH: usize = 60;
+const MIN_WIDTH: usize = 6;
+/// Widest a header makes its column: a longer header wraps over two lines.
+const MAX_HEADER_WIDTH: usize = 16;
+
+/// The workbook of `sheets`, titled `title`, made on `created`.
+pub fn workbook(
+    title: &str,
+    created: NaiveDate,
+    sheets: &[Sheet],
+    lang: Lang,
+) -> Result<Vec<u8>, Error> {
+    build(title, created, sheets, lang).map_err(Error::internal)
+}
+
+fn build(
+    title: &str,
+    created: NaiveDate,
+    sheets: &[Sheet],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new(lang);
+    let mut workbook = Workbook::new();
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_creation_datetime(&created.and_hms_opt(0, 0, 0).unwrap_or_default()),
+    );
+    for sheet in sheets {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(&sheet.name)?;
+        SheetWriter::new(worksheet, &formats).blocks(&sheet.blocks)?;
+    }
+    workbook.save_to_buffer()
 }
 
 struct Formats {
@@ -23,157 +67,168 @@ struct Formats {
     wrap: Format,
 }
 
-fn build(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let formats = Formats {
-        bold: Format::new().set_bold(),
-        header: Format::new()
-            .set_bold()
-            .set_background_color("EAF1F8")
-            .set_align(FormatAlign::Top)
-            .set_text_wrap(),
-        date: Format::new().set_num_format(match lang {
-            Lang::Fr => "dd/mm/yyyy",
-            Lang::En => "yyyy-mm-dd",
-        }),
-        percent: Format::new().set_num_format("0%"),
-        wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-    };
-    let mut workbook = Workbook::new();
-    let made = report.date.and_hms_opt(0, 0, 0).unwrap_or_default();
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title(lang.fill(Msg::ReportTitle, &[&report.period.label(lang)]))
-            .set_creation_datetime(&made),
-    );
-    summary_sheet(workbook.add_worksheet(), report, lang, &formats)?;
-    actions_sheet(workbook.add_worksheet(), report, lang, &formats)?;
-    workbook.save_to_buffer()
-}
-
-fn summary_sheet(
-    sheet: &mut Worksheet,
-    report: &Report,
-    lang: Lang,
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.set_name(lang.text(Msg::ReportSheetSummary))?;
-    sheet.set_column_width(0, 34)?;
-    sheet.set_column_width(1, 18)?;
-    sheet.set_column_width(2, 18)?;
-    sheet.set_column_width(3, 18)?;
-    sheet.set_column_width(4, 18)?;
-    sheet.write_string_with_format(
-        0,
-        0,
-        lang.fill(Msg::ReportTitle, &[&report.period.label(lang)]),
-        &f.bold,
-    )?;
-    sheet.write_string(1, 0, &report.convention.name)?;
-    sheet.write_string(2, 0, &report.convention.territory)?;
-    let dates: [(Msg, NaiveDate); 3] = [
-        (Msg::ReportAtStart, report.period.from),
-        (Msg::ReportAtEnd, report.period.to),
-        (Msg::ReportDate, report.date),
-    ];
-    for (offset, (label, date)) in dates.iter().enumerate() {
-        let row = 4 + offset as u32;
-        sheet.write_string(row, 0, lang.text(*label))?;
-        sheet.write_date_with_format(row, 1, date, &f.date)?;
-    }
-    let mut row = 8;
-    let header = [
-        Msg::ReportStatusHeader,
-        Msg::ReportAtStart,
-        Msg::ReportAtEnd,
-    ];
-    for (col, msg) in header.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, lang.text(*msg), &f.header)?;
-    }
-    for status in Status::ALL {
-        row += 1;
-        sheet.write_string(row, 0, status.label(lang))?;
-        sheet.write_number(row, 1, report.summary.by_status_start.get(status) as f64)?;
-        sheet.write_number(row, 2, report.summary.by_status_end.get(status) as f64)?;
-    }
-    row += 2;
-    let header = [
-        Msg::ColAxis,
-        Msg::ColTheme,
-        Msg::ColActions,
-        Msg::ReportAtStart,
-        Msg::ReportAtEnd,
-    ];
-    for (col, msg) in header.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, lang.text(*msg), &f.header)?;
-    }
-    for axis in &report.axes {
-        row += 1;
-        sheet.write_number(row, 0, f64::from(axis.id))?;
-        sheet.write_string(row, 1, axis.theme.as_deref().unwrap_or(&axis.title))?;
-        sheet.write_number(row, 2, axis.actions.len() as f64)?;
-        sheet.write_number_with_format(row, 3, axis.progress_start, &f.percent)?;
-        sheet.write_number_with_format(row, 4, axis.progress_end, &f.percent)?;
-    }
-    row += 2;
-    let header = [Msg::ReportBody, Msg::ReportRequired, Msg::ReportHeld];
-    for (col, msg) in header.iter().enumerate() {
-        sheet.write_string_with_format(row, col as u16, lang.text(*msg), &f.header)?;
-    }
-    for body in &report.governance {
-        row += 1;
-        sheet.write_string(row, 0, &body.name)?;
-        sheet.write_number(row, 1, f64::from(body.required))?;
-        sheet.write_number(row, 2, body.held.len() as f64)?;
-    }
-    Ok(())
-}
-
-fn actions_sheet(
-    sheet: &mut Worksheet,
-    report: &Report,
-    lang: Lang,
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.set_name(lang.text(Msg::ReportSheetActions))?;
-    let columns: [(Msg, f64); 11] = [
-        (Msg::ColId, 6.0),
-        (Msg::ColAxis, 6.0),
-        (Msg::ColTitle, 60.0),
-        (Msg::ColStatusStart, 14.0),
-        (Msg::ColStatusEnd, 14.0),
-        (Msg::ColProgress, 12.0),
-        (Msg::ColModalitiesInPeriod, 16.0),
-        (Msg::ColJournalInPeriod, 16.0),
-        (Msg::ColDue, 12.0),
-        (Msg::ColPilots, 20.0),
-        (Msg::ColAlerts, 50.0),
-    ];
-    for (col, (msg, width)) in columns.iter().enumerate() {
-        let col = col as u16;
-        sheet.set_column_width(col, *width)?;
-        sheet.write_string_with_format(0, col, lang.text(*msg), &f.header)?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    let mut row = 0;
-    for axis in &report.axes {
-        for action in &axis.actions {
-            row += 1;
-            sheet.write_number(row, 0, f64::from(action.id))?;
-            sheet.write_number(row, 1, f64::from(axis.id))?;
-            // Plan text is written as text, never as a formula.
-            sheet.write_string_with_format(row, 2, &action.title, &f.wrap)?;
-            sheet.write_string(row, 3, action.status_start.label(lang))?;
-            sheet.write_string(row, 4, action.status_end.label(lang))?;
-            sheet.write_number_with_format(row, 5, action.progress_end, &f.percent)?;
-            sheet.write_number(row, 6, action.modalities_done_in_period.len() as f64)?;
-            sheet.write_number(row, 7, action.journal.len() as f64)?;
-            if let Some(due) = action.due {
-                sheet.write_date_with_format(row, 8, due, &f.date)?;
-            }
-            sheet.write_string(row, 9, action.pilots.join(", "))?;
-            let alerts: Vec<&str> = action.alerts.iter().map(|a| a.message.as_str()).collect();
-            sheet.write_string_with_format(row, 10, alerts.join(" ; "), &f.wrap)?;
+impl Formats {
+    fn new(lang: Lang) -> Formats {
+        Formats {
+            bold: Format::new().set_bold(),
+            header: Format::new()
+                .set_bold()
+                .set_background_color("EAF1F8")
+                .set_align(FormatAlign::Top)
+                .set_text_wrap(),
+            date: Format::new().set_num_format(match lang {
+                Lang::Fr => "dd/mm/yyyy",
+                Lang::En => "yyyy-mm-dd",
+            }),
+            percent: Format::new().set_num_format("0%"),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
-    Ok(())
+}
+
+/// Writes blocks down a sheet, one row after another, and remembers how
+/// wide each column's content is.
+struct SheetWriter<'a> {
+    sheet: &'a mut Worksheet,
+    formats: &'a Formats,
+    row: u32,
+    widths: BTreeMap<u16, usize>,
+}
+
+impl<'a> SheetWriter<'a> {
+    fn new(sheet: &'a mut Worksheet, formats: &'a Formats) -> SheetWriter<'a> {
+        SheetWriter {
+            sheet,
+            formats,
+            row: 0,
+            widths: BTreeMap::new(),
+        }
+    }
+
+    fn blocks(mut self, blocks: &[Block]) -> Result<(), XlsxError> {
+        if let Some(Block::Table(table)) = blocks.first()
+            && !table.header.is_empty()
+        {
+            self.sheet.set_freeze_panes(1, 0)?;
+        }
+        for block in blocks {
+            // A blank row sets tables and headings apart from what precedes them.
+            if self.row > 0 && matches!(block, Block::Table(_) | Block::Heading(..)) {
+                self.row += 1;
+            }
+            self.block(block)?;
+        }
+        for (column, width) in &self.widths {
+            let width = (*width + 2).clamp(MIN_WIDTH, MAX_WIDTH);
+            self.sheet.set_column_width(*column, width as f64)?;
+        }
+        Ok(())
+    }
+
+    fn block(&mut self, block: &Block) -> Result<(), XlsxError> {
+        let bold = &self.formats.bold;
+        match block {
+            Block::Title(text) | Block::Heading(_, text) => {
+                self.sheet
+                    .write_string_with_format(self.row, 0, text, bold)?;
+                self.row += 1;
+            }
+            Block::Paragraph(text) => self.lines(std::slice::from_ref(text))?,
+            Block::Lines(lines) | Block::List(lines) | Block::Alerts(lines) => self.lines(lines)?,
+            Block::Fields(fields) => {
+                for (label, value) in fields {
+                    self.text(0, label)?;
+                    self.text(1, value)?;
+                    self.row += 1;
+                }
+            }
+            Block::Table(table) => self.table(table)?,
+            Block::Bars(caption, bars) => {
+                self.sheet
+                    .write_string_with_format(self.row, 0, caption, bold)?;
+                self.row += 1;
+                for (label, share) in bars {
+                    self.text(0, label)?;
+                    self.cell(1, &Cell::Share(*share))?;
+                    self.row += 1;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Lines of prose, each in the first cell of its row, spilling over the
+    /// next cells rather than widening the column.
+    fn lines(&mut self, lines: &[String]) -> Result<(), XlsxError> {
+        for line in lines {
+            self.sheet.write_string(self.row, 0, line)?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    fn table(&mut self, table: &Table) -> Result<(), XlsxError> {
+        if !table.header.is_empty() {
+            for (column, name) in (0u16..).zip(&table.header) {
+                let header = &self.formats.header;
+                self.sheet
+                    .write_string_with_format(self.row, column, name, header)?;
+                self.fit(column, name.chars().count().min(MAX_HEADER_WIDTH));
+            }
+            self.row += 1;
+        }
+        for cells in &table.rows {
+            for (column, cell) in (0u16..).zip(cells) {
+                self.cell(column, cell)?;
+            }
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    fn cell(&mut self, column: u16, cell: &Cell) -> Result<(), XlsxError> {
+        let (row, formats) = (self.row, self.formats);
+        match cell {
+            Cell::Text(text) | Cell::Brief { full: text, .. } => self.text(column, text)?,
+            Cell::Int(number) => {
+                self.sheet.write_number(row, column, *number as f64)?;
+                self.fit(column, number.to_string().len());
+            }
+            Cell::Number(number) => {
+                self.sheet.write_number(row, column, *number)?;
+                self.fit(column, number.to_string().len());
+            }
+            Cell::Share(share) => {
+                self.sheet
+                    .write_number_with_format(row, column, *share, &formats.percent)?;
+                self.fit(column, 5);
+            }
+            Cell::Date(None) => {}
+            Cell::Date(Some(date)) => {
+                self.sheet
+                    .write_date_with_format(row, column, date, &formats.date)?;
+                self.fit(column, 10);
+            }
+        }
+        Ok(())
+    }
+
+    /// Text in a cell: wrapped when it is longer than a column may grow.
+    fn text(&mut self, column: u16, text: &str) -> Result<(), XlsxError> {
+        let length = text.chars().count();
+        if length > MAX_WIDTH {
+            let wrap = &self.formats.wrap;
+            self.sheet
+                .write_string_with_format(self.row, column, text, wrap)?;
+        } else {
+            self.sheet.write_string(self.row, column, text)?;
+        }
+        self.fit(column, length);
+        Ok(())
+    }
+
+    fn fit(&mut self, column: u16, width: usize) {
+        let widest = self.widths.entry(column).or_default();
+        *widest = (*widest).max(width);
+    }
 }

@@ -14,7 +14,6 @@ use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::output::Output;
-use crate::render::table::{Cell, Table};
 use crate::render::{self, csv, html, markdown, xlsx};
 
 /// The bilan in the format asked (by `--format` or the extension of
@@ -42,7 +41,12 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
         ReportFormat::Html => Output::answer(html::page(&view::document(&report, lang), lang)),
         ReportFormat::Json => Output::answer(render::json(&report)?),
         ReportFormat::Csv => Output::answer(csv_text(&report, lang, args)?),
-        ReportFormat::Xlsx => Output::bytes(xlsx::report_workbook(&report, lang)?),
+        ReportFormat::Xlsx => Output::bytes(xlsx::workbook(
+            &view::title(&report, lang),
+            report.date,
+            &view::sheets(&report, lang),
+            lang,
+        )?),
     };
     Ok(output.written_as(Msg::ReportWritten))
 }
@@ -60,45 +64,5 @@ fn period(args: &ReportArgs, context: &Context) -> Result<Period, Error> {
 }
 
 fn csv_text(report: &Report, lang: Lang, args: &ReportArgs) -> Result<String, Error> {
-    let header = [
-        Msg::ColId,
-        Msg::ColAxis,
-        Msg::ColTitle,
-        Msg::ColStatusStart,
-        Msg::ColStatusEnd,
-        Msg::ColProgress,
-        Msg::ColModalitiesInPeriod,
-        Msg::ColJournalInPeriod,
-        Msg::ColDue,
-        Msg::ColPilots,
-        Msg::ColAlerts,
-    ]
-    .map(|m| lang.text(m).to_string())
-    .to_vec();
-    let mut table = Table::new(header);
-    for axis in &report.axes {
-        for action in &axis.actions {
-            table.row(vec![
-                Cell::Int(action.id.into()),
-                Cell::Int(axis.id.into()),
-                Cell::from(action.title.as_str()),
-                Cell::from(action.status_start.label(lang)),
-                Cell::from(action.status_end.label(lang)),
-                Cell::Number(action.progress_end),
-                Cell::Int(action.modalities_done_in_period.len() as i64),
-                Cell::Int(action.journal.len() as i64),
-                Cell::Date(action.due),
-                Cell::from(action.pilots.join(", ")),
-                Cell::from(
-                    action
-                        .alerts
-                        .iter()
-                        .map(|a| a.message.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ; "),
-                ),
-            ]);
-        }
-    }
-    csv::write(args.csv_dialect, &table)
+    csv::write(args.csv_dialect, &view::actions_table(report, lang))
 }

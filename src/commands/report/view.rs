@@ -1,10 +1,12 @@
-//! The bilan laid out as one document, rendered to Markdown or HTML.
+//! The bilan laid out once: a document for Markdown and HTML, and the same
+//! tables for the workbook and CSV.
 
 use crate::analysis::report::{ActionReport, Report};
 use crate::i18n::{Lang, Msg};
 use crate::model::Status;
 use crate::render::document::{Block, Document};
-use crate::render::table::Table;
+use crate::render::table::{Cell, Table};
+use crate::render::xlsx::Sheet;
 
 pub fn title(report: &Report, lang: Lang) -> String {
     lang.fill(Msg::ReportTitle, &[&report.period.label(lang)])
@@ -69,24 +71,7 @@ fn summary(report: &Report, lang: Lang, out: &mut Document) {
             &summary.journal_entries_in_period,
         ],
     ));
-    let header = [
-        Msg::ReportStatusHeader,
-        Msg::ReportAtStart,
-        Msg::ReportAtEnd,
-    ]
-    .map(|m| lang.text(m).to_string())
-    .to_vec();
-    let rows: Vec<Vec<String>> = Status::ALL
-        .iter()
-        .map(|status| {
-            vec![
-                status_label(*status, lang),
-                summary.by_status_start.get(*status).to_string(),
-                summary.by_status_end.get(*status).to_string(),
-            ]
-        })
-        .collect();
-    out.table(text_table(header, rows));
+    out.table(statuses_table(report, lang));
     out.heading(3, lang.text(Msg::ReportProgressByAxis));
     let bars: Vec<(String, f64)> = report
         .axes
@@ -106,29 +91,52 @@ fn summary(report: &Report, lang: Lang, out: &mut Document) {
         lang.text(Msg::ReportChartTitle).to_string(),
         bars,
     ));
+    out.table(axes_table(report, lang));
+}
+
+fn headers(names: &[Msg], lang: Lang) -> Vec<String> {
+    names.iter().map(|m| lang.text(*m).to_string()).collect()
+}
+
+/// How many actions had each status at the start and at the end.
+fn statuses_table(report: &Report, lang: Lang) -> Table {
+    let header = [
+        Msg::ReportStatusHeader,
+        Msg::ReportAtStart,
+        Msg::ReportAtEnd,
+    ];
+    let mut table = Table::with_row_headers(headers(&header, lang));
+    let summary = &report.summary;
+    for status in Status::ALL {
+        table.row(vec![
+            Cell::Text(status_label(status, lang)),
+            summary.by_status_start.get(status).into(),
+            summary.by_status_end.get(status).into(),
+        ]);
+    }
+    table
+}
+
+/// Each axis: its actions and its progress at the start and at the end.
+fn axes_table(report: &Report, lang: Lang) -> Table {
     let header = [
         Msg::ColAxis,
         Msg::ColTheme,
         Msg::ColActions,
         Msg::ReportAtStart,
         Msg::ReportAtEnd,
-    ]
-    .map(|m| lang.text(m).to_string())
-    .to_vec();
-    let rows: Vec<Vec<String>> = report
-        .axes
-        .iter()
-        .map(|axis| {
-            vec![
-                axis.id.to_string(),
-                axis.theme.clone().unwrap_or_else(|| axis.title.clone()),
-                axis.actions.len().to_string(),
-                lang.percent(axis.progress_start),
-                lang.percent(axis.progress_end),
-            ]
-        })
-        .collect();
-    out.table(text_table(header, rows));
+    ];
+    let mut table = Table::with_row_headers(headers(&header, lang));
+    for axis in &report.axes {
+        table.row(vec![
+            axis.id.into(),
+            axis.theme.as_deref().unwrap_or(&axis.title).into(),
+            axis.actions.len().into(),
+            Cell::Share(axis.progress_start),
+            Cell::Share(axis.progress_end),
+        ]);
+    }
+    table
 }
 
 fn changes(report: &Report, lang: Lang, out: &mut Document) {
@@ -169,36 +177,7 @@ fn axes(report: &Report, lang: Lang, out: &mut Document) {
 
 fn governance(report: &Report, lang: Lang, out: &mut Document) {
     out.heading(2, lang.text(Msg::ReportGovernance));
-    let header = [
-        Msg::ReportBody,
-        Msg::ReportRequired,
-        Msg::ReportHeld,
-        Msg::ReportMeetings,
-    ]
-    .map(|m| lang.text(m).to_string())
-    .to_vec();
-    let rows: Vec<Vec<String>> = report
-        .governance
-        .iter()
-        .map(|body| {
-            let meetings = if body.held.is_empty() {
-                lang.text(Msg::ReportNone).to_string()
-            } else {
-                body.held
-                    .iter()
-                    .map(|m| format!("{} ({})", m.title, lang.short_date(m.date)))
-                    .collect::<Vec<_>>()
-                    .join(" ; ")
-            };
-            vec![
-                body.name.clone(),
-                body.required.to_string(),
-                body.held.len().to_string(),
-                meetings,
-            ]
-        })
-        .collect();
-    out.table(text_table(header, rows));
+    out.table(governance_table(report, lang));
     let missing: Vec<String> = report
         .governance
         .iter()
@@ -210,6 +189,103 @@ fn governance(report: &Report, lang: Lang, out: &mut Document) {
     } else {
         out.list(missing);
     }
+}
+
+/// Each body: the meetings its rules require in the period, and those held.
+fn governance_table(report: &Report, lang: Lang) -> Table {
+    let header = [
+        Msg::ReportBody,
+        Msg::ReportRequired,
+        Msg::ReportHeld,
+        Msg::ReportMeetings,
+    ];
+    let mut table = Table::with_row_headers(headers(&header, lang));
+    for body in &report.governance {
+        let meetings = if body.held.is_empty() {
+            lang.text(Msg::ReportNone).to_string()
+        } else {
+            body.held
+                .iter()
+                .map(|m| format!("{} ({})", m.title, lang.short_date(m.date)))
+                .collect::<Vec<_>>()
+                .join(" ; ")
+        };
+        table.row(vec![
+            body.name.as_str().into(),
+            body.required.into(),
+            body.held.len().into(),
+            meetings.into(),
+        ]);
+    }
+    table
+}
+
+/// One row per action: the table of CSV and of the workbook's second sheet.
+pub fn actions_table(report: &Report, lang: Lang) -> Table {
+    let header = [
+        Msg::ColId,
+        Msg::ColAxis,
+        Msg::ColTitle,
+        Msg::ColStatusStart,
+        Msg::ColStatusEnd,
+        Msg::ColProgress,
+        Msg::ColModalitiesInPeriod,
+        Msg::ColJournalInPeriod,
+        Msg::ColDue,
+        Msg::ColPilots,
+        Msg::ColAlerts,
+    ];
+    let mut table = Table::new(headers(&header, lang));
+    for axis in &report.axes {
+        for action in &axis.actions {
+            let alerts: Vec<&str> = action.alerts.iter().map(|a| a.message.as_str()).collect();
+            table.row(vec![
+                action.id.into(),
+                axis.id.into(),
+                action.title.as_str().into(),
+                action.status_start.label(lang).into(),
+                action.status_end.label(lang).into(),
+                Cell::Share(action.progress_end),
+                action.modalities_done_in_period.len().into(),
+                action.journal.len().into(),
+                action.due.into(),
+                action.pilots.join(", ").into(),
+                alerts.join(" ; ").into(),
+            ]);
+        }
+    }
+    table
+}
+
+/// The bilan as a workbook: a summary sheet and a sheet of actions.
+pub fn sheets(report: &Report, lang: Lang) -> Vec<Sheet> {
+    let convention = &report.convention;
+    let mut dates = Table::with_row_headers(Vec::new());
+    for (label, date) in [
+        (Msg::ReportAtStart, report.period.from),
+        (Msg::ReportAtEnd, report.period.to),
+        (Msg::ReportDate, report.date),
+    ] {
+        dates.row(vec![lang.text(label).into(), Some(date).into()]);
+    }
+    let summary = vec![
+        Block::Title(title(report, lang)),
+        Block::Lines(vec![convention.name.clone(), convention.territory.clone()]),
+        Block::Table(dates),
+        Block::Table(statuses_table(report, lang)),
+        Block::Table(axes_table(report, lang)),
+        Block::Table(governance_table(report, lang)),
+    ];
+    vec![
+        Sheet {
+            name: lang.text(Msg::ReportSheetSummary).to_string(),
+            blocks: summary,
+        },
+        Sheet {
+            name: lang.text(Msg::ReportSheetActions).to_string(),
+            blocks: vec![Block::Table(actions_table(report, lang))],
+        },
+    ]
 }
 
 fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
