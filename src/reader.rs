@@ -280,26 +280,15 @@ impl<'t, 'i> TableReader<'t, 'i> {
         ctx: &mut FileContext,
         key: &'static str,
     ) -> Vec<Located<String>> {
-        let Some(value) = self.get(key, FieldType::TextList) else {
-            return Vec::new();
-        };
-        let DeValue::Array(items) = value.get_ref() else {
-            ctx.wrong_type(key, Msg::TypeStringList, value);
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|item| match item.get_ref() {
-                DeValue::String(text) => Some(Located {
-                    value: text.to_string(),
-                    span: ctx.span(item.span()),
-                }),
-                _ => {
-                    ctx.wrong_type(key, Msg::TypeString, item);
-                    None
-                }
-            })
-            .collect()
+        let field = FieldType::TextList;
+        let types = (Msg::TypeStringList, Msg::TypeString);
+        self.array(ctx, key, field, types, |ctx, item| match item.get_ref() {
+            DeValue::String(text) => Some(Located {
+                value: text.to_string(),
+                span: ctx.span(item.span()),
+            }),
+            _ => None,
+        })
     }
 
     /// An array of tables (`[[modalities]]`), each to be read with its own reader.
@@ -309,23 +298,40 @@ impl<'t, 'i> TableReader<'t, 'i> {
         key: &'static str,
         path: &'static str,
     ) -> Vec<TableReader<'t, 'i>> {
-        let Some(value) = self.get(key, FieldType::Tables(path)) else {
+        let field = FieldType::Tables(path);
+        let types = (Msg::TypeArray, Msg::TypeTable);
+        self.array(ctx, key, field, types, |_, item| match item.get_ref() {
+            DeValue::Table(table) => Some(TableReader::new(table, item.span(), path)),
+            _ => None,
+        })
+    }
+
+    /// The items of an array that `read` accepts; the array itself and
+    /// each item refused are told with the type expected (`types`: the
+    /// array's, an item's).
+    fn array<T>(
+        &mut self,
+        ctx: &mut FileContext,
+        key: &'static str,
+        field: FieldType,
+        types: (Msg, Msg),
+        read: impl Fn(&mut FileContext, &'t Spanned<DeValue<'i>>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(value) = self.get(key, field) else {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            ctx.wrong_type(key, Msg::TypeArray, value);
+            ctx.wrong_type(key, types.0, value);
             return Vec::new();
         };
-        items
-            .iter()
-            .filter_map(|item| match item.get_ref() {
-                DeValue::Table(table) => Some(TableReader::new(table, item.span(), path)),
-                _ => {
-                    ctx.wrong_type(key, Msg::TypeTable, item);
-                    None
-                }
-            })
-            .collect()
+        let mut read_items = Vec::with_capacity(items.len());
+        for item in items {
+            match read(ctx, item) {
+                Some(read_item) => read_items.push(read_item),
+                None => ctx.wrong_type(key, types.1, item),
+            }
+        }
+        read_items
     }
 
     /// The entries of a table whose keys are free (actor ids, body keys,

@@ -35,16 +35,21 @@ pub fn markdown(text: &str) -> String {
         }
         out.push(c);
     }
-    if out.starts_with(['#', '-', '+', '=']) || starts_with_ordinal(&out) {
+    if out.starts_with(['#', '-', '+', '=']) {
         out.insert(0, '\\');
+    } else if let Some(digits) = ordinal_digits(&out) {
+        // A backslash escapes punctuation only: "1\." reads "1.", where
+        // "\1." would show its backslash.
+        out.insert(digits, '\\');
     }
     out
 }
 
-/// "1. " or "1) " at the start would make an ordered list.
-fn starts_with_ordinal(text: &str) -> bool {
+/// How many digits open the text when they and a "." or ")" would make an
+/// ordered list.
+fn ordinal_digits(text: &str) -> Option<usize> {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && text[digits..].starts_with(['.', ')'])
+    (digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits)
 }
 
 /// Text safe inside HTML elements and attribute values.
@@ -96,7 +101,7 @@ mod tests {
         assert_eq!(markdown("# titre"), "\\# titre");
         assert_eq!(markdown("=SOMME(A1)"), "\\=SOMME(A1)");
         assert_eq!(markdown("![i](http://x)"), "!\\[i\\](http://x)");
-        assert_eq!(markdown("1. un"), "\\1. un");
+        assert_eq!(markdown("1. un"), "1\\. un");
         assert_eq!(markdown("&lt;"), "\\&lt;");
         assert_eq!(markdown("~~barré~~"), "\\~\\~barré\\~\\~");
     }
@@ -106,7 +111,7 @@ mod tests {
         assert_eq!(markdown(" # titre"), "\\# titre");
         assert_eq!(markdown("\r# titre"), "\\# titre");
         assert_eq!(markdown("\n- puce"), "\\- puce");
-        assert_eq!(markdown("\t1. un"), "\\1. un");
+        assert_eq!(markdown("\t1. un"), "1\\. un");
         assert_eq!(markdown("     code"), "code");
     }
 

@@ -625,7 +625,7 @@ fn the_checkers_reject_what_they_look_for() {
     assert!(!terminal_plain_problems(clean_styled).is_empty());
 
     let clean_md = "# Titre \\# x\n\n\\- a \\[x\\](y) !\\[i\\](z) \\<b\\> \\*\\*gras\\*\\* \\&amp;\n\
-        - **Statut** : en cours\n- `██░░` 50 % — \\1. a\n| \\# a | b |\n|---|---|\n";
+        - **Statut** : en cours\n- `██░░` 50 % — 1\\. a\n| \\# a | b |\n|---|---|\n";
     assert_eq!(markdown_problems(clean_md), Vec::<String>::new());
     for bad in [
         "a <img src=x>",

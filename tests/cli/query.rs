@@ -354,7 +354,7 @@ fn show_table_and_markdown_read_as_a_fiche() {
         "{md}"
     );
     assert!(
-        md.contains("\n## Modalities (1/2 done)\n\n- \\1. \\[done\\] Réunion des acteurs\n"),
+        md.contains("\n## Modalities (1/2 done)\n\n- 1\\. \\[done\\] Réunion des acteurs\n"),
         "{md}"
     );
 }
