@@ -45,25 +45,23 @@ impl Text {
         }
     }
 
-    /// The text with its placeholders `{0}`, `{1}`… replaced by `args`, as
-    /// `Lang::fill` does for the catalogue.
+    /// The text with its placeholders `{0}`, `{1}`… and plural choices
+    /// filled from `args`, as `Lang::fill` does for the catalogue.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        let mut out = self.get(lang).to_string();
-        for (index, arg) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{index}}}"), &arg.to_string());
-        }
-        out
+        lang.fill_text(self.get(lang), args)
     }
 }
 
-/// The placeholders `{0}` to `{9}` a text holds, one bit each.
+/// The placeholders `{0}` to `{9}` a text holds (plain, or opening a
+/// plural choice `{0?…|…}`), one bit each.
 const fn placeholders(text: &str) -> u16 {
     let bytes = text.as_bytes();
     let mut found = 0u16;
     let mut index = 0;
     while index + 2 < bytes.len() {
         let digit = bytes[index + 1];
-        if bytes[index] == b'{' && digit.is_ascii_digit() && bytes[index + 2] == b'}' {
+        let closing = bytes[index + 2];
+        if bytes[index] == b'{' && digit.is_ascii_digit() && (closing == b'}' || closing == b'?') {
             found |= 1 << (digit - b'0');
         }
         index += 1;

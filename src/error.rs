@@ -117,6 +117,11 @@ pub enum Error {
         known: Vec<String>,
     },
     /// A theme no axis has (usage).
+    /// A commune that no name of the plan matches (usage).
+    UnknownCommune {
+        name: String,
+        known: Vec<String>,
+    },
     UnknownTheme {
         name: String,
         known: Vec<String>,
@@ -200,6 +205,7 @@ impl Error {
             Error::NotPartner { .. } => "not-a-partner",
             Error::UnknownActor { .. } => "unknown-actor",
             Error::UnknownTheme { .. } => "unknown-theme",
+            Error::UnknownCommune { .. } => "unknown-commune",
             Error::NotForAModality => "not-for-a-modality",
             Error::DoneNeedsModality { .. } => "done-needs-modality",
             Error::NothingToChange => "nothing-to-change",
@@ -222,6 +228,7 @@ impl Error {
         match self {
             Error::UnknownActor { .. }
             | Error::UnknownTheme { .. }
+            | Error::UnknownCommune { .. }
             | Error::NotForAModality
             | Error::DoneNeedsModality { .. }
             | Error::NothingToChange

@@ -81,6 +81,9 @@ fn argument_message(error: &Error, lang: Lang) -> String {
         Error::UnknownActor { name, known } => {
             lang.fill(Msg::ErrorUnknownActor, &[name, &known.join(", ")])
         }
+        Error::UnknownCommune { name, known } => {
+            lang.fill(Msg::ErrorUnknownCommune, &[name, &known.join(", ")])
+        }
         Error::UnknownTheme { name, known } => {
             lang.fill(Msg::ErrorUnknownTheme, &[name, &known.join(", ")])
         }

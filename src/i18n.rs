@@ -1,13 +1,15 @@
 //! Every word a person reads, in French and English, kept in one catalogue.
 //!
 //! A message is a `Msg` variant; its text may hold numbered placeholders
-//! (`{0}`, `{1}`…) that `Lang::fill` replaces. The catalogue is one macro
+//! (`{0}`, `{1}`…) and plural choices (`{0?réunion|réunions}`) that
+//! `Lang::fill` fills in one pass (`template`). The catalogue is one macro
 //! call so that a test can walk `Msg::ALL` and prove that both languages are
 //! complete and use the same placeholders.
 
 mod format;
+mod template;
 
-pub use format::decimal;
+pub use format::{decimal, parse_date};
 
 /// The language of everything the tool prints for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -39,13 +41,15 @@ impl Lang {
         }
     }
 
-    /// The message with its placeholders `{0}`, `{1}`… replaced by `args`.
+    /// The message with its placeholders `{0}`, `{1}`… replaced by `args`
+    /// and its words agreed with their numbers, in one pass.
     pub fn fill(self, msg: Msg, args: &[&dyn std::fmt::Display]) -> String {
-        let mut out = self.text(msg).to_string();
-        for (index, arg) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{index}}}"), &arg.to_string());
-        }
-        out
+        self.fill_text(self.text(msg), args)
+    }
+
+    /// Any text of the catalogue's kind, filled as `fill` does.
+    pub fn fill_text(self, template: &str, args: &[&dyn std::fmt::Display]) -> String {
+        template::fill(template, self, args)
     }
 }
 
@@ -91,9 +95,9 @@ catalogue! {
 
     // ctg check.
     CheckValid => "plan valide : {0} axes, {1} actions", "valid plan: {0} axes, {1} actions";
-    CheckValidWarnings => "plan valide : {0} axes, {1} actions, {2} avertissement(s)", "valid plan: {0} axes, {1} actions, {2} warning(s)";
-    CheckInvalid => "{0} erreur(s), {1} avertissement(s)", "{0} error(s), {1} warning(s)";
-    CheckDenied => "{0} avertissement(s), refusé(s) par --deny-warnings", "{0} warning(s), refused by --deny-warnings";
+    CheckValidWarnings => "plan valide : {0} {0?axe|axes}, {1} {1?action|actions}, {2} {2?avertissement|avertissements}", "valid plan: {0} {0?axis|axes}, {1} {1?action|actions}, {2} {2?warning|warnings}";
+    CheckInvalid => "{0} {0?erreur|erreurs}, {1} {1?avertissement|avertissements}", "{0} {0?error|errors}, {1} {1?warning|warnings}";
+    CheckDenied => "{0} {0?avertissement, refusé|avertissements, refusés} par --deny-warnings", "{0} {0?warning|warnings}, refused by --deny-warnings";
     CheckUnknownRuleNear => "règle inconnue « {0} » : vouliez-vous dire « {1} » ?", "unknown rule `{0}`: did you mean `{1}`?";
     CheckUnknownRule => "règle inconnue « {0} » ; les règles sont : {1}", "unknown rule `{0}`; the rules are: {1}";
     CheckFormatLocked => "{1} {0} refusé : « {0} » est une règle du format des fichiers et reste une erreur, car aucune commande ne peut lire un plan qui l'enfreint", "{1} {0} refused: `{0}` is a rule of the file format and stays an error, since no command can read a plan that breaks it";
@@ -118,10 +122,15 @@ catalogue! {
     TypeFloat => "un nombre décimal", "a float";
 
     // Command failures.
-    ErrorPlanInvalid => "le plan contient {0} erreur(s) : rien n'a été fait (ctg check montre aussi les avertissements)", "the plan has {0} error(s): nothing was done (ctg check shows warnings too)";
+    ErrorPlanInvalid => "le plan contient {0} {0?erreur|erreurs} : rien n'a été fait (ctg check montre aussi les avertissements)", "the plan has {0} {0?error|errors}: nothing was done (ctg check shows warnings too)";
 
     // Errors of arguments.
     ErrorUnknownActor => "acteur inconnu « {0} » ; acteurs déclarés : {1}", "unknown actor `{0}`; declared actors: {1}";
+    ParseTarget => "« {0} » n'est ni une action ni une modalité : écrivez 4 pour l'action 4, 4.2 pour sa modalité 2", "`{0}` is not an action or a modality: write 4 for action 4, 4.2 for its modality 2";
+    ParseStatusUnknown => "« {0} » n'est pas un statut ; écrivez l'un de : {1}", "`{0}` is not a status; write one of: {1}";
+    ParseStatusAmbiguous => "« {0} » peut désigner plusieurs statuts : {1} ; écrivez-en un peu plus", "`{0}` could mean several statuses: {1}; write a little more of it";
+    ParseDate => "« {0} » n'est pas une date : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 30/06/2025", "`{0}` is not a date: write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2025-06-30";
+    ErrorUnknownCommune => "commune inconnue « {0} » ; communes du plan : {1}", "unknown commune `{0}`; communes of the plan: {1}";
     ErrorUnknownTheme => "thème inconnu « {0} » ; thèmes des axes : {1}", "unknown theme `{0}`; themes of the axes: {1}";
     ErrorNoAction => "pas d'action {0} ; les actions sont {1}", "no action {0}; actions are {1}";
 
@@ -148,7 +157,7 @@ catalogue! {
     ShowLongTitle => "Intitulé", "Full title";
     ShowStatus => "Statut", "Status";
     ShowDates => "Dates", "Dates";
-    ShowLate => "en retard de {0} jour(s)", "{0} day(s) late";
+    ShowLate => "en retard de {0} {0?jour|jours}", "{0} {0?day|days} late";
     ShowPilots => "Pilotes", "Pilots";
     ShowPartners => "Partenaires", "Partners";
     ShowPilotNote => "Pilotage (source)", "Pilots (source)";
@@ -192,13 +201,13 @@ catalogue! {
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";
-    EditRefused => "modification refusée : elle laisserait {0} erreur(s) dans le plan ; aucun fichier n'a été touché", "edit refused: it would leave {0} error(s) in the plan; no file was touched";
+    EditRefused => "modification refusée : elle laisserait {0} {0?erreur|erreurs} dans le plan ; aucun fichier n'a été touché", "edit refused: it would leave {0} {0?error|errors} in the plan; no file was touched";
     LogStatusNote => "statut : {0} → {1}", "status: {0} → {1}";
     ErrorWrite => "écriture impossible de {0} : {1}", "cannot write {0}: {1}";
     ErrorNotPilot => "{0} n'est pas pilote de l'action {1}", "{0} is not a pilot of action {1}";
     ErrorNotPartner => "{0} n'est pas partenaire de l'action {1}", "{0} is not a partner of action {1}";
-    ErrorNoModality => "l'action {0} a {1} modalité(s) : pas de modalité {2}", "action {0} has {1} modality(ies): there is no modality {2}";
-    ErrorNoIndicator => "l'action {0} a {1} indicateur(s) : pas d'indicateur {2}", "action {0} has {1} indicator(s): there is no indicator {2}";
+    ErrorNoModality => "l'action {0} a {1} {1?modalité|modalités} : pas de modalité {2}", "action {0} has {1} {1?modality|modalities}: there is no modality {2}";
+    ErrorNoIndicator => "l'action {0} a {1} {1?indicateur|indicateurs} : pas d'indicateur {2}", "action {0} has {1} {1?indicator|indicators}: there is no indicator {2}";
     ErrorModalityOptions => "pour une modalité (ID.N), seules --status et --done s'appliquent", "for a modality (ID.N), only --status and --done apply";
     ErrorDoneNeedsModality => "--done s'applique à une modalité : ctg set {0}.N --done DATE", "--done applies to a modality: ctg set {0}.N --done DATE";
     ErrorNothingToSet => "rien à modifier : donnez au moins une option (--status, --due, --add-pilot…)", "nothing to change: give at least one option (--status, --due, --add-pilot…)";
@@ -220,7 +229,7 @@ catalogue! {
     ReportAtStart => "Début de période", "Start of period";
     ReportAtEnd => "Fin de période", "End of period";
     ReportProgressByAxis => "Avancement par axe", "Progress by axis";
-    ReportFigures => "{0} actions ; avancement {1} en début de période, {2} en fin de période ; {3} modalité(s) réalisée(s) sur {4} en fin de période, dont {5} sur la période ; {6} entrée(s) de journal sur la période.", "{0} actions; progress {1} at the start of the period, {2} at its end; {3} of {4} modalities done at the end of the period, {5} of them in the period; {6} journal entries in the period.";
+    ReportFigures => "{0} {0?action|actions} ; avancement {1} en début de période, {2} en fin de période ; {3} {3?modalité réalisée|modalités réalisées} sur {4} en fin de période, dont {5} sur la période ; {6} {6?entrée|entrées} de journal sur la période.", "{0} {0?action|actions}; progress {1} at the start of the period, {2} at its end; {3} of {4} {4?modality|modalities} done at the end of the period, {5} of them in the period; {6} journal {6?entry|entries} in the period.";
     ReportAxis => "Axe {0} — {1}", "Axis {0} — {1}";
     ReportAction => "Action {0} — {1}", "Action {0} — {1}";
     ReportStatusChanged => "Statut : {0} → {1}", "Status: {0} → {1}";
@@ -242,7 +251,7 @@ catalogue! {
     ReportNoValue => "aucune valeur sur la période", "no value in the period";
     ReportAlerts => "Alertes", "Alerts";
     ReportNoAlert => "Aucune alerte.", "No alert.";
-    ReportAlertLate => "en retard : échéance du {0} dépassée de {1} jour(s) en fin de période", "late: due {0}, {1} day(s) past at the end of the period";
+    ReportAlertLate => "en retard : échéance du {0} dépassée de {1} {1?jour|jours} en fin de période", "late: due {0}, {1} {1?day|days} past at the end of the period";
     ReportAlertNoPilot => "sans pilote décidé ({0})", "no decided pilot ({0})";
     ReportAlertQuiet => "rien n'a été noté sur la période (ni journal, ni modalité réalisée)", "nothing recorded in the period (no journal entry, no modality done)";
     ReportNoActionInAxis => "Aucune action dans cet axe.", "No action in this axis.";
@@ -251,7 +260,7 @@ catalogue! {
     ReportRequired => "Attendues", "Required";
     ReportHeld => "Tenues", "Held";
     ReportMeetings => "Réunions", "Meetings";
-    ReportMissing => "{0} : il manque {1} réunion(s) sur la période", "{0}: {1} meeting(s) missing in the period";
+    ReportMissing => "{0} : il manque {1} {1?réunion|réunions} sur la période", "{0}: {1} {1?meeting|meetings} missing in the period";
     ReportGovernanceOk => "Toutes les réunions attendues ont été tenues.", "Every required meeting was held.";
     ReportNone => "aucune", "none";
     ReportChartTitle => "Avancement par axe en fin de période", "Progress by axis at the end of the period";
@@ -303,7 +312,7 @@ catalogue! {
     ErrorPlanNotAtRevision => "le plan n'existait pas encore à la révision {0} (pas de {1}/ctg.toml)", "the plan did not exist yet at revision {0} (no {1}/ctg.toml)";
     ErrorGit => "git a échoué : {0}", "git failed: {0}";
     ErrorPlanAtRevision => "le plan à la révision {0} contient des erreurs :", "the plan at revision {0} has errors:";
-    ErrorPlanInvalidAt => "le plan à la révision {0} contient {1} erreur(s) : rien n'a été fait", "the plan at revision {0} has {1} error(s): nothing was done";
+    ErrorPlanInvalidAt => "le plan à la révision {0} contient {1} {1?erreur|erreurs} : rien n'a été fait", "the plan at revision {0} has {1} {1?error|errors}: nothing was done";
     StatusAt => "Statuts reconstruits au {0} d'après le journal", "Statuses rebuilt as of {0} from the journal";
     StatusAtNoHistory => "le journal ne note aucun changement de statut jusqu'au {0} : chaque action garde le statut de son fichier, ou « à engager » si son premier changement est postérieur", "the journal records no status move up to {0}: each action keeps its file's status, or planned if its first move came later";
     ReportChangesSince => "Changements depuis {0}", "Changes since {0}";
@@ -326,24 +335,19 @@ catalogue! {
     TotalRow => "Total", "Total";
     AlertsHeading => "Alertes", "Alerts";
     AlertsNone => "Aucune alerte.", "No alerts.";
-    AlertOverdue => "action {0} en retard de {1} jour(s) (échéance {2}) : {3}", "action {0} is {1} day(s) late (due {2}): {3}";
+    AlertOverdue => "action {0} en retard de {1} {1?jour|jours} (échéance {2}) : {3}", "action {0} is {1} {1?day|days} late (due {2}): {3}";
     AlertNoPilot => "action {0} sans pilote décidé ({1}) : {2}", "action {0} has no decided pilot ({1}): {2}";
     AlertNoPilotNote => "aucune mention", "no mention";
-    AlertStale => "action {0} {1} sans entrée de journal depuis {2} jour(s) : {3}", "action {0} is {1} with no journal entry for {2} day(s): {3}";
+    AlertStale => "action {0} {1} sans entrée de journal depuis {2} {2?jour|jours} : {3}", "action {0} is {1} with no journal entry for {2} {2?day|days}: {3}";
     AlertStaleNever => "action {0} {1} sans aucune entrée de journal : {2}", "action {0} is {1} with no journal entry at all: {2}";
-    AlertMeetings => "{0} : {1} réunion(s) tenue(s) en {2} sur {3} attendue(s)", "{0}: {1} meeting(s) held in {2} out of {3} required";
+    AlertMeetings => "{0} : {1} {1?réunion tenue|réunions tenues} en {2} sur {3} {3?attendue|attendues}", "{0}: {1} {1?meeting|meetings} held in {2} out of {3} required";
 }
 
 #[cfg(test)]
 mod tests {
+    use super::template::indices as placeholders;
     use super::*;
     use chrono::NaiveDate;
-
-    fn placeholders(text: &str) -> Vec<usize> {
-        (0..10)
-            .filter(|index| text.contains(&format!("{{{index}}}")))
-            .collect()
-    }
 
     #[test]
     fn every_message_exists_in_both_languages_with_the_same_placeholders() {

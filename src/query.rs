@@ -88,7 +88,7 @@ impl Filter {
             partners: resolve_actors(&args.partner)?,
             actors: resolve_actors(&args.actor)?,
             theme_axes,
-            communes: args.commune.iter().map(|c| fold(c)).collect(),
+            communes: resolve_communes(&args.commune, plan)?,
             coordination: args.coordination,
             within_competences: args.within_competences,
             no_pilot: args.no_pilot,
@@ -165,6 +165,51 @@ impl Filter {
             .iter()
             .all(|word| haystack.contains(word.as_str()))
     }
+}
+
+/// The communes of the plan that each name typed designates, folded: the
+/// commune of that name, or those it begins ("villemur" for
+/// "Villemur-sur-Tarn") or whose word it is ("tarn"). A name that
+/// designates none is a usage error that lists them.
+fn resolve_communes(names: &[String], plan: &Plan) -> Result<Vec<String>, Error> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut known: Vec<&str> = plan
+        .convention
+        .actors
+        .iter()
+        .flat_map(|actor| actor.members.iter().map(String::as_str))
+        .chain(plan.actions.iter().flat_map(|action| {
+            let modalities = action.modalities.iter().filter_map(|m| m.commune.as_ref());
+            action.communes.iter().chain(modalities).map(|c| c.value.as_str())
+        }))
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+    let mut resolved = Vec::new();
+    for name in names {
+        let typed = fold(name.trim());
+        let matching: Vec<String> = known
+            .iter()
+            .map(|commune| fold(commune))
+            .filter(|folded| {
+                !typed.is_empty()
+                    && (folded.starts_with(&typed)
+                        || folded
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|word| word == typed))
+            })
+            .collect();
+        if matching.is_empty() {
+            return Err(Error::UnknownCommune {
+                name: name.clone(),
+                known: known.iter().map(|c| c.to_string()).collect(),
+            });
+        }
+        resolved.extend(matching);
+    }
+    Ok(resolved)
 }
 
 /// Orders actions; ties always fall back to the id, so output is stable.

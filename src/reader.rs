@@ -20,7 +20,7 @@ pub use suggest::closest;
 pub use values::{example, read_date, read_integer, read_number, toml_key};
 
 use crate::diag::{Diagnostic, Rule};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, parse_date};
 use crate::span::{FileId, Located, Span};
 use rules as format;
 use values::{integer_type, type_name};
@@ -98,8 +98,11 @@ impl FileContext<'_> {
     pub fn wrong_type(&mut self, key: &str, expected: Msg, value: &Spanned<DeValue>) {
         let lang = self.lang;
         let found = lang.text(type_name(value.get_ref()));
-        let help = if let (Msg::TypeDate, DeValue::String(_)) = (expected, value.get_ref()) {
-            format::DATE_WITHOUT_QUOTES.fill(lang, &[&key])
+        let help = if let (Msg::TypeDate, DeValue::String(text)) = (expected, value.get_ref()) {
+            match parse_date(text) {
+                Some(date) => format::THIS_DATE_WITHOUT_QUOTES.fill(lang, &[&key, &date]),
+                None => format::DATE_WITHOUT_QUOTES.fill(lang, &[&key]),
+            }
         } else {
             lang.fill(Msg::DiagForExample, &[&example(key, expected)])
         };

@@ -74,17 +74,29 @@ const STARTS_AFTER_END: Text = Text::new(
     "the convention starts ({0}) after it ends ({1})",
 );
 const OUTSIDE: Text = Text::new(
-    "« {0} » ({1}) tombe hors de la période de la convention ({2} – {3})",
-    "`{0}` ({1}) falls outside the convention period ({2} – {3})",
+    "{0} (`{1}` : {2}) tombe hors de la période de la convention ({3} – {4})",
+    "{0} (`{1}`: {2}) falls outside the convention period ({3} – {4})",
 );
 const CHECK_DATE_OR_PERIOD: Text = Text::new(
-    "vérifiez la date, ou la période (start, end) dans ctg.toml",
-    "check the date, or the period (start, end) in ctg.toml",
+    "vérifiez la date, ou la période (`start`, `end`) dans ctg.toml",
+    "check the date, or the period (`start`, `end`) in ctg.toml",
 );
 const AFTER_TODAY: Text = Text::new(
-    "« {0} » est daté du {1}, après aujourd'hui ({2})",
-    "`{0}` is dated {1}, after today ({2})",
+    "{0} (`{1}`) porte la date du {2}, postérieure à aujourd'hui ({3})",
+    "{0} (`{1}`) is dated {2}, after today ({3})",
 );
+
+/// What a dated key is, in words: sentences name it so, and give the key
+/// only as the code to look for.
+fn subject(key: &str) -> Text {
+    match key {
+        "start" => Text::new("le début", "the start"),
+        "due" => Text::new("l'échéance", "the due date"),
+        "done" => Text::new("la date de réalisation", "the done date"),
+        "values" => Text::new("l'année d'une valeur d'indicateur", "the year of an indicator value"),
+        _ => Text::new("l'entrée de journal", "the journal entry"),
+    }
+}
 const DATE_IT_WHEN: Text = Text::new(
     "on note ce qui a eu lieu : datez-le du jour où c'est arrivé",
     "record what has happened: date it the day it happened",
@@ -182,7 +194,10 @@ fn outside(
     c.push(
         &OUTSIDE_PERIOD,
         span,
-        OUTSIDE.fill(lang, &[&key, &shown, &bound(start), &bound(end)]),
+        OUTSIDE.fill(
+            lang,
+            &[&subject(key).get(lang), &key, &shown, &bound(start), &bound(end)],
+        ),
         c.text(CHECK_DATE_OR_PERIOD),
     );
 }
@@ -199,8 +214,15 @@ pub fn future_date(c: &mut Checker) {
         );
         for (key, date) in dates {
             if date.value > c.today {
-                let message =
-                    AFTER_TODAY.fill(c.lang, &[&key, &c.date(date.value), &c.date(c.today)]);
+                let message = AFTER_TODAY.fill(
+                    c.lang,
+                    &[
+                        &subject(key).get(c.lang),
+                        &key,
+                        &c.date(date.value),
+                        &c.date(c.today),
+                    ],
+                );
                 c.push(&FUTURE_DATE, &date.span, message, c.text(DATE_IT_WHEN));
             }
         }

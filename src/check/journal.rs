@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::Checker;
 use crate::diag::{Rule, Severity, Text};
+use crate::model::Status;
 
 pub static JOURNAL_ORDER: Rule = Rule {
     code: "journal-order",
@@ -43,11 +44,11 @@ const KEEP_IN_ORDER: Text = Text::new(
 );
 const LAST_MOVE_DIFFERS: Text = Text::new(
     "le statut est « {0} » mais le dernier changement noté au journal est « {1} »",
-    "the status is `{0}` but the journal's last status move is `{1}`",
+    "the status is {0} but the journal's last status move is to {1}",
 );
 const LOG_THE_MOVE: Text = Text::new(
-    "ajoutez une entrée [[log]] datée avec status = \"{0}\", pour que l'historique reste juste",
-    "add a dated [[log]] entry with status = \"{0}\" so that the history stays true",
+    "ajoutez au journal une entrée `[[log]]` datée avec `status = \"{0}\"`, pour que l'historique reste juste",
+    "add a dated `[[log]]` entry with `status = \"{0}\"` so that the history stays true",
 );
 
 /// `journal-order` (warning): an entry dated before one written above it.
@@ -94,12 +95,13 @@ pub fn status_journal_mismatch(c: &mut Checker) {
             && moved_to != action.status
         {
             let span = action.status_span.as_ref().unwrap_or(&action.id.span);
-            let keyword = action.status.keyword();
+            let lang = c.lang;
+            let label = |status: Status| status.label(lang);
             c.push(
                 &STATUS_JOURNAL_MISMATCH,
                 span,
-                LAST_MOVE_DIFFERS.fill(c.lang, &[&keyword, &moved_to.keyword()]),
-                LOG_THE_MOVE.fill(c.lang, &[&keyword]),
+                LAST_MOVE_DIFFERS.fill(c.lang, &[&label(action.status), &label(moved_to)]),
+                LOG_THE_MOVE.fill(c.lang, &[&action.status.keyword()]),
             );
         }
     }

@@ -34,20 +34,20 @@ pub static DONE_DATE_NOT_DONE: Rule = Rule {
 };
 
 const STILL_OPEN: Text = Text::new(
-    "l'action est réalisée mais {0} modalité(s) restent ouvertes",
-    "the action is done but {0} modality(ies) are still open",
+    "l'action est réalisée mais {0} {0?modalité reste ouverte|modalités restent ouvertes}",
+    "the action is done but {0} {0?modality is|modalities are} still open",
 );
 const CLOSE_THEM: Text = Text::new(
-    "passez-les à done ou abandoned, ou revoyez le statut de l'action",
-    "set them to done or abandoned, or review the action's status",
+    "passez-les à « réalisée » ou « abandonnée » (`status = \"done\"` ou `\"abandoned\"`), ou revoyez le statut de l'action",
+    "set them to done or abandoned (`status = \"done\"` or `\"abandoned\"`), or review the action's status",
 );
 const DATE_BUT_NOT_DONE: Text = Text::new(
     "une date de réalisation est donnée mais la modalité est « {0} »",
-    "a done date is given but the modality is `{0}`",
+    "a done date is given but the modality is {0}",
 );
 const SET_DONE_OR_REMOVE: Text = Text::new(
-    "mettez status = \"done\" ou retirez la date",
-    "set status = \"done\" or remove the date",
+    "mettez `status = \"done\"` ou retirez la date",
+    "set `status = \"done\"` or remove the date",
 );
 
 /// `done-with-open-modalities` (warning).
@@ -82,7 +82,7 @@ pub fn done_date_not_done(c: &mut Checker) {
                 c.push(
                     &DONE_DATE_NOT_DONE,
                     &done.span,
-                    DATE_BUT_NOT_DONE.fill(c.lang, &[&modality.status.keyword()]),
+                    DATE_BUT_NOT_DONE.fill(c.lang, &[&modality.status.label(c.lang)]),
                     c.text(SET_DONE_OR_REMOVE),
                 );
             }

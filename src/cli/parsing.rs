@@ -1,11 +1,27 @@
 //! Reading the command line: the language of `--help` before clap runs,
 //! and the values clap cannot parse alone (dates, statuses, `ID.N`).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::NaiveDate;
 
 use super::Cli;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, parse_date as read_date};
 use crate::model::Status;
+
+/// Whether the values clap parses are refused in French: clap's value
+/// parsers take no context, so the language found before clap runs is kept
+/// here for them.
+static FRENCH: AtomicBool = AtomicBool::new(false);
+
+/// The language of the values' error messages.
+fn lang() -> Lang {
+    if FRENCH.load(Ordering::Relaxed) {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
 
 /// What `ctg set` edits: an action, or one of its modalities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,11 +32,7 @@ pub struct Target {
 }
 
 pub(super) fn parse_target(text: &str) -> Result<Target, String> {
-    let bad = || {
-        format!(
-            "`{text}` is not an action or a modality: write 4 for action 4, 4.2 for its modality 2"
-        )
-    };
+    let bad = || lang().fill(Msg::ParseTarget, &[&text]);
     let (action, modality) = match text.split_once('.') {
         Some((action, modality)) => (action, Some(modality)),
         None => (text, None),
@@ -48,7 +60,9 @@ pub fn parse() -> Cli {
 
 pub fn parse_from(args: Vec<std::ffi::OsString>) -> Cli {
     let mut command = <Cli as clap::CommandFactory>::command();
-    if early_lang(&args) == Lang::Fr {
+    let lang = early_lang(&args);
+    FRENCH.store(lang == Lang::Fr, Ordering::Relaxed);
+    if lang == Lang::Fr {
         command = super::help_fr::translate(command);
     }
     let matches = command.get_matches_from(args);
@@ -83,16 +97,24 @@ fn early_lang(args: &[std::ffi::OsString]) -> Lang {
     }
 }
 
+/// A status as people write it (`Status::from_typed`); a word that could
+/// mean several is refused with the statuses it could mean.
 pub(super) fn parse_status(text: &str) -> Result<Status, String> {
-    Status::from_words(text).ok_or_else(|| {
-        format!(
-            "`{text}` is not a status; use one of planned, in-progress, blocked, postponed, done, abandoned \
-             (or à engager, en cours, bloquée, reportée, réalisée, abandonnée)"
-        )
+    let lang = lang();
+    Status::from_typed(text).map_err(|candidates| {
+        let labels = |list: &[Status]| -> String {
+            let labels: Vec<String> = list.iter().map(|s| format!("« {} »", s.label(lang))).collect();
+            labels.join(", ")
+        };
+        if candidates.is_empty() {
+            lang.fill(Msg::ParseStatusUnknown, &[&text, &labels(&Status::ALL)])
+        } else {
+            lang.fill(Msg::ParseStatusAmbiguous, &[&text, &labels(&candidates)])
+        }
     })
 }
 
+/// A date written 2025-06-30 or 30/06/2025.
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30"))
+    read_date(text).ok_or_else(|| lang().fill(Msg::ParseDate, &[&text]))
 }

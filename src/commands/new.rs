@@ -103,6 +103,10 @@ mod tests {
             "creer-un-lieu-d-accueil-enfants"
         );
         assert_eq!(slug("Été"), "ete");
+        assert_eq!(
+            slug("Œuvrer au cœur des bourgs"),
+            "oeuvrer-au-coeur-des-bourgs"
+        );
         assert_eq!(slug("!!!"), "action");
     }
 }

@@ -4,6 +4,17 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Lang;
 
+/// A date as people type it: 2026-12-31 (as TOML and ISO write it) or
+/// 31/12/2026 (as French people do, and as `ctg` prints dates in French).
+/// Years have four digits, so that every date read can be written in TOML.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .ok()?;
+    (1000..=9999).contains(&date.year()).then_some(date)
+}
+
 impl Lang {
     /// A date as people of this language write it in a table: 30/11/2023 or 2023-11-30.
     pub fn short_date(self, date: NaiveDate) -> String {

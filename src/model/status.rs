@@ -56,22 +56,61 @@ impl Status {
             .find(|status| status.keyword() == word)
     }
 
-    /// A status from what a person typed: the keyword or a label in either
-    /// language, whatever the case and accents ("En cours", "realisee").
+    /// Every way people write this status, folded (no case, no accents,
+    /// hyphens for spaces): the keyword, the labels in both languages, and
+    /// the usual French words, masculine and feminine.
+    fn words(self) -> impl Iterator<Item = String> {
+        let synonyms: &[&str] = match self {
+            Status::Planned => &["a-venir", "prevu", "prevue", "planifie", "planifiee", "a-faire"],
+            Status::InProgress => &["commence", "commencee", "demarre", "demarree", "lance", "lancee"],
+            Status::Blocked => &["bloque"],
+            Status::Postponed => &["reporte", "en-pause", "suspendu", "suspendue", "differe", "differee"],
+            Status::Done => &["realise", "termine", "terminee", "fait", "faite", "fini", "finie", "acheve", "achevee"],
+            Status::Abandoned => &["abandonne", "annule", "annulee"],
+        };
+        let labels = [Lang::Fr, Lang::En].map(|lang| folded_word(self.label(lang)));
+        std::iter::once(self.keyword().to_string())
+            .chain(labels)
+            .chain(synonyms.iter().map(|word| word.to_string()))
+    }
+
+    /// A status from what a person wrote in full: the keyword, a label in
+    /// either language or a usual synonym, whatever the case and accents
+    /// ("En cours", "realisee", "terminé").
     pub fn from_words(words: &str) -> Option<Status> {
-        let folded = fold(words.trim()).replace(['_', ' '], "-");
-        Status::ALL.into_iter().find(|status| {
-            status.keyword() == folded
-                || [Lang::Fr, Lang::En]
-                    .iter()
-                    .any(|lang| fold(status.label(*lang)).replace(' ', "-") == folded)
-        })
+        let folded = folded_word(words);
+        Status::ALL
+            .into_iter()
+            .find(|status| status.words().any(|word| word == folded))
+    }
+
+    /// A status from what a person typed on the command line: a word
+    /// `from_words` knows, or the beginning of the words of one status only
+    /// ("bloq"). Otherwise the statuses it could mean (none: unknown).
+    pub fn from_typed(words: &str) -> Result<Status, Vec<Status>> {
+        if let Some(status) = Status::from_words(words) {
+            return Ok(status);
+        }
+        let folded = folded_word(words);
+        let begun: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|status| !folded.is_empty() && status.words().any(|w| w.starts_with(&folded)))
+            .collect();
+        match begun.as_slice() {
+            [status] => Ok(*status),
+            _ => Err(begun),
+        }
     }
 
     /// Still to be worked on: neither done nor abandoned.
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Done | Status::Abandoned)
     }
+}
+
+/// A word folded for comparison: no case, no accents, hyphens for spaces.
+fn folded_word(words: &str) -> String {
+    fold(words.trim()).replace(['_', ' '], "-")
 }
 
 /// Counts of actions per status. In JSON, an object with every keyword in
@@ -132,6 +171,16 @@ mod tests {
         assert_eq!(Status::from_words("realisee"), Some(Status::Done));
         assert_eq!(Status::from_words("À engager"), Some(Status::Planned));
         assert_eq!(Status::from_words("in progress"), Some(Status::InProgress));
-        assert_eq!(Status::from_words("finie"), None);
+        assert_eq!(Status::from_words("finie"), Some(Status::Done));
+        assert_eq!(Status::from_words("bloqué"), Some(Status::Blocked));
+        assert_eq!(Status::from_words("En pause"), Some(Status::Postponed));
+        assert_eq!(Status::from_words("à venir"), Some(Status::Planned));
+        assert_eq!(Status::from_words("peut-être"), None);
+        assert_eq!(Status::from_typed("bloq"), Ok(Status::Blocked));
+        assert_eq!(
+            Status::from_typed("re"),
+            Err(vec![Status::Postponed, Status::Done])
+        );
+        assert_eq!(Status::from_typed("xyz"), Err(vec![]));
     }
 }

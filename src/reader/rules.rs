@@ -169,8 +169,12 @@ pub const MUST_BE: Text = Text::new(
     "`{0}` must be {1}, not {2}",
 );
 pub const DATE_WITHOUT_QUOTES: Text = Text::new(
-    "écrivez la date sans guillemets : {0} = 2024-03-12",
-    "write the date without quotes: {0} = 2024-03-12",
+    "écrivez la date sans guillemets, l'année d'abord : `{0} = 2024-03-12`",
+    "write the date without quotes, year first: `{0} = 2024-03-12`",
+);
+pub const THIS_DATE_WITHOUT_QUOTES: Text = Text::new(
+    "écrivez la date sans guillemets, l'année d'abord : `{0} = {1}`",
+    "write the date without quotes, year first: `{0} = {1}`",
 );
 pub const REQUIRED_KEY_ABSENT: Text = Text::new(
     "la clé obligatoire « {0} » manque",
