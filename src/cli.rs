@@ -62,7 +62,7 @@ pub struct GlobalArgs {
     )]
     pub plan: Option<PathBuf>,
 
-    /// The date to answer for, YYYY-MM-DD (default: the system date)
+    /// The date to answer for, YYYY-MM-DD or DD/MM/YYYY (default: the system date)
     #[arg(long, global = true, help_heading = "Global options", env = "CTG_TODAY", value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 

@@ -182,7 +182,11 @@ fn resolve_communes(names: &[String], plan: &Plan) -> Result<Vec<String>, Error>
         .flat_map(|actor| actor.members.iter().map(String::as_str))
         .chain(plan.actions.iter().flat_map(|action| {
             let modalities = action.modalities.iter().filter_map(|m| m.commune.as_ref());
-            action.communes.iter().chain(modalities).map(|c| c.value.as_str())
+            action
+                .communes
+                .iter()
+                .chain(modalities)
+                .map(|c| c.value.as_str())
         }))
         .collect();
     known.sort_unstable();

@@ -93,7 +93,10 @@ fn subject(key: &str) -> Text {
         "start" => Text::new("le début", "the start"),
         "due" => Text::new("l'échéance", "the due date"),
         "done" => Text::new("la date de réalisation", "the done date"),
-        "values" => Text::new("l'année d'une valeur d'indicateur", "the year of an indicator value"),
+        "values" => Text::new(
+            "l'année d'une valeur d'indicateur",
+            "the year of an indicator value",
+        ),
         _ => Text::new("l'entrée de journal", "the journal entry"),
     }
 }
@@ -196,7 +199,13 @@ fn outside(
         span,
         OUTSIDE.fill(
             lang,
-            &[&subject(key).get(lang), &key, &shown, &bound(start), &bound(end)],
+            &[
+                &subject(key).get(lang),
+                &key,
+                &shown,
+                &bound(start),
+                &bound(end),
+            ],
         ),
         c.text(CHECK_DATE_OR_PERIOD),
     );

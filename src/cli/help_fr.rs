@@ -103,7 +103,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Le dossier du plan (par défaut : le plus proche dossier parent contenant ctg.toml, sinon ./plan)",
         ),
         "today" => Some(
-            "La date du jour à prendre en compte, AAAA-MM-JJ (par défaut : la date du système)",
+            "La date du jour à prendre en compte, JJ/MM/AAAA ou AAAA-MM-JJ (par défaut : la date du système)",
         ),
         "lang" => Some(
             "Langue des sorties (par défaut : selon LC_ALL, LC_MESSAGES, LANG ; le français quand elle commence par fr)",

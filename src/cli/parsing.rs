@@ -103,7 +103,13 @@ pub(super) fn parse_status(text: &str) -> Result<Status, String> {
     let lang = lang();
     Status::from_typed(text).map_err(|candidates| {
         let labels = |list: &[Status]| -> String {
-            let labels: Vec<String> = list.iter().map(|s| format!("« {} »", s.label(lang))).collect();
+            let labels: Vec<String> = list
+                .iter()
+                .map(|status| match lang {
+                    Lang::Fr => format!("« {} »", status.label(lang)),
+                    Lang::En => status.label(lang).to_string(),
+                })
+                .collect();
             labels.join(", ")
         };
         if candidates.is_empty() {

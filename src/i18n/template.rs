@@ -76,6 +76,7 @@ fn counts_as_one(number: &str, lang: Lang) -> bool {
 
 /// The indices of the arguments a template uses, in plain placeholders and
 /// plural choices alike: both languages of a message must use the same.
+#[cfg(test)]
 pub fn indices(template: &str) -> Vec<usize> {
     let mut found: Vec<usize> = template
         .split('{')
@@ -107,8 +108,14 @@ mod tests {
     #[test]
     fn words_agree_with_their_number() {
         let held = "{0} {0?réunion tenue|réunions tenues} sur {1} {1?attendue|attendues}";
-        assert_eq!(fill(held, Lang::Fr, &[&0, &1]), "0 réunion tenue sur 1 attendue");
-        assert_eq!(fill(held, Lang::Fr, &[&2, &3]), "2 réunions tenues sur 3 attendues");
+        assert_eq!(
+            fill(held, Lang::Fr, &[&0, &1]),
+            "0 réunion tenue sur 1 attendue"
+        );
+        assert_eq!(
+            fill(held, Lang::Fr, &[&2, &3]),
+            "2 réunions tenues sur 3 attendues"
+        );
         let english = "{0} {0?meeting|meetings}";
         assert_eq!(fill(english, Lang::En, &[&0]), "0 meetings");
         assert_eq!(fill(english, Lang::En, &[&1]), "1 meeting");

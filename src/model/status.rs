@@ -61,11 +61,35 @@ impl Status {
     /// the usual French words, masculine and feminine.
     fn words(self) -> impl Iterator<Item = String> {
         let synonyms: &[&str] = match self {
-            Status::Planned => &["a-venir", "prevu", "prevue", "planifie", "planifiee", "a-faire"],
-            Status::InProgress => &["commence", "commencee", "demarre", "demarree", "lance", "lancee"],
+            Status::Planned => &[
+                "a-venir",
+                "prevu",
+                "prevue",
+                "planifie",
+                "planifiee",
+                "a-faire",
+            ],
+            Status::InProgress => &[
+                "commence",
+                "commencee",
+                "demarre",
+                "demarree",
+                "lance",
+                "lancee",
+            ],
             Status::Blocked => &["bloque"],
-            Status::Postponed => &["reporte", "en-pause", "suspendu", "suspendue", "differe", "differee"],
-            Status::Done => &["realise", "termine", "terminee", "fait", "faite", "fini", "finie", "acheve", "achevee"],
+            Status::Postponed => &[
+                "reporte",
+                "en-pause",
+                "suspendu",
+                "suspendue",
+                "differe",
+                "differee",
+            ],
+            Status::Done => &[
+                "realise", "termine", "terminee", "fait", "faite", "fini", "finie", "acheve",
+                "achevee",
+            ],
             Status::Abandoned => &["abandonne", "annule", "annulee"],
         };
         let labels = [Lang::Fr, Lang::En].map(|lang| folded_word(self.label(lang)));

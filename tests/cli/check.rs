@@ -145,14 +145,14 @@ fn warnings_fail_only_with_deny_warnings() {
     assert_eq!(lenient.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(lenient.stdout).unwrap(),
-        "valid plan: 3 axes, 5 actions, 1 warning(s)\n"
+        "valid plan: 3 axes, 5 actions, 1 warning\n"
     );
     let strict = run(true);
     assert_eq!(strict.status.code(), Some(1));
     assert!(
         String::from_utf8(strict.stderr)
             .unwrap()
-            .ends_with("1 warning(s), refused by --deny-warnings\n")
+            .ends_with("1 warning, refused by --deny-warnings\n")
     );
     // Other commands answer despite warnings.
     ctg()

@@ -208,7 +208,7 @@ fn mistakes_on_the_command_line_say_what_to_do() {
         (
             &["set", "1.9", "--status", "done"],
             1,
-            "l'action 1 a 2 modalité(s) : pas de modalité 9",
+            "l'action 1 a 2 modalités : pas de modalité 9",
         ),
         (
             &["set", "1.1", "--due", "2025-01-01"],
@@ -233,7 +233,7 @@ fn mistakes_on_the_command_line_say_what_to_do() {
         (
             &["set", "1.x", "--status", "done"],
             2,
-            "write 4 for action 4, 4.2 for its modality 2",
+            "écrivez 4 pour l'action 4, 4.2 pour sa modalité 2",
         ),
         (
             &[

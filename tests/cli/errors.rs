@@ -119,7 +119,7 @@ fn an_invalid_plan_lists_its_errors_under_the_error() {
     assert_eq!(document["error"]["code"], "plan-invalid");
     assert_eq!(
         document["error"]["message"],
-        "the plan has 1 error(s): nothing was done (ctg check shows warnings too)"
+        "the plan has 1 error: nothing was done (ctg check shows warnings too)"
     );
     let diagnostics = document["diagnostics"].as_array().unwrap();
     assert_eq!(diagnostics.len(), 1, "{document}");

@@ -68,7 +68,7 @@ fn a_syntax_error_names_file_line_and_column() {
     );
     assert!(err.contains("--> actions/03-offre.toml:3:36"), "{err}");
     assert!(
-        err.contains("the plan has 1 error(s): nothing was done"),
+        err.contains("the plan has 1 error: nothing was done"),
         "{err}"
     );
 }
@@ -94,12 +94,12 @@ fn every_field_problem_of_every_file_is_reported_in_one_run() {
         "erreur[invalid-status]: statut inconnu « en cours »",
         "aide: écrivez le mot-clé « in-progress » pour « en cours »",
         "erreur[wrong-type]: « due » doit être une date, pas un texte",
-        "aide: écrivez la date sans guillemets : due = 2024-03-12",
+        "aide: écrivez la date sans guillemets, l'année d'abord : `due = 2026-01-01`",
         "erreur[wrong-type]: « pilots » doit être une liste de textes, pas un texte",
         "erreur[invalid-id]: l'identifiant doit être un entier positif, pas 0",
         "--> axes/2-jeunesse.toml:1:6",
         "erreur[empty-title]: le titre « title » est vide",
-        "le plan contient 6 erreur(s) : rien n'a été fait",
+        "le plan contient 6 erreurs : rien n'a été fait",
     ];
     for line in expected {
         assert!(err.contains(line), "missing `{line}` in\n{err}");

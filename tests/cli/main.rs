@@ -4,6 +4,7 @@ mod check;
 mod docs;
 mod edit;
 mod errors;
+mod french;
 mod guide;
 mod history;
 mod hook;

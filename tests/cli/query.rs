@@ -108,9 +108,18 @@ fn unknown_names_are_usage_errors_that_list_the_known_ones() {
     let theme = run(&["--theme", "Sport"]);
     assert_eq!(theme.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&theme.stderr).contains("themes of the axes: Parentalité"));
-    let status = run(&["--status", "finie"]);
+    let status = run(&["--status", "peut-être"]);
     assert_eq!(status.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&status.stderr).contains("`finie` is not a status"));
+    assert!(String::from_utf8_lossy(&status.stderr).contains("`peut-être` is not a status"));
+    let ambiguous = run(&["--status", "re"]);
+    assert_eq!(ambiguous.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&ambiguous.stderr)
+            .contains("`re` could mean several statuses: postponed, done")
+    );
+    let commune = run(&["--commune", "Paris"]);
+    assert_eq!(commune.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&commune.stderr).contains("unknown commune `Paris`"));
 }
 
 #[test]
@@ -333,7 +342,7 @@ fn show_table_and_markdown_read_as_a_fiche() {
     let expected = [
         "Action 2 — Poursuivre l'espace écoute parents",
         "Statut      : en cours",
-        "Dates       : Début — → Échéance 31/03/2025 (+91 j) — en retard de 91 jour(s)",
+        "Dates       : Début — → Échéance 31/03/2025 (+91 j) — en retard de 91 jours",
         "Pilotes     : A (coordination), B (porteur de projet)",
         "Modalités (2/3 réalisées)",
         "  4. [abandonnée] Lieu abandonné",

@@ -80,7 +80,7 @@ fn json_figures_for_the_last_full_year() {
     assert_eq!(action4["alerts"][0]["kind"], "late");
     assert_eq!(
         action4["alerts"][0]["message"],
-        "en retard : échéance du 30/09/2025 dépassée de 92 jour(s) en fin de période"
+        "en retard : échéance du 30/09/2025 dépassée de 92 jours en fin de période"
     );
     let action5 = &data["axes"][2]["actions"][0];
     let kinds: Vec<&str> = action5["alerts"]
@@ -318,7 +318,7 @@ fn the_bundled_plan_reports_plainly_what_is_missing() {
         "{md}"
     );
     assert!(
-        md.contains("- Comité technique CTG : il manque 2 réunion(s) sur la période"),
+        md.contains("- Comité technique CTG : il manque 2 réunions sur la période"),
         "{md}"
     );
 }

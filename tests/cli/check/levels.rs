@@ -186,13 +186,13 @@ fn deny_warn_and_allow_change_levels_for_one_run() {
     assert!(
         String::from_utf8(plain.stderr)
             .unwrap()
-            .ends_with("\n1 error(s), 1 warning(s)\n")
+            .ends_with("\n1 error, 1 warning\n")
     );
     let lowered = check_with(plan.path(), &["--warn", "unknown-axis"]);
     assert_eq!(lowered.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(lowered.stdout).unwrap(),
-        "valid plan: 3 axes, 5 actions, 2 warning(s)\n"
+        "valid plan: 3 axes, 5 actions, 2 warnings\n"
     );
     let lowered_stderr = String::from_utf8(lowered.stderr).unwrap();
     assert!(
