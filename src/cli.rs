@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::model::Status;
 use crate::render::csv::CsvDialect;
 
+mod clap_fr;
 mod edits;
 mod formats;
 mod help_fr;
@@ -19,7 +20,7 @@ pub use formats::{
     Format, ListFormat, PilotsFormat, PortfolioFormat, ReportFormat, ShowFormat, StatusFormat,
     from_extension,
 };
-pub use parsing::{Target, parse, parse_from};
+pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
 
 #[derive(Parser, Debug)]
@@ -141,6 +142,7 @@ pub enum Command {
     /// Change an action (ID) or one of its modalities (ID.N), keeping the file's layout
     #[command(after_help = "Examples:\n  \
         ctg set 3 --status \"en cours\"               # also writes a journal entry\n  \
+        ctg set 3 --status bloqué --date 15/09/2026  # a move on an earlier day\n  \
         ctg set 3 --due 2026-06-30 --add-pilot Communes\n  \
         ctg set 4.2 --status done                   # modality 2 of action 4, done today\n  \
         ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run\n\n\

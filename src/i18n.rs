@@ -126,6 +126,24 @@ catalogue! {
 
     // Errors of arguments.
     ErrorUnknownActor => "acteur inconnu « {0} » ; acteurs déclarés : {1}", "unknown actor `{0}`; declared actors: {1}";
+    ClapNoValue => "« {0} » attend une valeur", "`{0}` needs a value";
+    ClapInvalidValue => "valeur « {0} » invalide pour « {1} » ; valeurs possibles : {2}", "invalid value `{0}` for `{1}`; possible values: {2}";
+    ClapValueValidation => "valeur « {0} » invalide pour « {1} » : {2}", "invalid value `{0}` for `{1}`: {2}";
+    ClapUnknownArgument => "option inattendue « {0} »", "unexpected argument `{0}`";
+    ClapUnknownCommand => "commande inconnue « {0} »", "unknown command `{0}`";
+    ClapMissing => "{0?argument obligatoire manquant|arguments obligatoires manquants} : {1}", "missing required {0?argument|arguments}: {1}";
+    ClapMissingCommand => "il manque la commande", "a command is missing";
+    ClapOnce => "« {0} » ne peut être donné qu'une fois", "`{0}` can be given only once";
+    ClapConflict => "« {0} » ne peut pas être employé avec « {1} »", "`{0}` cannot be used with `{1}`";
+    ClapUtf8 => "un argument n'est pas du texte UTF-8 valide", "an argument is not valid UTF-8 text";
+    ClapOther => "ligne de commande invalide près de « {0} »", "invalid command line near `{0}`";
+    ClapTipArg => "astuce : une option proche existe : {0}", "tip: a similar argument exists: {0}";
+    ClapTipCommand => "astuce : des commandes proches existent : {0}", "tip: similar commands exist: {0}";
+    ClapTipValue => "astuce : une valeur proche existe : {0}", "tip: a similar value exists: {0}";
+    ClapMore => "Pour en savoir plus : {0} --help", "For more information: {0} --help";
+    ClapNotANumber => "ce n'est pas un nombre", "not a number";
+    ClapOutOfRange => "nombre hors des valeurs permises", "number out of the allowed range";
+    ClapNotAllowed => "valeur non permise ici", "value not allowed here";
     ParseTarget => "« {0} » n'est ni une action ni une modalité : écrivez 4 pour l'action 4, 4.2 pour sa modalité 2", "`{0}` is not an action or a modality: write 4 for action 4, 4.2 for its modality 2";
     ParseStatusUnknown => "« {0} » n'est pas un statut ; écrivez l'un de : {1}", "`{0}` is not a status; write one of: {1}";
     ParseStatusAmbiguous => "« {0} » peut désigner plusieurs statuts : {1} ; écrivez-en un peu plus", "`{0}` could mean several statuses: {1}; write a little more of it";

@@ -115,6 +115,6 @@ fn dispatch(command: &Command, context: &Context) -> Result<Output, Error> {
         Command::Init(args) => commands::init::run(context, args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Completions(args) => Ok(commands::shell::completions(args.shell)),
-        Command::Man => commands::shell::man(),
+        Command::Man => commands::shell::man(context.lang),
     }
 }

@@ -78,6 +78,10 @@ pub struct SetArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 
+    /// The day the status changed, for its journal entry (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "status", conflicts_with = "no_log")]
+    pub date: Option<NaiveDate>,
+
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -5,6 +5,8 @@
 
 use clap::{Arg, ArgAction, Command};
 
+use super::clap_fr;
+
 /// The command line with French help texts.
 pub fn translate(command: Command) -> Command {
     let command = french(command, "");
@@ -17,9 +19,10 @@ pub fn translate(command: Command) -> Command {
 fn french(command: Command, name: &str) -> Command {
     let mut command = command
         .help_template(
-            "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}",
+            "{before-help}{about-with-newline}\nUtilisation\u{a0}: {usage}\n\n{all-args}{after-help}",
         )
-        .subcommand_help_heading("Commandes")
+        .subcommand_help_heading(clap_fr::heading("Commandes"))
+        .subcommand_value_name("COMMANDE")
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(
@@ -39,7 +42,7 @@ fn french(command: Command, name: &str) -> Command {
         );
     }
     if let Some(about) = about(name) {
-        command = command.about(about).long_about(None);
+        command = command.about(clap_fr::typography(about)).long_about(None);
     }
     if let Some(examples) = examples(name) {
         command = command.after_help(examples).after_long_help(None);
@@ -47,15 +50,7 @@ fn french(command: Command, name: &str) -> Command {
     let name = name.to_string();
     command.mut_args(move |arg| {
         let id = arg.get_id().to_string();
-        let arg = if arg.is_global_set() {
-            arg.help_heading("Options générales")
-        } else {
-            arg
-        };
-        match argument(&name, &id) {
-            Some(help) => arg.help(help).long_help(None),
-            None => arg,
-        }
+        clap_fr::arg(arg, argument(&name, &id)).long_help(None)
     })
 }
 
@@ -203,6 +198,9 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("set", "value") => "La valeur de l'indicateur",
         ("set", "no_log") => "Ne pas écrire d'entrée de journal pour un changement de statut",
         ("set", "note") => "Le texte de l'entrée de journal qu'écrit un changement de statut",
+        ("set", "date") => {
+            "Le jour du changement de statut, pour son entrée de journal (par défaut : aujourd'hui)"
+        }
         ("log", "id") => "L'action",
         ("log", "message") => "Ce qui s'est passé",
         ("log", "date") => "Le jour où c'est arrivé (par défaut : aujourd'hui)",
@@ -285,7 +283,8 @@ Code de sortie : 0 sans erreur (avertissements admis sauf --deny-warnings), 1 si
   ctg pilots --format json | jq '.actors[] | {id, late: .leads.late}'",
         "set" => "Exemples :
   ctg set 3 --status \"en cours\"               # écrit aussi une entrée de journal
-  ctg set 3 --due 2026-06-30 --add-pilot Communes
+  ctg set 3 --status bloqué --date 15/09/2026  # un changement survenu un autre jour
+  ctg set 3 --due 31/12/2026 --add-pilot Communes
   ctg set 4.2 --status done                   # modalité 2 de l'action 4, réalisée aujourd'hui
   ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run
 

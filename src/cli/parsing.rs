@@ -59,15 +59,15 @@ pub fn parse() -> Cli {
 }
 
 pub fn parse_from(args: Vec<std::ffi::OsString>) -> Cli {
-    let mut command = <Cli as clap::CommandFactory>::command();
     let lang = early_lang(&args);
     FRENCH.store(lang == Lang::Fr, Ordering::Relaxed);
-    if lang == Lang::Fr {
-        command = super::help_fr::translate(command);
-    }
-    let matches = command.get_matches_from(args);
-    let mut cli =
-        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    let mut command = command(lang);
+    let matches = match command.try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        Err(err) => exit(err, &command, lang),
+    };
+    let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+        .unwrap_or_else(|err| exit(err, &command, lang));
     cli.format_given = matches.subcommand().is_some_and(|(_, sub)| {
         // Asking about an argument a command lacks is a bug clap reports
         // by panicking: ask only commands that have a --format.
@@ -75,6 +75,29 @@ pub fn parse_from(args: Vec<std::ffi::OsString>) -> Cli {
             && sub.value_source("format") == Some(clap::parser::ValueSource::CommandLine)
     });
     cli
+}
+
+/// The command line as clap describes it, in `lang`: the French one has
+/// its help, headings, placeholders and notes in French.
+pub fn command(lang: Lang) -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    match lang {
+        Lang::Fr => super::help_fr::translate(command),
+        Lang::En => command,
+    }
+}
+
+/// Ends the process on a mistake of the command line (exit 2) or after
+/// `--help` and `--version` (exit 0); in French, the mistake is told in
+/// French (`clap_fr`).
+fn exit(err: clap::Error, command: &clap::Command, lang: Lang) -> ! {
+    if lang == Lang::Fr
+        && let Some(text) = super::clap_fr::error(&err, command)
+    {
+        anstream::eprint!("{text}");
+        std::process::exit(2);
+    }
+    err.exit()
 }
 
 /// `--lang X` or `--lang=X` among the arguments, else the locale.

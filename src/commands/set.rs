@@ -142,7 +142,8 @@ fn set_status(
                 .note
                 .clone()
                 .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
-            append_log(&mut file.doc, context.today, &note, Some(status));
+            let day = args.date.unwrap_or(context.today);
+            append_log(&mut file.doc, day, &note, Some(status));
         }
     } else if let Some(written) = written.filter(|w| w != status.keyword()) {
         // The file spelt the status as a label ("en cours"): write the keyword.
@@ -344,4 +345,6 @@ fn changes_action_fields(args: &SetArgs) -> bool {
         || !args.add_partner.is_empty()
         || !args.remove_partner.is_empty()
         || args.indicator.is_some()
+        || args.date.is_some()
+        || args.note.is_some()
 }
