@@ -89,8 +89,9 @@ catalogue! {
     DiagNoPlanHelp => "lancez ctg dans le dossier du plan, ou indiquez-le avec --plan DOSSIER ou CTG_PLAN", "run ctg inside the plan folder, or name it with --plan DIR or CTG_PLAN";
     DiagPlanDirMissing => "le dossier du plan {0} n'existe pas", "the plan folder {0} does not exist";
     DiagUnreadable => "lecture impossible : {0}", "cannot read: {0}";
-    DiagForExample => "par exemple : {0}", "for example: {0}";
+    DiagForExample => "par exemple : `{0}`", "for example: `{0}`";
     DiagDidYouMean => "vouliez-vous dire « {0} » ?", "did you mean `{0}`?";
+    DiagDidYouMeanKey => "vouliez-vous dire `{0}` ?", "did you mean `{0}`?";
     DiagNone => "(aucun)", "(none)";
 
     // ctg check.

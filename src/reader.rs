@@ -381,7 +381,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             }
             let lang = ctx.lang;
             let help = match closest(name, &known) {
-                Some(near) => lang.fill(Msg::DiagDidYouMean, &[&near]),
+                Some(near) => lang.fill(Msg::DiagDidYouMeanKey, &[&near]),
                 None => format::KEYS_ALLOWED.fill(lang, &[&known.join(", ")]),
             };
             ctx.error(

@@ -70,8 +70,8 @@ const NOT_DECLARED: Text = Text::new(
     "actor `{0}` is not declared in ctg.toml",
 );
 const DECLARE_IT: Text = Text::new(
-    "déclarez-le dans ctg.toml avec [actors.{0}] et son name",
-    "declare it in ctg.toml with [actors.{0}] and its name",
+    "déclarez-le dans ctg.toml : une table `[actors.{0}]` avec son nom (`name = \"…\"`)",
+    "declare it in ctg.toml: an `[actors.{0}]` table with its name (`name = \"…\"`)",
 );
 const ROLE_WITHOUT_PLACE: Text = Text::new(
     "« {0} » a un rôle mais n'est ni pilote ni partenaire de l'action",

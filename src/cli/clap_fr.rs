@@ -55,7 +55,10 @@ pub fn arg(arg: Arg, help: Option<&str>) -> Arg {
         notes.push(format!("par défaut : {}", defaults.join(", ")));
     }
     if let Some(env) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
-        notes.push(format!("variable d'environnement : {}", env.to_string_lossy()));
+        notes.push(format!(
+            "variable d'environnement : {}",
+            env.to_string_lossy()
+        ));
     }
     let names: Vec<String> = match arg.get_value_names() {
         Some(names) => names.iter().map(|name| placeholder(name)).collect(),
@@ -68,7 +71,9 @@ pub fn arg(arg: Arg, help: Option<&str>) -> Arg {
             .hide_possible_values(true)
             .hide_default_value(true);
     }
-    let help = help.map(str::to_string).or_else(|| arg.get_help().map(|h| h.to_string()));
+    let help = help
+        .map(str::to_string)
+        .or_else(|| arg.get_help().map(|h| h.to_string()));
     match help {
         Some(help) if notes.is_empty() => arg.help(typography(&help)),
         Some(help) => arg.help(typography(&format!("{help} [{}]", notes.join(" ; ")))),
@@ -112,71 +117,26 @@ fn placeholder(name: &str) -> String {
 /// to read more. `None` for what is not a mistake (help, version).
 pub fn error(err: &clap::Error, command: &Command) -> Option<String> {
     let lang = Lang::Fr;
-    let text = |kind| match err.get(kind) {
-        Some(ContextValue::String(text)) => text.clone(),
-        Some(ContextValue::Strings(list)) => list.join(", "),
-        Some(ContextValue::StyledStr(text)) => text.to_string(),
-        Some(ContextValue::Number(n)) => n.to_string(),
-        _ => String::new(),
-    };
-    let quoted = |kind| match err.get(kind) {
-        Some(ContextValue::Strings(list)) => list
-            .iter()
-            .map(|s| format!("« {s} »"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => format!("« {} »", text(kind)),
-    };
-    let arg = text(ContextKind::InvalidArg);
-    let value = text(ContextKind::InvalidValue);
-    let message = match err.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
-        ErrorKind::InvalidValue if value.is_empty() => lang.fill(Msg::ClapNoValue, &[&arg]),
-        ErrorKind::InvalidValue => {
-            let valid = text(ContextKind::ValidValue);
-            lang.fill(Msg::ClapInvalidValue, &[&value, &arg, &valid])
-        }
-        ErrorKind::ValueValidation => {
-            let reason = validation_reason(err);
-            lang.fill(Msg::ClapValueValidation, &[&value, &arg, &reason])
-        }
-        ErrorKind::UnknownArgument => lang.fill(Msg::ClapUnknownArgument, &[&arg]),
-        ErrorKind::InvalidSubcommand => {
-            lang.fill(Msg::ClapUnknownCommand, &[&text(ContextKind::InvalidSubcommand)])
-        }
-        ErrorKind::MissingRequiredArgument => {
-            let missing = match err.get(ContextKind::InvalidArg) {
-                Some(ContextValue::Strings(list)) => list.len(),
-                _ => 1,
-            };
-            lang.fill(Msg::ClapMissing, &[&missing, &arg])
-        }
-        ErrorKind::MissingSubcommand => lang.text(Msg::ClapMissingCommand).to_string(),
-        ErrorKind::ArgumentConflict => {
-            let prior = text(ContextKind::PriorArg);
-            if prior.is_empty() || prior == arg {
-                lang.fill(Msg::ClapOnce, &[&arg])
-            } else {
-                lang.fill(Msg::ClapConflict, &[&arg, &prior])
-            }
-        }
-        ErrorKind::InvalidUtf8 => lang.text(Msg::ClapUtf8).to_string(),
-        _ => lang.fill(Msg::ClapOther, &[&arg]),
-    };
-    let mut out = format!("erreur{BEFORE_COLON}: {message}\n");
+    let mut out = format!("erreur{BEFORE_COLON}: {}\n", message(err)?);
     let tips = [
         (ContextKind::SuggestedArg, Msg::ClapTipArg),
         (ContextKind::SuggestedSubcommand, Msg::ClapTipCommand),
         (ContextKind::SuggestedValue, Msg::ClapTipValue),
     ];
     for (kind, msg) in tips {
-        if err.get(kind).is_some() {
-            out.push_str(&format!("\n  {}\n", lang.fill(msg, &[&quoted(kind)])));
+        if let Some(value) = err.get(kind) {
+            let quoted = match value {
+                ContextValue::Strings(list) => list
+                    .iter()
+                    .map(|s| format!("« {s} »"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => format!("« {} »", context(err, kind)),
+            };
+            out.push_str(&format!("\n  {}\n", lang.fill(msg, &[&quoted])));
         }
     }
-    let usage = text(ContextKind::Usage);
+    let usage = context(err, ContextKind::Usage);
     let usage = usage.trim().trim_start_matches("Usage:").trim();
     if !usage.is_empty() {
         out.push_str(&format!("\nUtilisation{BEFORE_COLON}: {usage}\n"));
@@ -189,8 +149,66 @@ pub fn error(err: &clap::Error, command: &Command) -> Option<String> {
     if name.is_empty() {
         name.push(command.get_name());
     }
-    out.push_str(&format!("\n{}\n", lang.fill(Msg::ClapMore, &[&name.join(" ")])));
+    out.push_str(&format!(
+        "\n{}\n",
+        lang.fill(Msg::ClapMore, &[&name.join(" ")])
+    ));
     Some(out)
+}
+
+/// A piece of the error's context, as text.
+fn context(err: &clap::Error, kind: ContextKind) -> String {
+    match err.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(ContextValue::StyledStr(text)) => text.to_string(),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// What is wrong, in one French sentence.
+fn message(err: &clap::Error) -> Option<String> {
+    let lang = Lang::Fr;
+    let arg = context(err, ContextKind::InvalidArg);
+    let value = context(err, ContextKind::InvalidValue);
+    Some(match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::InvalidValue if value.is_empty() => lang.fill(Msg::ClapNoValue, &[&arg]),
+        ErrorKind::InvalidValue => {
+            let valid = context(err, ContextKind::ValidValue);
+            lang.fill(Msg::ClapInvalidValue, &[&value, &arg, &valid])
+        }
+        ErrorKind::ValueValidation => {
+            let reason = validation_reason(err);
+            lang.fill(Msg::ClapValueValidation, &[&value, &arg, &reason])
+        }
+        ErrorKind::UnknownArgument => lang.fill(Msg::ClapUnknownArgument, &[&arg]),
+        ErrorKind::InvalidSubcommand => {
+            let command = context(err, ContextKind::InvalidSubcommand);
+            lang.fill(Msg::ClapUnknownCommand, &[&command])
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing = match err.get(ContextKind::InvalidArg) {
+                Some(ContextValue::Strings(list)) => list.len(),
+                _ => 1,
+            };
+            lang.fill(Msg::ClapMissing, &[&missing, &arg])
+        }
+        ErrorKind::MissingSubcommand => lang.text(Msg::ClapMissingCommand).to_string(),
+        ErrorKind::ArgumentConflict => {
+            let prior = context(err, ContextKind::PriorArg);
+            if prior.is_empty() || prior == arg {
+                lang.fill(Msg::ClapOnce, &[&arg])
+            } else {
+                lang.fill(Msg::ClapConflict, &[&arg, &prior])
+            }
+        }
+        ErrorKind::InvalidUtf8 => lang.text(Msg::ClapUtf8).to_string(),
+        _ => lang.fill(Msg::ClapOther, &[&arg]),
+    })
 }
 
 /// Why a value was refused: the words of `ctg`'s own parsers (already in

@@ -220,7 +220,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         }
         ("portfolio", "dir") => "Le dossier où chercher les plans (dossiers contenant ctg.toml)",
         ("portfolio", "sort") => {
-            "Ordre : territory (territoire), progress (les moins avancés d'abord), late (retards), errors (erreurs)"
+            "Ordre : `territory` (territoire), `progress` (les moins avancés d'abord), `late` (retards), `errors` (erreurs)"
         }
         ("diff", "from") => "La révision de départ : étiquette, branche ou commit",
         ("diff", "to") => "La révision d'arrivée (par défaut : les fichiers tels qu'ils sont)",
@@ -284,7 +284,7 @@ Code de sortie : 0 sans erreur (avertissements admis sauf --deny-warnings), 1 si
         "set" => "Exemples :
   ctg set 3 --status \"en cours\"               # écrit aussi une entrée de journal
   ctg set 3 --status bloqué --date 15/09/2026  # un changement survenu un autre jour
-  ctg set 3 --due 31/12/2026 --add-pilot Communes
+  ctg set 3 --due 2026-06-30 --add-pilot Communes
   ctg set 4.2 --status done                   # modalité 2 de l'action 4, réalisée aujourd'hui
   ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run
 

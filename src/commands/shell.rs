@@ -4,8 +4,8 @@
 use clap::CommandFactory;
 
 use crate::cli::{self, Cli};
-use crate::i18n::Lang;
 use crate::error::Error;
+use crate::i18n::Lang;
 use crate::output::Output;
 
 pub fn completions(shell: clap_complete::Shell) -> Output {
@@ -35,7 +35,10 @@ pub fn man(lang: Lang) -> Result<Output, Error> {
         page = page
             .lines()
             .map(|line| match line.strip_prefix(".SH ") {
-                Some(title) => format!(".SH {}\n", title.replace('\u{a0}', "").trim().to_uppercase()),
+                Some(title) => format!(
+                    ".SH {}\n",
+                    title.replace('\u{a0}', "").trim().to_uppercase()
+                ),
                 None => format!("{line}\n"),
             })
             .collect();

@@ -164,10 +164,7 @@ pub const FIX_SYNTAX: Text = Text::new(
     "corrigez la syntaxe à l'endroit indiqué (guillemets, crochets, signe =)",
     "fix the syntax at the place shown (quotes, brackets, = sign)",
 );
-pub const MUST_BE: Text = Text::new(
-    "« {0} » doit être {1}, pas {2}",
-    "`{0}` must be {1}, not {2}",
-);
+pub const MUST_BE: Text = Text::new("`{0}` doit être {1}, pas {2}", "`{0}` must be {1}, not {2}");
 pub const DATE_WITHOUT_QUOTES: Text = Text::new(
     "écrivez la date sans guillemets, l'année d'abord : `{0} = 2024-03-12`",
     "write the date without quotes, year first: `{0} = 2024-03-12`",
@@ -177,23 +174,26 @@ pub const THIS_DATE_WITHOUT_QUOTES: Text = Text::new(
     "write the date without quotes, year first: `{0} = {1}`",
 );
 pub const REQUIRED_KEY_ABSENT: Text = Text::new(
-    "la clé obligatoire « {0} » manque",
+    "la clé obligatoire `{0}` manque",
     "the required key `{0}` is missing",
 );
-pub const ADD_KEY: Text = Text::new("ajoutez {0} = … à ce tableau", "add {0} = … to this table");
-pub const KEY_NOT_KNOWN: Text = Text::new("clé inconnue « {0} »", "unknown key `{0}`");
+pub const ADD_KEY: Text = Text::new(
+    "ajoutez `{0} = …` à ce tableau",
+    "add `{0} = …` to this table",
+);
+pub const KEY_NOT_KNOWN: Text = Text::new("clé inconnue `{0}`", "unknown key `{0}`");
 pub const KEYS_ALLOWED: Text = Text::new("clés permises ici : {0}", "keys allowed here: {0}");
 pub const STATUS_NOT_KEYWORD: Text = Text::new("statut inconnu « {0} »", "unknown status `{0}`");
 pub const WRITE_KEYWORD: Text = Text::new(
-    "écrivez le mot-clé « {0} » pour « {1} »",
+    "écrivez le mot-clé `{0}` pour « {1} »",
     "write the keyword `{0}` for `{1}`",
 );
 pub const STATUSES_ALLOWED: Text = Text::new(
-    "statuts permis : planned, in-progress, blocked, postponed, done, abandoned",
-    "allowed statuses: planned, in-progress, blocked, postponed, done, abandoned",
+    "statuts permis : `planned`, `in-progress`, `blocked`, `postponed`, `done`, `abandoned`",
+    "allowed statuses: `planned`, `in-progress`, `blocked`, `postponed`, `done`, `abandoned`",
 );
 pub const PLAIN_DATE: Text = Text::new(
-    "« {0} » doit être une date seule (AAAA-MM-JJ), sans heure",
+    "`{0}` doit être une date seule (AAAA-MM-JJ), sans heure",
     "`{0}` must be a plain date (YYYY-MM-DD), without a time",
 );
 pub const ID_NOT_POSITIVE: Text = Text::new(
@@ -201,14 +201,14 @@ pub const ID_NOT_POSITIVE: Text = Text::new(
     "the id must be a positive integer, not {0}",
 );
 pub const INTEGER_BETWEEN: Text = Text::new(
-    "« {0} » doit être un entier entre {1} et {2}",
+    "`{0}` doit être un entier entre {1} et {2}",
     "`{0}` must be an integer between {1} and {2}",
 );
 pub const NOT_A_YEAR: Text = Text::new(
     "« {0} » n'est pas une année : les valeurs d'un indicateur sont rangées par année",
     "`{0}` is not a year: indicator values are keyed by year",
 );
-pub const TITLE_BLANK: Text = Text::new("le titre « {0} » est vide", "the title `{0}` is empty");
+pub const TITLE_BLANK: Text = Text::new("l'intitulé `{0}` est vide", "the title `{0}` is empty");
 pub const WRITE_TITLE: Text = Text::new(
     "écrivez l'intitulé tel que le plan le donne",
     "write the title as the plan gives it",

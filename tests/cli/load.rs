@@ -88,17 +88,17 @@ fn every_field_problem_of_every_file_is_reported_in_one_run() {
     .unwrap();
     let err = refused(plan.path(), "fr");
     let expected = [
-        "erreur[unknown-key]: clé inconnue « titel »",
+        "erreur[unknown-key]: clé inconnue `titel`",
         "--> actions/03-offre.toml:3:1",
-        "aide: vouliez-vous dire « title » ?",
+        "aide: vouliez-vous dire `title` ?",
         "erreur[invalid-status]: statut inconnu « en cours »",
-        "aide: écrivez le mot-clé « in-progress » pour « en cours »",
-        "erreur[wrong-type]: « due » doit être une date, pas un texte",
+        "aide: écrivez le mot-clé `in-progress` pour « en cours »",
+        "erreur[wrong-type]: `due` doit être une date, pas un texte",
         "aide: écrivez la date sans guillemets, l'année d'abord : `due = 2026-01-01`",
-        "erreur[wrong-type]: « pilots » doit être une liste de textes, pas un texte",
+        "erreur[wrong-type]: `pilots` doit être une liste de textes, pas un texte",
         "erreur[invalid-id]: l'identifiant doit être un entier positif, pas 0",
         "--> axes/2-jeunesse.toml:1:6",
-        "erreur[empty-title]: le titre « title » est vide",
+        "erreur[empty-title]: l'intitulé `title` est vide",
         "le plan contient 6 erreurs : rien n'a été fait",
     ];
     for line in expected {

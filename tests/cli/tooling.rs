@@ -324,14 +324,15 @@ fn the_ci_example_runs_on_a_copy_of_a_plan() {
 fn help_speaks_the_user_s_language() {
     let french = stdout_of(ctg().args(["--lang", "fr", "list", "--help"]));
     assert!(
-        french.contains("Utilisation : ctg list [OPTIONS]"),
+        french.contains("Utilisation\u{a0}: ctg list [OPTIONS]"),
         "{french}"
     );
     assert!(
         french.contains("Seulement les actions sans pilote décidé"),
         "{french}"
     );
-    assert!(french.contains("Options générales:"), "{french}");
+    assert!(french.contains("Options générales\u{a0}:"), "{french}");
+    assert!(french.contains("--pilot <ACTEUR>"), "{french}");
     assert!(
         french.contains("Exemples :\n  ctg list --pilot CCVA --overdue"),
         "{french}"
