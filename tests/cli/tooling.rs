@@ -200,6 +200,25 @@ fn the_schemas_reject_what_check_rejects() {
 }
 
 #[test]
+fn the_schema_speaks_the_user_s_language() {
+    let schema = |args: &[&str]| -> Value {
+        serde_json::from_str(&stdout_of(ctg().args(args).args(["schema", "action"]))).unwrap()
+    };
+    let french = schema(&["--lang", "fr"]);
+    assert_eq!(french["title"], "Fiche-action (actions/NN-nom.toml)");
+    assert_eq!(french["properties"]["due"]["description"], "Échéance.");
+    let english = schema(&["--lang", "en"]);
+    assert_eq!(english["title"], "Action sheet (actions/NN-name.toml)");
+    assert_eq!(english["properties"]["due"]["description"], "Due date.");
+    assert_eq!(
+        english["properties"]["log"]["items"]["properties"]["note"]["description"],
+        "What happened."
+    );
+    let from_locale = stdout_of(ctg().env("LANG", "fr_FR.UTF-8").args(["schema", "action"]));
+    assert_eq!(serde_json::from_str::<Value>(&from_locale).unwrap(), french);
+}
+
+#[test]
 fn completions_for_each_shell_and_a_man_page() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = stdout_of(ctg().args(["completions", shell]));
