@@ -422,30 +422,49 @@ fn the_ci_example_runs_on_a_copy_of_a_plan() {
         .filter(|command| command.starts_with("ctg "))
         .collect();
     assert_eq!(steps.len(), 2, "{yaml}");
+    // The job's environment, as the CI sets it: ctg's language.
+    let lang = yaml
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("LANG: "))
+        .expect("the job sets LANG");
     let run = |dir: &Path| {
         steps
             .iter()
             .map(|step| {
-                std::process::Command::new("sh")
+                let output = std::process::Command::new("sh")
                     .args(["-c", step])
                     .current_dir(dir)
                     .env("PATH", &path)
                     .env("CTG_TODAY", "2025-06-30")
+                    .env("LANG", lang)
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES")
                     .env_remove("CTG_PLAN")
-                    .status()
-                    .unwrap()
-                    .success()
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8_lossy(&output.stdout).into_owned()
+                    + &String::from_utf8_lossy(&output.stderr);
+                (output.status.success(), text)
             })
-            .collect::<Vec<bool>>()
+            .collect::<Vec<(bool, String)>>()
     };
-    assert_eq!(run(work.path()), [true, true]);
+    let passed = run(work.path());
+    assert_eq!(
+        passed,
+        [
+            (true, "écrit dans ctg-check.json\n".to_string()),
+            (true, "plan valide : 2 axes, 5 actions\n".to_string())
+        ]
+    );
     let report: Value =
         serde_json::from_str(&fs::read_to_string(work.path().join("ctg-check.json")).unwrap())
             .unwrap();
     assert_eq!(report, Value::Array(Vec::new()));
-    // A broken plan fails the job.
+    // A broken plan fails the job, and the log says why in French.
     fs::write(work.path().join("plan/actions/03-offre.toml"), "id = 3\n").unwrap();
-    assert!(!run(work.path())[0]);
+    let (success, log) = &run(work.path())[0];
+    assert!(!success);
+    assert!(log.contains("la clé obligatoire `axis` manque"), "{log}");
 }
 
 #[test]
