@@ -113,7 +113,7 @@ fn dispatch(command: &Command, context: &Context) -> Result<Output, Error> {
         Command::Portfolio(args) => commands::portfolio::run(context, args),
         Command::Diff(args) => commands::diff::run(context, args),
         Command::Init(args) => commands::init::run(context, args),
-        Command::Schema(args) => commands::schema::run(args),
+        Command::Schema(args) => commands::schema::run(context, args),
         Command::Completions(args) => Ok(commands::shell::completions(args.shell)),
         Command::Man => commands::shell::man(context.lang),
     }

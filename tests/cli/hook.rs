@@ -45,6 +45,45 @@ fn the_hook_refuses_a_broken_staged_plan_and_only_that() {
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(stderr.contains("error[unknown-axis]"), "{stderr}");
     assert!(stderr.contains("actions/03-offre.toml:2:8"), "{stderr}");
+    assert!(
+        stderr.contains("pre-commit: the staged plan has errors;"),
+        "{stderr}"
+    );
+
+    // The hook's own words follow the locale as ctg's do: the first
+    // non-empty of LC_ALL, LC_MESSAGES, LANG.
+    let locales: [(&[(&str, &str)], bool); 4] = [
+        (&[("LANG", "fr_FR.UTF-8")], true),
+        (&[("LC_MESSAGES", "fr_BE")], true),
+        (&[("LC_ALL", "fr_CA"), ("LANG", "en_GB")], true),
+        (&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")], false),
+    ];
+    for (vars, in_french) in locales {
+        let mut command = crate::support::git(dir);
+        command.env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        for (var, value) in vars {
+            command.env(var, value);
+        }
+        let output = command
+            .args(["commit", "-q", "-m", "cassé"])
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let (diagnostic, message) = if in_french {
+            (
+                "erreur[unknown-axis]",
+                "pre-commit : le plan tel qu'il sera enregistré contient des erreurs ;",
+            )
+        } else {
+            (
+                "error[unknown-axis]",
+                "pre-commit: the staged plan has errors;",
+            )
+        };
+        assert!(stderr.contains(diagnostic), "{vars:?}: {stderr}");
+        assert!(stderr.contains(message), "{vars:?}: {stderr}");
+    }
 
     // The fix staged, a new breakage left unstaged: the staged plan is what counts.
     let retitled = good.replace("offre jeunesse", "offre jeunesse du territoire");

@@ -328,24 +328,47 @@ fn the_annual_report_script_writes_the_three_files() {
     let plan = copy_plan(&demo());
     let out = tempfile::tempdir().unwrap();
     let bin = Path::new(env!("CARGO_BIN_EXE_ctg"));
-    let output = std::process::Command::new("sh")
-        .arg(repo().join("examples/annual-report.sh"))
-        .arg("2025")
-        .arg(out.path().join("bilans"))
-        .env("CTG", bin)
-        .env("CTG_PLAN", plan.path())
-        .env("CTG_TODAY", TODAY)
-        .env("LANG", "fr_FR.UTF-8")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    for name in ["bilan-2025.md", "bilan-2025.html", "bilan-2025.xlsx"] {
-        let path = out.path().join("bilans").join(name);
-        assert!(fs::metadata(&path).unwrap().len() > 500, "{name}");
+    // The script prints nothing of its own: only ctg speaks, in its language.
+    for (lang, folder, valid, written) in [
+        (
+            "en_GB.UTF-8",
+            "reports",
+            "valid plan: 3 axes, 6 actions",
+            "report written to",
+        ),
+        (
+            "fr_FR.UTF-8",
+            "bilans",
+            "plan valide : 3 axes, 6 actions",
+            "bilan écrit dans",
+        ),
+    ] {
+        let folder = out.path().join(folder);
+        let output = std::process::Command::new("sh")
+            .arg(repo().join("examples/annual-report.sh"))
+            .arg("2025")
+            .arg(&folder)
+            .env("CTG", bin)
+            .env("CTG_PLAN", plan.path())
+            .env("CTG_TODAY", TODAY)
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let mut expected = format!("{valid}\n");
+        for name in ["bilan-2025.md", "bilan-2025.html", "bilan-2025.xlsx"] {
+            let path = folder.join(name);
+            assert!(fs::metadata(&path).unwrap().len() > 500, "{name}");
+            expected += &format!("{written} {}\n", path.display());
+        }
+        assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     }
     let md = fs::read_to_string(out.path().join("bilans/bilan-2025.md")).unwrap();
     assert!(md.starts_with("# Bilan 2025"));

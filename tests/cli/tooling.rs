@@ -48,11 +48,10 @@ fn language_from_flag_then_each_variable_then_english() {
     );
 }
 
-#[test]
-fn init_writes_a_plan_that_check_accepts_and_never_overwrites() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("ctg-2025");
-    let out = stdout_of(ctg().args(["--lang", "fr", "init"]).arg(&plan).args([
+/// `ctg --lang LANG init DIR` with a territory, a Caf and a period; its
+/// confirmation.
+fn init(lang: &str, plan: &Path) -> String {
+    stdout_of(ctg().args(["--lang", lang, "init"]).arg(plan).args([
         "--territory",
         "Communauté de communes du \"Pays\" d'Exemple",
         "--caf",
@@ -61,17 +60,30 @@ fn init_writes_a_plan_that_check_accepts_and_never_overwrites() {
         "2025-01-01",
         "--end",
         "2028-12-31",
-    ]));
-    assert!(out.starts_with("plan créé dans "), "{out}");
-    let check = stdout_of(ctg().arg("--plan").arg(&plan).args([
-        "--today",
-        "2025-06-30",
-        "--lang",
-        "fr",
-        "check",
-        "--deny-warnings",
-    ]));
-    assert_eq!(check, "plan valide : 1 axes, 1 actions\n");
+    ]))
+}
+
+#[test]
+fn init_writes_a_plan_that_check_accepts_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, created, valid) in [
+        ("fr", "plan créé dans ", "plan valide : 1 axes, 1 actions\n"),
+        ("en", "plan created in ", "valid plan: 1 axes, 1 actions\n"),
+    ] {
+        let plan = dir.path().join(lang);
+        let out = init(lang, &plan);
+        assert!(out.starts_with(created), "{out}");
+        let check = stdout_of(ctg().arg("--plan").arg(&plan).args([
+            "--today",
+            "2025-06-30",
+            "--lang",
+            lang,
+            "check",
+            "--deny-warnings",
+        ]));
+        assert_eq!(check, valid);
+    }
+    let plan = dir.path().join("fr");
     let convention = fs::read_to_string(plan.join("ctg.toml")).unwrap();
     let parsed: toml::Table = convention.parse().unwrap();
     assert_eq!(
@@ -112,6 +124,103 @@ fn init_writes_a_plan_that_check_accepts_and_never_overwrites() {
         "check",
         "--deny-warnings",
     ]));
+}
+
+/// The lines of a file written by init, as data: each line of TOML, and
+/// each example commented out (`# due = …`, `# [[log]]`), without its
+/// comment; a line of explanation becomes `#`. And apart, the explanations.
+fn data_and_words(text: &str) -> (Vec<String>, String) {
+    let mut data = Vec::new();
+    let mut words = String::new();
+    for line in text.lines() {
+        let (code, comment) = match line.strip_prefix('#') {
+            Some(rest) => {
+                let rest = rest.trim_start();
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                if rest.starts_with('[')
+                    || (!key.is_empty() && rest[key.len()..].starts_with(" = "))
+                {
+                    let (code, comment) = rest.split_once(" #").unwrap_or((rest, ""));
+                    (format!("# {}", code.trim_end()), comment)
+                } else {
+                    ("#".to_string(), rest)
+                }
+            }
+            None => {
+                let (code, comment) = line.split_once(" #").unwrap_or((line, ""));
+                (code.trim_end().to_string(), comment)
+            }
+        };
+        data.push(code);
+        words.push_str(comment);
+        words.push('\n');
+    }
+    (data, words)
+}
+
+#[test]
+fn init_teaches_the_format_in_the_user_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (french, english) = (dir.path().join("fr"), dir.path().join("en"));
+    init("fr", &french);
+    init("en", &english);
+    // Without a Caf or dates, their lines are examples to fill in.
+    let (bare_fr, bare_en) = (dir.path().join("bare-fr"), dir.path().join("bare-en"));
+    for (lang, plan) in [("fr", &bare_fr), ("en", &bare_en)] {
+        stdout_of(
+            ctg()
+                .args(["--lang", lang, "init"])
+                .arg(plan)
+                .args(["--territory", "CC"]),
+        );
+    }
+    let files = [
+        (&french, &english, "ctg.toml"),
+        (&french, &english, "axes/1-exemple.toml"),
+        (&french, &english, "actions/01-exemple.toml"),
+        (&bare_fr, &bare_en, "ctg.toml"),
+    ];
+    for (french, english, file) in files {
+        let fr = fs::read_to_string(french.join(file)).unwrap();
+        let en = fs::read_to_string(english.join(file)).unwrap();
+        // The same plan, the same keys and examples, line for line.
+        assert_eq!(
+            fr.parse::<toml::Table>().unwrap(),
+            en.parse::<toml::Table>().unwrap()
+        );
+        let (fr_data, fr_words) = data_and_words(&fr);
+        let (en_data, en_words) = data_and_words(&en);
+        assert_eq!(fr_data, en_data, "{file}");
+        // Only the explanations change, and each is in its language.
+        for word in [
+            " le ",
+            " la ",
+            " les ",
+            " une ",
+            " est ",
+            "« ",
+            "facultatif",
+        ] {
+            assert!(
+                !en_words.contains(word),
+                "{file}: {word:?} in English:\n{en_words}"
+            );
+        }
+        for word in [" the ", " of ", " is ", " and ", "optional"] {
+            assert!(
+                !fr_words.contains(word),
+                "{file}: {word:?} in French:\n{fr_words}"
+            );
+        }
+        assert!(
+            fr_words.contains(" de ") || fr_words.contains("l'"),
+            "{file}:\n{fr_words}"
+        );
+        assert!(en_words.contains(" the "), "{file}:\n{en_words}");
+    }
 }
 
 /// TOML as the JSON an editor validates against the schema: dates as strings.
@@ -197,6 +306,25 @@ fn the_schemas_reject_what_check_rejects() {
     assert!(!convention.is_valid(&document(
         "schema = 1\nname = \"n\"\nterritory = \"t\"\n[bodies.copil]\nname = \"c\"\n"
     )));
+}
+
+#[test]
+fn the_schema_speaks_the_user_s_language() {
+    let schema = |args: &[&str]| -> Value {
+        serde_json::from_str(&stdout_of(ctg().args(args).args(["schema", "action"]))).unwrap()
+    };
+    let french = schema(&["--lang", "fr"]);
+    assert_eq!(french["title"], "Fiche-action (actions/NN-nom.toml)");
+    assert_eq!(french["properties"]["due"]["description"], "Échéance.");
+    let english = schema(&["--lang", "en"]);
+    assert_eq!(english["title"], "Action sheet (actions/NN-name.toml)");
+    assert_eq!(english["properties"]["due"]["description"], "Due date.");
+    assert_eq!(
+        english["properties"]["log"]["items"]["properties"]["note"]["description"],
+        "What happened."
+    );
+    let from_locale = stdout_of(ctg().env("LANG", "fr_FR.UTF-8").args(["schema", "action"]));
+    assert_eq!(serde_json::from_str::<Value>(&from_locale).unwrap(), french);
 }
 
 #[test]
@@ -294,30 +422,49 @@ fn the_ci_example_runs_on_a_copy_of_a_plan() {
         .filter(|command| command.starts_with("ctg "))
         .collect();
     assert_eq!(steps.len(), 2, "{yaml}");
+    // The job's environment, as the CI sets it: ctg's language.
+    let lang = yaml
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("LANG: "))
+        .expect("the job sets LANG");
     let run = |dir: &Path| {
         steps
             .iter()
             .map(|step| {
-                std::process::Command::new("sh")
+                let output = std::process::Command::new("sh")
                     .args(["-c", step])
                     .current_dir(dir)
                     .env("PATH", &path)
                     .env("CTG_TODAY", "2025-06-30")
+                    .env("LANG", lang)
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES")
                     .env_remove("CTG_PLAN")
-                    .status()
-                    .unwrap()
-                    .success()
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8_lossy(&output.stdout).into_owned()
+                    + &String::from_utf8_lossy(&output.stderr);
+                (output.status.success(), text)
             })
-            .collect::<Vec<bool>>()
+            .collect::<Vec<(bool, String)>>()
     };
-    assert_eq!(run(work.path()), [true, true]);
+    let passed = run(work.path());
+    assert_eq!(
+        passed,
+        [
+            (true, "écrit dans ctg-check.json\n".to_string()),
+            (true, "plan valide : 2 axes, 5 actions\n".to_string())
+        ]
+    );
     let report: Value =
         serde_json::from_str(&fs::read_to_string(work.path().join("ctg-check.json")).unwrap())
             .unwrap();
     assert_eq!(report, Value::Array(Vec::new()));
-    // A broken plan fails the job.
+    // A broken plan fails the job, and the log says why in French.
     fs::write(work.path().join("plan/actions/03-offre.toml"), "id = 3\n").unwrap();
-    assert!(!run(work.path())[0]);
+    let (success, log) = &run(work.path())[0];
+    assert!(!success);
+    assert!(log.contains("la clé obligatoire `axis` manque"), "{log}");
 }
 
 #[test]
