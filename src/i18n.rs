@@ -95,7 +95,7 @@ catalogue! {
     DiagNone => "(aucun)", "(none)";
 
     // ctg check.
-    CheckValid => "plan valide : {0} axes, {1} actions", "valid plan: {0} axes, {1} actions";
+    CheckValid => "plan valide : {0} {0?axe|axes}, {1} {1?action|actions}", "valid plan: {0} {0?axis|axes}, {1} {1?action|actions}";
     CheckValidWarnings => "plan valide : {0} {0?axe|axes}, {1} {1?action|actions}, {2} {2?avertissement|avertissements}", "valid plan: {0} {0?axis|axes}, {1} {1?action|actions}, {2} {2?warning|warnings}";
     CheckInvalid => "{0} {0?erreur|erreurs}, {1} {1?avertissement|avertissements}", "{0} {0?error|errors}, {1} {1?warning|warnings}";
     CheckDenied => "{0} {0?avertissement, refusé|avertissements, refusés} par --deny-warnings", "{0} {0?warning|warnings}, refused by --deny-warnings";

@@ -67,8 +67,8 @@ fn init(lang: &str, plan: &Path) -> String {
 fn init_writes_a_plan_that_check_accepts_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, created, valid) in [
-        ("fr", "plan créé dans ", "plan valide : 1 axes, 1 actions\n"),
-        ("en", "plan created in ", "valid plan: 1 axes, 1 actions\n"),
+        ("fr", "plan créé dans ", "plan valide : 1 axe, 1 action\n"),
+        ("en", "plan created in ", "valid plan: 1 axis, 1 action\n"),
     ] {
         let plan = dir.path().join(lang);
         let out = init(lang, &plan);
