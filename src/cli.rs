@@ -87,6 +87,16 @@ pub struct GlobalArgs {
     /// Print nothing on success but what was asked for (no confirmation lines)
     #[arg(long, short, global = true, help_heading = "Global options")]
     pub quiet: bool,
+
+    /// Width of the output in columns, for tables and text (default: COLUMNS, else the terminal's width, else 100 in a pipe or a file)
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(20..)
+    )]
+    pub width: Option<u16>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

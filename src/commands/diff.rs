@@ -36,7 +36,9 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
     Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&DiffReport { from, to, changes })?,
         ShowFormat::Md => markdown::document(&view(title, &changes, lang, false), lang),
-        ShowFormat::Table => terminal::document(&view(title, &changes, lang, true), lang),
+        ShowFormat::Table => {
+            terminal::document(&view(title, &changes, lang, true), lang, context.width)
+        }
     }))
 }
 

@@ -21,7 +21,7 @@ pub fn run(context: &Context, args: &PilotsArgs) -> Result<Output, Error> {
     Ok(Output::answer(match args.format {
         PilotsFormat::Json => render::json(&load)?,
         PilotsFormat::Csv => csv::write(args.csv_dialect, &csv_table(&load, lang))?,
-        PilotsFormat::Table => terminal::document(&view(&load, lang), lang),
+        PilotsFormat::Table => terminal::document(&view(&load, lang), lang, context.width),
         PilotsFormat::Md => markdown::document(&view(&load, lang), lang),
     }))
 }

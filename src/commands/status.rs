@@ -20,7 +20,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
     let dashboard = Dashboard::build(&plan, context.today, args.at, lang, args.stale_days);
     Ok(Output::answer(match args.format {
         StatusFormat::Json => render::json(&dashboard)?,
-        StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang),
+        StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang, context.width),
         StatusFormat::Md => markdown::document(&view(&dashboard, lang), lang),
     }))
 }

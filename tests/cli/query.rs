@@ -329,7 +329,8 @@ fn show_json_has_the_whole_fiche() {
 
 #[test]
 fn show_table_and_markdown_read_as_a_fiche() {
-    let table = String::from_utf8(show(&["2", "--lang", "fr"]).stdout).unwrap();
+    // Wide enough for every line whole; narrow layouts have their snapshots.
+    let table = String::from_utf8(show(&["2", "--lang", "fr", "--width", "200"]).stdout).unwrap();
     let expected = [
         "Action 2 — Poursuivre l'espace écoute parents",
         "Statut      : en cours",
