@@ -1,8 +1,9 @@
 //! Documents and tables for the terminal: bold titles, a yellow mark on
-//! alerts, progress as bars, text wrapped between words to a width
-//! (`width`), tables that fit the terminal's width. Plan text is stripped
-//! of control characters (`escape::terminal`).
+//! alerts, progress as bars, everything fitted to a width (`width`): text
+//! wrapped between words, tables laid out to fit (`fit`). Plan text is
+//! stripped of control characters (`escape::terminal`).
 
+mod fit;
 mod text;
 pub mod width;
 
@@ -14,7 +15,7 @@ use crate::i18n::Lang;
 use crate::render::document::{Block, Document};
 use crate::render::escape;
 use crate::render::progress_bar;
-use crate::render::table::{Cell, Table};
+use crate::render::table::Table;
 
 use text::{columns, wrap};
 
@@ -75,7 +76,7 @@ fn write_block(out: &mut String, block: &Block, lang: Lang, width: usize) {
                 write_lines(out, &mark, "  ", &text);
             }
         }
-        Block::Table(table) => out.push_str(&(self::table(table, lang) + "\n")),
+        Block::Table(table) => out.push_str(&(self::table(table, lang, width) + "\n")),
         Block::Bars(_, bars) => {
             for (label, share) in bars {
                 let bar = format!("{} {} ", progress_bar(*share, 20), lang.percent(*share));
@@ -101,25 +102,23 @@ fn write_lines(out: &mut String, first: &str, rest: &str, lines: &[String]) {
     }
 }
 
-/// The table, fitted to the terminal's width when there is one; no final newline.
-pub fn table(table: &Table, lang: Lang) -> String {
+/// The table in at most `width` columns, and the legend of its group of
+/// counts when they are drawn as one column; no final newline.
+pub fn table(table: &Table, lang: Lang, width: usize) -> String {
+    let (columns, legend) = fit::fit(table, lang, width);
     let mut grid = Grid::new();
     grid.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(table.header.iter().map(|h| escape::terminal(h)));
-    for row in &table.rows {
-        grid.add_row(row.iter().map(|cell| cell_text(cell, lang)));
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(columns.iter().map(|c| c.header.join("\n")));
+    for row in 0..table.rows.len() {
+        grid.add_row(columns.iter().map(|c| c.cells[row].clone()));
     }
-    grid.to_string()
-}
-
-fn cell_text(cell: &Cell, lang: Lang) -> String {
-    match cell {
-        Cell::Text(text) => escape::terminal(text),
-        Cell::Brief { brief, .. } => escape::terminal(brief),
-        Cell::Int(number) => number.to_string(),
-        Cell::Number(number) => lang.number(*number),
-        Cell::Share(share) => format!("{} {}", progress_bar(*share, 10), lang.percent(*share)),
-        Cell::Date(date) => date.map_or("—".to_string(), |d| lang.short_date(d)),
+    let mut out = grid.to_string();
+    if let Some(legend) = legend {
+        for line in wrap(&legend, width) {
+            out.push('\n');
+            out.push_str(&line);
+        }
     }
+    out
 }
