@@ -20,3 +20,4 @@ mod robustness;
 mod status;
 mod support;
 mod tooling;
+mod widths;
