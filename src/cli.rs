@@ -14,6 +14,7 @@ mod edits;
 mod formats;
 mod help_fr;
 mod parsing;
+mod setup;
 
 pub use edits::{LogArgs, NewArgs, SetArgs};
 pub use formats::{
@@ -22,6 +23,7 @@ pub use formats::{
 };
 pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
+pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -88,6 +90,16 @@ pub struct GlobalArgs {
     /// Print nothing on success but what was asked for (no confirmation lines)
     #[arg(long, short, global = true, help_heading = "Global options")]
     pub quiet: bool,
+
+    /// Width of the output in columns, for tables and text (default: COLUMNS, else the terminal's width, else 100 in a pipe or a file)
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(20..)
+    )]
+    pub width: Option<u16>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -213,54 +225,6 @@ pub enum Command {
         ctg man > ~/.local/share/man/man1/ctg.1\n  \
         ctg man | man -l -")]
     Man,
-}
-
-#[derive(Args, Debug)]
-pub struct InitArgs {
-    /// The folder of the new plan (created; must not hold a plan already)
-    pub dir: PathBuf,
-
-    /// The territory, e.g. "Communauté de communes du Pays d'Exemple"
-    #[arg(long)]
-    pub territory: String,
-
-    /// The name of the convention (default: "Convention territoriale globale — TERRITORY")
-    #[arg(long)]
-    pub name: Option<String>,
-
-    /// The Caf signing the convention
-    #[arg(long)]
-    pub caf: Option<String>,
-
-    /// First day of the convention
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub start: Option<NaiveDate>,
-
-    /// Last day of the convention
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub end: Option<NaiveDate>,
-}
-
-#[derive(Args, Debug)]
-pub struct SchemaArgs {
-    /// Which kind of file: convention (ctg.toml), axis, action, meeting
-    #[arg(value_enum)]
-    pub kind: SchemaKind,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    Convention,
-    Axis,
-    Action,
-    Meeting,
-}
-
-#[derive(Args, Debug)]
-pub struct CompletionsArgs {
-    /// The shell
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug)]

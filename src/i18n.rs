@@ -351,6 +351,16 @@ catalogue! {
     ColActions => "Actions", "Actions";
     ColModalities => "Modalités", "Modalities";
     ColProgress => "Avancement", "Progress";
+    ColStatuses => "Statuts", "Statuses";
+    // Brief headers, where a terminal is narrow.
+    ColActionsBrief => "Act.", "Act.";
+    ColModalitiesBrief => "Mod.", "Mod.";
+    ColProgressBrief => "Avanc.", "Prog.";
+    ColSupportsBrief => "Part.", "Supp.";
+    ColLateBrief => "Retard", "Late";
+    ColElapsedBrief => "Écoulée", "Elapsed";
+    ColMeetingsMissingBrief => "Réun.", "Meet.";
+    ColErrorsBrief => "Err./av.", "Err./warn.";
     TotalRow => "Total", "Total";
     AlertsHeading => "Alertes", "Alerts";
     AlertsNone => "Aucune alerte.", "No alerts.";

@@ -51,6 +51,9 @@ pub struct Context {
     /// by `output` alone; a command only asks whether there is one (a
     /// workbook needs a file).
     pub output: Option<PathBuf>,
+    /// How many columns a line of terminal output may take
+    /// (`render::terminal::width`); the other formats ignore it.
+    pub width: usize,
 }
 
 /// Runs one command line and says how the process should exit: 0 success,
@@ -72,6 +75,7 @@ pub fn run(cli: Cli) -> ExitCode {
         plan: global.plan.clone(),
         cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
         output: global.output.clone(),
+        width: render::terminal::width::detect(global.width, global.output.is_some()),
     };
     let chosen = match &global.output {
         Some(file) => command.choose_format(file, format_given),

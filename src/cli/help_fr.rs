@@ -110,6 +110,9 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         "quiet" => Some(
             "N'afficher, en cas de succès, que ce qui est demandé (pas de lignes de confirmation)",
         ),
+        "width" => Some(
+            "Largeur de la sortie en colonnes, pour les tableaux et le texte (par défaut : COLUMNS, sinon la largeur du terminal, sinon 100 dans un tube ou un fichier)",
+        ),
         "help" => Some("Afficher l'aide"),
         "version" => Some("Afficher la version"),
         "csv_dialect" => Some(

@@ -36,7 +36,9 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
     Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&DiffReport { from, to, changes })?,
         ShowFormat::Md => markdown::document(&view(title, &changes, lang, false), lang),
-        ShowFormat::Table => terminal::document(&view(title, &changes, lang, true), lang),
+        ShowFormat::Table => {
+            terminal::document(&view(title, &changes, lang, true), lang, context.width)
+        }
     }))
 }
 
@@ -50,6 +52,7 @@ fn view(title: String, changes: &[ChangeEntry], lang: Lang, as_table: bool) -> D
     } else if as_table {
         let header = [Msg::ColId, Msg::ColChange].map(|m| lang.text(m).to_string());
         let mut table = Table::new(header.to_vec());
+        table.wrap(1);
         for entry in changes {
             let id = entry.change.action().map(|a| a.to_string());
             table.row(vec![

@@ -39,7 +39,9 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<Output, Error> {
         ListFormat::Table | ListFormat::Md if actions.is_empty() => {
             format!("{}\n", lang.text(Msg::ListEmpty))
         }
-        ListFormat::Table => terminal::table(&grid(&plan, &actions, today, lang), lang) + "\n",
+        ListFormat::Table => {
+            terminal::table(&grid(&plan, &actions, today, lang), lang, context.width) + "\n"
+        }
         ListFormat::Md => markdown::table(&grid(&plan, &actions, today, lang), lang),
     }))
 }
@@ -57,6 +59,14 @@ fn grid(plan: &Plan, actions: &[&Action], today: NaiveDate, lang: Lang) -> Table
     .map(|msg| lang.text(msg).to_string())
     .to_vec();
     let mut table = Table::new(header);
+    table
+        .shorten(2, 28)
+        .shorten(4, 10)
+        .brief_header(6, lang.text(Msg::ColProgressBrief))
+        .optional(1)
+        .optional(4)
+        .optional(6)
+        .optional(5);
     for action in actions {
         let axis = action.axis.as_ref().map(|a| a.value);
         let axis_cell = match plan.axes.iter().find(|x| Some(x.id.value) == axis) {

@@ -21,7 +21,7 @@ pub fn run(context: &Context, args: &PilotsArgs) -> Result<Output, Error> {
     Ok(Output::answer(match args.format {
         PilotsFormat::Json => render::json(&load)?,
         PilotsFormat::Csv => csv::write(args.csv_dialect, &csv_table(&load, lang))?,
-        PilotsFormat::Table => terminal::document(&view(&load, lang), lang),
+        PilotsFormat::Table => terminal::document(&view(&load, lang), lang, context.width),
         PilotsFormat::Md => markdown::document(&view(&load, lang), lang),
     }))
 }
@@ -37,6 +37,15 @@ fn grid(load: &Load, lang: Lang) -> Table {
         [Msg::ColSupports, Msg::ColLate, Msg::ColActions].map(|m| lang.text(m).to_string()),
     );
     let mut table = Table::with_row_headers(header);
+    let after = 2 + statuses.len();
+    let keys = statuses.iter().map(|s| s.symbol().to_string()).collect();
+    table
+        .group(2, lang.text(Msg::ColStatuses), keys)
+        .brief_header(after, lang.text(Msg::ColSupportsBrief))
+        .brief_header(after + 1, lang.text(Msg::ColLateBrief))
+        .wrap(after + 1)
+        .wrap(after + 2)
+        .optional(after);
     for actor in &load.actors {
         let mut row = vec![Cell::from(actor.id.as_str()), actor.leads.count.into()];
         row.extend(

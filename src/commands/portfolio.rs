@@ -46,7 +46,9 @@ pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Output, Error> {
     let stdout = match args.format {
         PortfolioFormat::Json => render::json(&portfolio)?,
         PortfolioFormat::Csv => csv::write(args.csv_dialect, &csv_table(&portfolio.plans, lang))?,
-        PortfolioFormat::Table => terminal::table(&grid(&portfolio, lang), lang) + "\n",
+        PortfolioFormat::Table => {
+            terminal::table(&grid(&portfolio, lang), lang, context.width) + "\n"
+        }
         PortfolioFormat::Md => markdown::table(&grid(&portfolio, lang), lang),
     };
     Ok(Output::answer(stdout).with_code(if failed { 1 } else { 0 }))
@@ -297,9 +299,13 @@ fn grid(portfolio: &Portfolio, lang: Lang) -> Table {
     );
     let number = |n: Option<usize>| n.map_or(Cell::from("—"), Cell::from);
     let mut table = Table::with_row_headers(header);
+    narrow(&mut table, &statuses, lang);
     for row in &portfolio.plans {
         let mut cells = vec![
-            Cell::from(row.territory.as_str()),
+            Cell::Brief {
+                full: row.territory.clone(),
+                brief: brief_territory(&row.territory),
+            },
             row.elapsed
                 .map_or(Cell::from("—"), |e| lang.percent(e).into()),
         ];
@@ -331,6 +337,46 @@ fn grid(portfolio: &Portfolio, lang: Lang) -> Table {
     total.push(format!("{} / {}", totals.errors, totals.warnings).into());
     table.row(total);
     table
+}
+
+/// How the table of plans gives way on a narrow terminal: the statuses
+/// as one column, short headers, then the period elapsed, the meetings,
+/// the actions without a pilot and the late ones left out, in that order.
+/// A first error is wrapped, never shortened: it is what to act on.
+fn narrow(table: &mut Table, statuses: &[Status], lang: Lang) {
+    let after = 3 + statuses.len();
+    let keys = statuses.iter().map(|s| s.symbol().to_string()).collect();
+    table
+        .shorten(0, 20)
+        .wrap(after + 4)
+        .group(3, lang.text(Msg::ColStatuses), keys)
+        .brief_header(1, lang.text(Msg::ColElapsedBrief))
+        .brief_header(2, lang.text(Msg::ColActionsBrief))
+        .brief_header(after, lang.text(Msg::ColProgressBrief))
+        .brief_header(after + 1, lang.text(Msg::ColLateBrief))
+        .brief_header(after + 3, lang.text(Msg::ColMeetingsMissingBrief))
+        .brief_header(after + 4, lang.text(Msg::ColErrorsBrief))
+        .optional(1)
+        .optional(after + 3)
+        .optional(after + 2)
+        .optional(after + 1);
+}
+
+/// A territory as people abbreviate it: "CC du Val'Aïgo" for
+/// "Communauté de communes du Val'Aïgo".
+fn brief_territory(territory: &str) -> String {
+    const SHORT: [(&str, &str); 3] = [
+        ("Communauté de communes ", "CC "),
+        ("Communauté d'agglomération ", "CA "),
+        ("Communauté urbaine ", "CU "),
+    ];
+    SHORT
+        .iter()
+        .find_map(|(long, short)| {
+            let rest = territory.strip_prefix(long)?;
+            Some(format!("{short}{rest}"))
+        })
+        .unwrap_or_else(|| territory.to_string())
 }
 
 fn csv_table(rows: &[PlanRow], lang: Lang) -> Table {

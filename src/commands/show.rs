@@ -28,7 +28,8 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Output, Error> {
     Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&detail)?,
         ShowFormat::Table => {
-            terminal::document(&view(&detail, action, context.today, lang, true), lang)
+            let view = view(&detail, action, context.today, lang, true);
+            terminal::document(&view, lang, context.width)
         }
         ShowFormat::Md => {
             markdown::document(&view(&detail, action, context.today, lang, false), lang)

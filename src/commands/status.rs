@@ -20,7 +20,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
     let dashboard = Dashboard::build(&plan, context.today, args.at, lang, args.stale_days);
     Ok(Output::answer(match args.format {
         StatusFormat::Json => render::json(&dashboard)?,
-        StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang),
+        StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang, context.width),
         StatusFormat::Md => markdown::document(&view(&dashboard, lang), lang),
     }))
 }
@@ -71,6 +71,14 @@ fn grid(dashboard: &Dashboard, lang: Lang) -> Table {
         cells
     };
     let mut table = Table::with_row_headers(header);
+    let last = 3 + statuses.len();
+    let keys = statuses.iter().map(|s| s.symbol().to_string()).collect();
+    table
+        .shorten(1, 14)
+        .group(3, lang.text(Msg::ColStatuses), keys)
+        .brief_header(2, lang.text(Msg::ColActionsBrief))
+        .brief_header(last, lang.text(Msg::ColModalitiesBrief))
+        .brief_header(last + 1, lang.text(Msg::ColProgressBrief));
     for axis in &dashboard.axes {
         let label = match &axis.theme {
             Some(theme) => Cell::Text(theme.clone()),

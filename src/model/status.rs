@@ -50,6 +50,20 @@ impl Status {
         })
     }
 
+    /// A one-column mark for a count of this status where a terminal is
+    /// narrow: an empty circle for what is still to be started, a full one
+    /// for what is done. Explained by a legend wherever it is used.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Planned => "○",
+            Status::InProgress => "◐",
+            Status::Blocked => "⊘",
+            Status::Postponed => "→",
+            Status::Done => "●",
+            Status::Abandoned => "✕",
+        }
+    }
+
     pub fn from_keyword(word: &str) -> Option<Status> {
         Status::ALL
             .into_iter()

@@ -59,6 +59,39 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Whether the first cell of a row names the row (`<th scope="row">`).
     pub row_headers: bool,
+    /// How the table gives way on a narrow terminal; other formats ignore it.
+    pub narrow: Narrow,
+}
+
+/// What a terminal may do to a table too wide for it, in the order it
+/// tries: write a group of counts as one column with a legend, draw shares
+/// without their bar, use the brief headers, leave out optional columns.
+/// Columns of text are shortened with "…" or wrapped between words all
+/// along. A number, a date or a range is never cut.
+#[derive(Clone, Debug, Default)]
+pub struct Narrow {
+    /// Text columns that may be shortened with "…", each with the width
+    /// below which it is not worth showing: (column, least width).
+    pub shorten: Vec<(usize, usize)>,
+    /// Columns whose text may be wrapped between words (a list of ranges).
+    pub wrap: Vec<usize>,
+    /// Shorter headers, for when the full ones do not fit: (column, header).
+    pub brief_headers: Vec<(usize, String)>,
+    /// Adjacent columns of counts that may be drawn as one.
+    pub group: Option<Group>,
+    /// Columns that may be left out, the first given up first.
+    pub optional: Vec<usize>,
+}
+
+/// Adjacent columns of counts drawn, when space is short, as one column:
+/// its caption over a key per count, and a legend under the table ("key
+/// header · key header"). A zero is written "·", so the counts stand out.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub first: usize,
+    pub caption: String,
+    /// One short key per column of the group (a symbol, a letter).
+    pub keys: Vec<String>,
 }
 
 impl Table {
@@ -67,6 +100,7 @@ impl Table {
             header,
             rows: Vec::new(),
             row_headers: false,
+            narrow: Narrow::default(),
         }
     }
 
@@ -80,5 +114,47 @@ impl Table {
 
     pub fn row(&mut self, cells: Vec<Cell>) {
         self.rows.push(cells);
+    }
+
+    /// On a narrow terminal, the text of `column` may be shortened with "…"
+    /// down to `least` characters.
+    pub fn shorten(&mut self, column: usize, least: usize) -> &mut Table {
+        self.narrow.shorten.push((column, least));
+        self
+    }
+
+    /// On a narrow terminal, the text of `column` may be wrapped between words.
+    pub fn wrap(&mut self, column: usize) -> &mut Table {
+        self.narrow.wrap.push(column);
+        self
+    }
+
+    /// A shorter header for `column`, for a narrow terminal.
+    pub fn brief_header(&mut self, column: usize, header: impl Into<String>) -> &mut Table {
+        self.narrow.brief_headers.push((column, header.into()));
+        self
+    }
+
+    /// The columns from `first`, one per key, are counts that a narrow
+    /// terminal may draw as one column under `caption`.
+    pub fn group(
+        &mut self,
+        first: usize,
+        caption: impl Into<String>,
+        keys: Vec<String>,
+    ) -> &mut Table {
+        self.narrow.group = Some(Group {
+            first,
+            caption: caption.into(),
+            keys,
+        });
+        self
+    }
+
+    /// On a narrow terminal, `column` may be left out; the first marked is
+    /// the first given up.
+    pub fn optional(&mut self, column: usize) -> &mut Table {
+        self.narrow.optional.push(column);
+        self
     }
 }

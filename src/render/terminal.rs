@@ -1,6 +1,11 @@
 //! Documents and tables for the terminal: bold titles, a yellow mark on
-//! alerts, tables that fit the terminal's width, progress as bars. Plan
-//! text is stripped of control characters (`escape::terminal`).
+//! alerts, progress as bars, everything fitted to a width (`width`): text
+//! wrapped between words, tables laid out to fit (`fit`). Plan text is
+//! stripped of control characters (`escape::terminal`).
+
+mod fit;
+mod text;
+pub mod width;
 
 use anstyle::{AnsiColor, Style};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -10,12 +15,15 @@ use crate::i18n::Lang;
 use crate::render::document::{Block, Document};
 use crate::render::escape;
 use crate::render::progress_bar;
-use crate::render::table::{Cell, Table};
+use crate::render::table::Table;
+
+use text::{columns, wrap};
 
 const BOLD: Style = Style::new().bold();
 const WARN: Style = AnsiColor::Yellow.on_default();
 
-pub fn document(doc: &Document, lang: Lang) -> String {
+/// The document in lines of at most `width` columns.
+pub fn document(doc: &Document, lang: Lang, width: usize) -> String {
     let mut out = String::new();
     let mut previous: Option<&Block> = None;
     for block in &doc.blocks {
@@ -24,65 +32,93 @@ pub fn document(doc: &Document, lang: Lang) -> String {
         if previous.is_some() && !joined {
             out.push('\n');
         }
-        write_block(&mut out, block, lang);
+        write_block(&mut out, block, lang, width);
         previous = Some(block);
     }
     out
 }
 
-fn write_block(out: &mut String, block: &Block, lang: Lang) {
+fn write_block(out: &mut String, block: &Block, lang: Lang, width: usize) {
     let esc = escape::terminal;
     match block {
         Block::Title(text) | Block::Heading(_, text) => {
-            out.push_str(&format!("{BOLD}{}{BOLD:#}\n", esc(text)));
+            for line in wrap(&esc(text), width) {
+                out.push_str(&format!("{BOLD}{line}{BOLD:#}\n"));
+            }
         }
-        Block::Lines(lines) => lines.iter().for_each(|l| out.push_str(&(esc(l) + "\n"))),
-        Block::Paragraph(text) => out.push_str(&(esc(text) + "\n")),
+        Block::Lines(lines) => lines
+            .iter()
+            .for_each(|line| hang(out, "", "", &esc(line), width)),
+        Block::Paragraph(text) => hang(out, "", "", &esc(text), width),
         Block::Fields(fields) => {
-            let width = fields.iter().map(|(l, _)| l.chars().count()).max();
+            let label_width = fields.iter().map(|(l, _)| columns(&esc(l))).max();
+            let label_width = label_width.unwrap_or(0);
+            let indent = " ".repeat(label_width + 3);
             for (label, value) in fields {
-                let pad = width.unwrap_or(0) - label.chars().count();
                 let label = esc(label);
-                out.push_str(&format!("{label}{} : {}\n", " ".repeat(pad), esc(value)));
+                let pad = " ".repeat(label_width - columns(&label));
+                hang(
+                    out,
+                    &format!("{label}{pad} : "),
+                    &indent,
+                    &esc(value),
+                    width,
+                );
             }
         }
         Block::List(items) => items
             .iter()
-            .for_each(|i| out.push_str(&format!("  {}\n", esc(i)))),
+            .for_each(|item| hang(out, "  ", "    ", &esc(item), width)),
         Block::Alerts(items) => {
             for item in items {
-                out.push_str(&format!("{WARN}!{WARN:#} {}\n", esc(item)));
+                let mark = format!("{WARN}!{WARN:#} ");
+                let text = wrap(&esc(item), width.saturating_sub(2));
+                write_lines(out, &mark, "  ", &text);
             }
         }
-        Block::Table(table) => out.push_str(&(self::table(table, lang) + "\n")),
+        Block::Table(table) => out.push_str(&(self::table(table, lang, width) + "\n")),
         Block::Bars(_, bars) => {
             for (label, share) in bars {
-                let bar = progress_bar(*share, 20);
-                out.push_str(&format!("{bar} {} {}\n", lang.percent(*share), esc(label)));
+                let bar = format!("{} {} ", progress_bar(*share, 20), lang.percent(*share));
+                let indent = " ".repeat(columns(&bar));
+                hang(out, &bar, &indent, &esc(label), width);
             }
         }
     }
 }
 
-/// The table, fitted to the terminal's width when there is one; no final newline.
-pub fn table(table: &Table, lang: Lang) -> String {
-    let mut grid = Grid::new();
-    grid.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(table.header.iter().map(|h| escape::terminal(h)));
-    for row in &table.rows {
-        grid.add_row(row.iter().map(|cell| cell_text(cell, lang)));
-    }
-    grid.to_string()
+/// `text` wrapped to `width`, its first line after `first`, the others
+/// after `rest` (a hanging indent); `first` and `rest` take as many columns.
+fn hang(out: &mut String, first: &str, rest: &str, text: &str, width: usize) {
+    let room = width.saturating_sub(columns(rest)).max(10);
+    write_lines(out, first, rest, &wrap(text, room));
 }
 
-fn cell_text(cell: &Cell, lang: Lang) -> String {
-    match cell {
-        Cell::Text(text) => escape::terminal(text),
-        Cell::Brief { brief, .. } => escape::terminal(brief),
-        Cell::Int(number) => number.to_string(),
-        Cell::Number(number) => lang.number(*number),
-        Cell::Share(share) => format!("{} {}", progress_bar(*share, 10), lang.percent(*share)),
-        Cell::Date(date) => date.map_or("—".to_string(), |d| lang.short_date(d)),
+fn write_lines(out: &mut String, first: &str, rest: &str, lines: &[String]) {
+    for (index, line) in lines.iter().enumerate() {
+        out.push_str(if index == 0 { first } else { rest });
+        out.push_str(line);
+        out.push('\n');
     }
+}
+
+/// The table in at most `width` columns, and the legend of its group of
+/// counts when they are drawn as one column; no final newline.
+pub fn table(table: &Table, lang: Lang, width: usize) -> String {
+    let (columns, legend) = fit::fit(table, lang, width);
+    let mut grid = Grid::new();
+    grid.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(columns.iter().map(|c| c.header.join("\n")));
+    for row in 0..table.rows.len() {
+        grid.add_row(columns.iter().map(|c| c.cells[row].clone()));
+    }
+    let mut out = grid.to_string();
+    if let Some(legend) = legend {
+        for line in wrap(&legend, width) {
+            out.push('\n');
+            out.push_str(&line);
+        }
+    }
+    out
 }

@@ -21,3 +21,4 @@ mod robustness;
 mod status;
 mod support;
 mod tooling;
+mod widths;

@@ -268,7 +268,8 @@ fn csv_cells_never_run_as_formulas_and_markdown_tables_hold_any_text() {
 
 #[test]
 fn table_marks_lateness_and_undecided_pilots() {
-    let table = list_on(&fixture("small"), &["--lang", "fr"]);
+    // Wide enough for every title whole; narrow layouts have their snapshots.
+    let table = list_on(&fixture("small"), &["--lang", "fr", "--width", "200"]);
     assert!(table.contains("31/03/2025 (+91 j)"), "{table}");
     assert!(table.contains("— (À définir)"), "{table}");
     assert!(table.contains("Poursuivre l'espace écoute parents"));
@@ -338,7 +339,8 @@ fn show_json_has_the_whole_fiche() {
 
 #[test]
 fn show_table_and_markdown_read_as_a_fiche() {
-    let table = String::from_utf8(show(&["2", "--lang", "fr"]).stdout).unwrap();
+    // Wide enough for every line whole; narrow layouts have their snapshots.
+    let table = String::from_utf8(show(&["2", "--lang", "fr", "--width", "200"]).stdout).unwrap();
     let expected = [
         "Action 2 — Poursuivre l'espace écoute parents",
         "Statut      : en cours",

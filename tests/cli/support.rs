@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// `ctg` with no influence from the environment of whoever runs the tests:
-/// no plan, no date, no locale, no colour settings.
+/// no plan, no date, no locale, no colour settings, no width (output in a
+/// pipe is 100 columns wide).
 pub fn ctg() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ctg"));
     for var in [
+        "COLUMNS",
         "CTG_PLAN",
         "CTG_TODAY",
         "LANG",
