@@ -293,6 +293,10 @@ pub struct ReportArgs {
     /// Add what changed since this git revision (the tag of the last committee) (md, html, json)
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+
+    /// Allow a period outside the convention's dates (a note says so)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -442,6 +446,10 @@ pub struct StatusArgs {
     /// The dashboard as things stood on this date, statuses rebuilt from the journal
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub at: Option<NaiveDate>,
+
+    /// Allow an --at date outside the convention's dates (a note says so)
+    #[arg(long, requires = "at")]
+    pub force: bool,
 }
 
 #[cfg(test)]

@@ -150,6 +150,13 @@ pub enum Error {
     UnusableYear {
         year: i32,
     },
+    /// A report period or `--at` day wholly outside the convention's dates,
+    /// without `--force` (usage).
+    OutsideConvention {
+        period: crate::model::Period,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    },
     /// `-o FILE` whose extension names none of the command's formats (usage).
     UnknownExtension {
         path: PathBuf,
@@ -213,6 +220,7 @@ impl Error {
             Error::PeriodInverted { .. } => "period-inverted",
             Error::EmptyPeriod { .. } => "empty-period",
             Error::UnusableYear { .. } => "unusable-year",
+            Error::OutsideConvention { .. } => "outside-convention",
             Error::UnknownExtension { .. } => "unknown-format",
             Error::UnknownRule { .. } => "unknown-rule",
             Error::RuleLocked { .. } => "rule-locked",
@@ -236,6 +244,7 @@ impl Error {
             | Error::PeriodInverted { .. }
             | Error::EmptyPeriod { .. }
             | Error::UnusableYear { .. }
+            | Error::OutsideConvention { .. }
             | Error::UnknownExtension { .. }
             | Error::UnknownRule { .. }
             | Error::RuleLocked { .. }

@@ -96,6 +96,13 @@ fn argument_message(error: &Error, lang: Lang) -> String {
         }
         Error::EmptyPeriod { from, to } => lang.fill(Msg::ErrorPeriod, &[&date(*from), &date(*to)]),
         Error::UnusableYear { year } => lang.fill(Msg::ErrorYear, &[year]),
+        Error::OutsideConvention { period, start, end } => {
+            let bound = |day: &Option<chrono::NaiveDate>| day.map_or("…".to_string(), date);
+            lang.fill(
+                Msg::ErrorOutsideConvention,
+                &[&period.label(lang), &bound(start), &bound(end)],
+            )
+        }
         Error::UnknownExtension { path, accepted } => {
             let accepted: Vec<String> = accepted.iter().map(|ext| format!(".{ext}")).collect();
             lang.fill(

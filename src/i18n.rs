@@ -252,6 +252,7 @@ catalogue! {
     ReportAxis => "Axe {0} — {1}", "Axis {0} — {1}";
     ReportAction => "Action {0} — {1}", "Action {0} — {1}";
     ReportStatusChanged => "Statut : {0} → {1}", "Status: {0} → {1}";
+    ReportStatusNew => "Statut : {0} (action entrée dans le plan sur la période)", "Status: {0} (an action that entered the plan in the period)";
     ReportStatusSame => "Statut : {0} (inchangé sur la période)", "Status: {0} (unchanged over the period)";
     ReportProgressLine => "Avancement : {0} ({1}/{2} modalités réalisées)", "Progress: {0} ({1}/{2} modalities done)";
     ReportPilotsLine => "Pilotes : {0}", "Pilots: {0}";
@@ -292,6 +293,8 @@ catalogue! {
     ColJournalInPeriod => "Entrées de journal sur la période", "Journal entries in the period";
     ColAlerts => "Alertes", "Alerts";
     ErrorYear => "{0} n'est pas une année utilisable", "{0} is not a usable year";
+    ErrorOutsideConvention => "{0} tombe hors de la convention ({1} – {2}) : rien n'a été fait ; ajoutez --force pour le demander quand même", "{0} falls outside the convention ({1} – {2}): nothing was done; add --force to ask for it all the same";
+    OutsideConventionNote => "Attention : {0} tombe hors de la convention ({1} – {2}) ; demandé avec --force.", "Note: {0} falls outside the convention ({1} – {2}); asked for with --force.";
     ErrorPeriod => "la période est vide : --from ({0}) est après --to ({1})", "the period is empty: --from ({0}) is after --to ({1})";
     ErrorXlsxNeedsFile => "le format xlsx s'écrit dans un fichier : ajoutez -o bilan.xlsx", "xlsx is written to a file: add -o report.xlsx";
 

@@ -329,6 +329,7 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
         .into_iter()
         .filter_map(|sub| read_log_entry(sub, ctx))
         .collect();
+    let created = table.date(ctx, "created");
     table.finish(ctx);
     Some(Action {
         id: id?,
@@ -351,6 +352,7 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
         modalities,
         indicators,
         log,
+        created,
         file: ctx.file,
     })
 }
@@ -362,6 +364,7 @@ fn read_modality(mut table: TableReader, ctx: &mut FileContext) -> Modality {
         done: table.date(ctx, "done"),
         commune: table.string(ctx, "commune"),
         pilots: table.string_list(ctx, "pilots"),
+        created: table.date(ctx, "created"),
     };
     table.finish(ctx);
     modality
@@ -397,6 +400,7 @@ fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
             ))
         })
         .collect();
+    let created = table.date(ctx, "created");
     table.finish(ctx);
     Indicator {
         name,
@@ -404,6 +408,7 @@ fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
         baseline,
         target,
         values,
+        created,
     }
 }
 

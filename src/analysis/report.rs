@@ -25,6 +25,9 @@ pub struct Report {
     pub governance: Vec<BodyReport>,
     /// With `--since REV`: what changed in the files since that revision.
     pub changes_since: Option<ChangesSince>,
+    /// What the reader must know about how the report was made (a period
+    /// outside the convention, asked for with `--force`).
+    pub note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -75,7 +78,9 @@ pub struct ActionReport {
     pub pilots: Vec<String>,
     pub pilot_note: Option<String>,
     pub due: Option<NaiveDate>,
-    pub status_start: Status,
+    /// The status the day before the period; `None` for an action that
+    /// entered the plan during the period.
+    pub status_start: Option<Status>,
     pub status_end: Status,
     pub progress_end: f64,
     pub modalities_done_end: usize,
@@ -150,14 +155,18 @@ pub struct MeetingHeld {
 
 impl Report {
     pub fn build(plan: &Plan, period: Period, today: NaiveDate, lang: Lang) -> Report {
-        let start = plan.as_of(period.eve());
+        let start = plan.opening(period);
         let end = plan.as_of(period.to);
         let axes: Vec<AxisReport> = plan
             .axes
             .iter()
             .map(|axis| {
                 let id = axis.id.value;
-                let actions = start.actions_of_axis(id).zip(end.actions_of_axis(id));
+                // An action created during the period has no "before".
+                let actions = end.actions_of_axis(id).map(|after| {
+                    let before = start.actions.iter().find(|a| a.id.value == after.id.value);
+                    (before, after)
+                });
                 AxisReport {
                     id,
                     title: axis.title.clone(),
@@ -165,7 +174,9 @@ impl Report {
                     progress_start: Figures::of(start.actions_of_axis(id)).progress,
                     progress_end: Figures::of(end.actions_of_axis(id)).progress,
                     actions: actions
-                        .map(|(before, after)| ActionReport::build(before, after, period, lang))
+                        .map(|(before, after)| {
+                            ActionReport::build(before, after, period, today, lang)
+                        })
                         .collect(),
                 }
             })
@@ -201,6 +212,7 @@ impl Report {
             axes,
             governance: governance(plan, period),
             changes_since: None,
+            note: None,
         }
     }
 }
@@ -233,7 +245,13 @@ fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
 impl ActionReport {
     /// One action, from the action as it stood the day before the period
     /// and at its last day.
-    fn build(before: &Action, after: &Action, period: Period, lang: Lang) -> ActionReport {
+    fn build(
+        before: Option<&Action>,
+        after: &Action,
+        period: Period,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> ActionReport {
         let modalities_done_in_period: Vec<ModalityDone> = after
             .modalities
             .iter()
@@ -258,7 +276,10 @@ impl ActionReport {
             })
             .collect();
         journal.sort_by_key(|entry| entry.date);
-        let quiet = journal.is_empty() && modalities_done_in_period.is_empty();
+        // Silence is worth saying only of an action still open when the
+        // period began: one done or abandoned before it has nothing to record.
+        let open_in_period = before.is_none_or(|before| before.status.is_open());
+        let quiet = open_in_period && journal.is_empty() && modalities_done_in_period.is_empty();
         ActionReport {
             id: after.id.value,
             title: after.title.clone(),
@@ -266,7 +287,7 @@ impl ActionReport {
             pilots: after.pilots.iter().map(|p| p.value.clone()).collect(),
             pilot_note: after.pilot_note.clone(),
             due: after.due.as_ref().map(|d| d.value),
-            status_start: before.status,
+            status_start: before.map(|before| before.status),
             status_end: after.status,
             progress_end: round4(after.progress()),
             modalities_done_end: after.modalities_done(),
@@ -278,7 +299,7 @@ impl ActionReport {
                 .iter()
                 .map(|indicator| IndicatorReport::build(indicator, period))
                 .collect(),
-            alerts: alerts(after, period, quiet, lang),
+            alerts: alerts(after, period.to.min(today), quiet, lang),
         }
     }
 }
@@ -299,11 +320,12 @@ impl IndicatorReport {
     }
 }
 
-/// What the bilan flags on an action at the end of the period: late, no
-/// pilot, nothing recorded (`quiet`) while not abandoned.
-fn alerts(action: &Action, period: Period, quiet: bool, lang: Lang) -> Vec<ReportAlert> {
+/// What the bilan flags on an action at the end of the period (or today,
+/// for a period not over yet: a report never anticipates): late, no pilot,
+/// nothing recorded (`quiet`) while not abandoned.
+fn alerts(action: &Action, end: NaiveDate, quiet: bool, lang: Lang) -> Vec<ReportAlert> {
     let mut alerts = Vec::new();
-    if let (Some(days), Some(due)) = (action.days_late(period.to), &action.due) {
+    if let (Some(days), Some(due)) = (action.days_late(end), &action.due) {
         alerts.push(ReportAlert {
             kind: ReportAlertKind::Late,
             message: lang.fill(Msg::ReportAlertLate, &[&lang.short_date(due.value), &days]),

@@ -129,6 +129,12 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("status", "stale_days") => {
             "Une action en cours ou bloquée sans entrée de journal depuis ce nombre de jours est signalée"
         }
+        ("status", "force") => {
+            "Permettre une date --at hors des dates de la convention (une note le signale)"
+        }
+        ("report", "force") => {
+            "Permettre une période hors des dates de la convention (une note le signale)"
+        }
         ("status", "at") => {
             "Le tableau de bord tel qu'il était à cette date, statuts reconstruits d'après le journal"
         }

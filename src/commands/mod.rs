@@ -24,9 +24,9 @@ use crate::diag::{self, Severity};
 use crate::edit::PlanEditor;
 use crate::error::{Error, Invalid};
 use crate::git::{Repo, Revision};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::load::from_sources;
-use crate::model::Plan;
+use crate::model::{Period, Plan};
 use crate::output::Output;
 use crate::source::{SourceSet, find_plan_dir};
 
@@ -99,4 +99,29 @@ pub fn edit_outcome(
         return Ok(Output::answer(out));
     }
     Ok(Output::confirmation(out))
+}
+
+/// A period a view is asked for (a report's, or the single day of
+/// `status --at`), checked against the convention's dates: wholly outside
+/// them it is refused, unless `force`, when the note to show is returned.
+pub fn check_period(
+    plan: &Plan,
+    period: Period,
+    force: bool,
+    lang: Lang,
+) -> Result<Option<String>, Error> {
+    if !plan.outside_convention(period) {
+        return Ok(None);
+    }
+    let start = plan.convention.start.as_ref().map(|d| d.value);
+    let end = plan.convention.end.as_ref().map(|d| d.value);
+    if !force {
+        return Err(Error::OutsideConvention { period, start, end });
+    }
+    let bound =
+        |day: Option<chrono::NaiveDate>| day.map_or("…".to_string(), |d| lang.short_date(d));
+    Ok(Some(lang.fill(
+        Msg::OutsideConventionNote,
+        &[&period.label(lang), &bound(start), &bound(end)],
+    )))
 }

@@ -1,5 +1,6 @@
 //! `ctg new`: a new action file, with the next free id.
 
+use chrono::NaiveDate;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::Context;
@@ -32,13 +33,17 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
     if root.join(&name).exists() {
         return Err(Error::FileExists { file: name });
     }
-    editor.stage_new(name.clone(), FileKind::Action, action_text(id, args));
+    editor.stage_new(
+        name.clone(),
+        FileKind::Action,
+        action_text(id, args, context.today),
+    );
     let line = lang.fill(Msg::EditCreated, &[&id, &name]);
     edit_outcome(editor, context, args.dry_run, &[line])
 }
 
 /// The new file, laid out like the plan's other action files.
-fn action_text(id: u32, args: &NewArgs) -> String {
+fn action_text(id: u32, args: &NewArgs, today: NaiveDate) -> String {
     let mut doc = DocumentMut::new();
     doc.insert("id", value(i64::from(id)));
     doc.insert("axis", value(i64::from(args.axis)));
@@ -53,6 +58,8 @@ fn action_text(id: u32, args: &NewArgs) -> String {
     if let Some(due) = args.due {
         doc.insert("due", Item::Value(date_value(due)));
     }
+    // From this day the action exists for a view of the past.
+    doc.insert("created", Item::Value(date_value(today)));
     if !args.modality.is_empty() {
         let mut modalities = ArrayOfTables::new();
         for text in &args.modality {

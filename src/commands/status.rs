@@ -5,10 +5,10 @@ use crate::Context;
 use crate::analysis::Figures;
 use crate::analysis::dashboard::{Dashboard, PlanSummary};
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::commands::load_valid_plan;
+use crate::commands::{check_period, load_valid_plan};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
-use crate::model::Status;
+use crate::model::{Period, Status};
 use crate::output::Output;
 use crate::render::document::{Block, Document};
 use crate::render::table::{Cell, Table};
@@ -17,7 +17,15 @@ use crate::render::{self, markdown, terminal};
 pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let plan = load_valid_plan(context)?;
-    let dashboard = Dashboard::build(&plan, context.today, args.at, lang, args.stale_days);
+    let outside = match args.at {
+        Some(at) => check_period(&plan, Period { from: at, to: at }, args.force, lang)?,
+        None => None,
+    };
+    let mut dashboard = Dashboard::build(&plan, context.today, args.at, lang, args.stale_days);
+    if let Some(outside) = outside {
+        let note = dashboard.plan.note.take().unwrap_or_default();
+        dashboard.plan.note = Some(format!("{outside} {note}").trim().to_string());
+    }
     Ok(Output::answer(match args.format {
         StatusFormat::Json => render::json(&dashboard)?,
         StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang, context.width),

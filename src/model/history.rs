@@ -1,13 +1,16 @@
 //! The plan as it stood on a past day. `Plan::as_of` is the only way any
 //! command sees the past: `status --at`, both ends of a report's period,
 //! anything dated. Statuses come from the journal's dated status moves,
-//! modalities from their `done` dates; what happened later is left out.
+//! modalities from their `done` dates; actions, modalities and indicators
+//! exist from their `created` day (an action without one, from the
+//! convention's adoption, else its start); what happened later is left out.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{Action, Plan, Status};
 use crate::i18n::Lang;
+use crate::span::Located;
 
 /// A span of days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -42,10 +45,13 @@ impl Period {
         (self.to - self.from).num_days() + 1
     }
 
-    /// A whole calendar year is named by its number; any other span by its ends.
+    /// A whole calendar year is named by its number, a single day by its
+    /// date, any other span by its ends.
     pub fn label(&self, lang: Lang) -> String {
         if Period::year(self.from.year()) == Some(*self) {
             self.from.year().to_string()
+        } else if self.from == self.to {
+            lang.short_date(self.from)
         } else {
             format!(
                 "{} – {}",
@@ -81,13 +87,25 @@ impl Action {
             .map_or(Status::Planned, |(_, _, status)| *status)
     }
 
+    /// Whether the action was in the plan on `date`: from its `created`
+    /// day, else from `since` (the convention's adoption or start), else
+    /// always.
+    pub fn exists_on(&self, date: NaiveDate, since: Option<NaiveDate>) -> bool {
+        self.created.as_ref().map(|c| c.value).or(since) <= Some(date)
+    }
+
     /// The action at the end of `date`: its status rebuilt, later journal
-    /// entries dropped, modalities done later not done yet, indicator
-    /// values of later years unknown.
+    /// entries dropped, modalities and indicators added later left out,
+    /// modalities done later not done yet, indicator values of later years
+    /// unknown.
     fn as_of(&self, date: NaiveDate) -> Action {
         let mut action = self.clone();
         action.status = self.status_at(date);
         action.log.retain(|entry| entry.date.value <= date);
+        let existed =
+            |created: &Option<Located<NaiveDate>>| created.as_ref().is_none_or(|c| c.value <= date);
+        action.modalities.retain(|m| existed(&m.created));
+        action.indicators.retain(|i| existed(&i.created));
         for modality in &mut action.modalities {
             if modality.done.as_ref().is_some_and(|d| d.value > date) {
                 modality.status = Status::Planned;
@@ -107,12 +125,30 @@ impl Plan {
     /// The plan as it stood at the end of `date`, as the journal and the
     /// dates of the files tell it. Meetings held later are left out.
     pub fn as_of(&self, date: NaiveDate) -> Plan {
+        self.as_of_among(date, date)
+    }
+
+    /// The plan as a period opened: the statuses of the day before, among
+    /// the actions that existed on its first day (those of a convention that
+    /// starts with the period are there from the start).
+    pub fn opening(&self, period: Period) -> Plan {
+        self.as_of_among(period.eve(), period.from)
+    }
+
+    /// The plan at the end of `date`, among the actions that existed on
+    /// `existing`.
+    fn as_of_among(&self, date: NaiveDate, existing: NaiveDate) -> Plan {
         Plan {
             root: self.root.clone(),
             sources: self.sources.clone(),
             convention: self.convention.clone(),
             axes: self.axes.clone(),
-            actions: self.actions.iter().map(|a| a.as_of(date)).collect(),
+            actions: self
+                .actions
+                .iter()
+                .filter(|a| a.exists_on(existing, self.since()))
+                .map(|a| a.as_of(date))
+                .collect(),
             meetings: self
                 .meetings
                 .iter()
@@ -121,6 +157,42 @@ impl Plan {
                 .collect(),
             incomplete: self.incomplete.clone(),
         }
+    }
+
+    /// The day the plan's actions exist from when they do not say: the
+    /// convention's adoption, else its start.
+    pub fn since(&self) -> Option<NaiveDate> {
+        let convention = &self.convention;
+        convention
+            .adopted
+            .as_ref()
+            .or(convention.start.as_ref())
+            .map(|d| d.value)
+    }
+
+    /// The convention's own period, when both its ends are known.
+    pub fn convention_period(&self) -> Option<Period> {
+        let convention = &self.convention;
+        Some(Period {
+            from: convention.start.as_ref()?.value,
+            to: convention.end.as_ref()?.value,
+        })
+    }
+
+    /// Whether `period` lies wholly outside the convention's dates, where
+    /// they are known: a view of it would tell of a time the plan did not
+    /// cover.
+    pub fn outside_convention(&self, period: Period) -> bool {
+        let convention = &self.convention;
+        let before = convention
+            .start
+            .as_ref()
+            .is_some_and(|s| period.to < s.value);
+        let after = convention
+            .end
+            .as_ref()
+            .is_some_and(|e| period.from > e.value);
+        before || after
     }
 
     /// Whether the journal holds any status move on or before `date`: without
@@ -183,6 +255,7 @@ mod tests {
             modalities: Vec::new(),
             indicators: Vec::new(),
             log: Vec::new(),
+            created: None,
             file: FileId(0),
         };
         let day = |text: &str| text.parse::<NaiveDate>().unwrap();

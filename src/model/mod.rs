@@ -115,6 +115,8 @@ pub struct Action {
     pub modalities: Vec<Modality>,
     pub indicators: Vec<Indicator>,
     pub log: Vec<LogEntry>,
+    /// The day the action entered the plan (`created`), when the file says.
+    pub created: Option<Located<NaiveDate>>,
     pub file: FileId,
 }
 
@@ -125,6 +127,8 @@ pub struct Modality {
     pub done: Option<Located<NaiveDate>>,
     pub commune: Option<Located<String>>,
     pub pilots: Vec<Located<String>>,
+    /// The day the modality was added to its action, when the file says.
+    pub created: Option<Located<NaiveDate>>,
 }
 
 #[derive(Clone)]
@@ -135,6 +139,8 @@ pub struct Indicator {
     pub target: Option<f64>,
     /// Values by year, in file order.
     pub values: Vec<(Located<i32>, f64)>,
+    /// The day the indicator was added to its action, when the file says.
+    pub created: Option<Located<NaiveDate>>,
 }
 
 #[derive(Clone)]

@@ -8,7 +8,7 @@ use crate::Context;
 use crate::analysis::diff::{diff, entries};
 use crate::analysis::report::{ChangesSince, Report};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::{load_valid_plan, plan_at};
+use crate::commands::{check_period, load_valid_plan, plan_at};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
@@ -26,7 +26,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
         return Err(Error::XlsxNeedsFile);
     }
     let plan = load_valid_plan(context)?;
+    let note = check_period(&plan, period, args.force, lang)?;
     let mut report = Report::build(&plan, period, context.today, lang);
+    report.note = note;
     if let Some(since) = &args.since {
         let repo = Repo::of(&plan.root)?;
         let revision = repo.resolve(since)?;

@@ -49,6 +49,9 @@ pub fn document(report: &Report, lang: Lang) -> Document {
     ));
     facts.push(lang.fill(Msg::ReportMadeOn, &[&lang.long_date(report.date)]));
     out.list(facts);
+    if let Some(note) = &report.note {
+        out.push(Block::Alerts(vec![note.clone()]));
+    }
     summary(report, lang, &mut out);
     changes(report, lang, &mut out);
     axes(report, lang, &mut out);
@@ -243,7 +246,7 @@ pub fn actions_table(report: &Report, lang: Lang) -> Table {
                 action.id.into(),
                 axis.id.into(),
                 action.title.as_str().into(),
-                action.status_start.label(lang).into(),
+                action.status_start.map_or("", |s| s.label(lang)).into(),
                 action.status_end.label(lang).into(),
                 Cell::Share(action.progress_end),
                 action.modalities_done_in_period.len().into(),
@@ -291,19 +294,14 @@ pub fn sheets(report: &Report, lang: Lang) -> Vec<Sheet> {
 fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
     let shown = action.short_title.as_deref().unwrap_or(&action.title);
     out.heading(3, lang.fill(Msg::ReportAction, &[&action.id, &shown]));
-    let status = if action.status_start == action.status_end {
-        lang.fill(
-            Msg::ReportStatusSame,
-            &[&status_label(action.status_end, lang)],
-        )
-    } else {
-        lang.fill(
+    let end = status_label(action.status_end, lang);
+    let status = match action.status_start {
+        None => lang.fill(Msg::ReportStatusNew, &[&end]),
+        Some(start) if start == action.status_end => lang.fill(Msg::ReportStatusSame, &[&end]),
+        Some(start) => lang.fill(
             Msg::ReportStatusChanged,
-            &[
-                &status_label(action.status_start, lang),
-                &status_label(action.status_end, lang),
-            ],
-        )
+            &[&status_label(start, lang), &end],
+        ),
     };
     let pilots = if action.pilots.is_empty() {
         action
