@@ -297,6 +297,10 @@ pub struct ReportArgs {
     /// Allow a period outside the convention's dates (a note says so)
     #[arg(long)]
     pub force: bool,
+
+    /// The bilan of the plan as committed at this git revision (a tag, a commit)
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -450,6 +454,10 @@ pub struct StatusArgs {
     /// Allow an --at date outside the convention's dates (a note says so)
     #[arg(long, requires = "at")]
     pub force: bool,
+
+    /// The dashboard of the plan as committed at this git revision (a tag, a commit)
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 #[cfg(test)]

@@ -64,6 +64,19 @@ impl Repo {
         })
     }
 
+    /// The last commit of the current branch made on or before `day` (by
+    /// its committer date, to the end of that day), if there is one.
+    pub fn last_commit_by(&self, day: chrono::NaiveDate) -> Option<Revision> {
+        let before = format!("--before={day} 23:59:59");
+        let args = ["rev-list", "-1", "--first-parent", before.as_str(), "HEAD"];
+        let out = git(&self.dir, &args, None).ok()?;
+        let commit = String::from_utf8_lossy(&out).trim().to_string();
+        (!commit.is_empty()).then(|| Revision {
+            name: commit.chars().take(12).collect(),
+            commit,
+        })
+    }
+
     /// Every file of the plan folder at `revision`, as (path relative to the
     /// plan folder, bytes). An error when the plan did not exist there.
     pub fn plan_files(&self, revision: &Revision) -> Result<Vec<(String, Vec<u8>)>, Error> {

@@ -336,6 +336,7 @@ catalogue! {
     ErrorPlanAtRevision => "le plan à la révision {0} contient des erreurs :", "the plan at revision {0} has errors:";
     ErrorPlanInvalidAt => "le plan à la révision {0} contient {1} {1?erreur|erreurs} : rien n'a été fait", "the plan at revision {0} has {1} {1?error|errors}: nothing was done";
     StatusAt => "Statuts reconstruits au {0} d'après le journal", "Statuses rebuilt as of {0} from the journal";
+    PastFieldsUnknown => "Intitulés, pilotes et échéances sont ceux d'aujourd'hui : git ne garde aucune version du plan à cette date.", "Titles, pilots and due dates are today's: git holds no version of the plan by that date.";
     StatusAtNoHistory => "le journal ne note aucun changement de statut jusqu'au {0} : chaque action garde le statut de son fichier, ou « à engager » si son premier changement est postérieur", "the journal records no status move up to {0}: each action keeps its file's status, or planned if its first move came later";
     ReportChangesSince => "Changements depuis {0}", "Changes since {0}";
 

@@ -26,8 +26,10 @@ pub struct PlanSummary {
     pub today: NaiveDate,
     /// With `--at`: the date the dashboard is rebuilt for (alerts are as of that date).
     pub at: Option<NaiveDate>,
-    /// With `--at`: how the statuses were rebuilt.
-    pub note: Option<String>,
+    /// What the reader must know about a view of the past: how the
+    /// statuses were rebuilt, fields read as today's when git cannot tell,
+    /// a day outside the convention asked for with `--force`.
+    pub notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -64,30 +66,40 @@ pub enum AlertKind {
 
 impl Dashboard {
     /// The dashboard for `today`, or, with `at`, for the plan as it stood
-    /// at the end of that day (`Plan::as_of`).
+    /// at the end of that day (`Plan::as_of`), its undated fields from
+    /// `committed`, the plan as committed by then (a note says when there
+    /// is none).
     pub fn build(
         plan: &Plan,
         today: NaiveDate,
         at: Option<NaiveDate>,
+        committed: Option<&Plan>,
         lang: Lang,
         stale_days: u32,
     ) -> Dashboard {
         let past;
         let (plan, day) = match at {
             Some(at) => {
-                past = plan.as_of(at);
+                past = match committed {
+                    Some(committed) => plan.as_of(at).with_fields_from(committed),
+                    None => plan.as_of(at),
+                };
                 (&past, at)
             }
             None => (plan, today),
         };
-        let note = at.map(|at| {
+        let mut notes = Vec::new();
+        if let Some(at) = at {
             let msg = if plan.has_history_by(at) {
                 Msg::StatusAt
             } else {
                 Msg::StatusAtNoHistory
             };
-            lang.fill(msg, &[&lang.short_date(at)])
-        });
+            notes.push(lang.fill(msg, &[&lang.short_date(at)]));
+            if committed.is_none() {
+                notes.push(lang.text(Msg::PastFieldsUnknown).to_string());
+            }
+        }
         let convention = &plan.convention;
         let axes = plan
             .axes
@@ -108,7 +120,7 @@ impl Dashboard {
                 end: convention.end.as_ref().map(|d| d.value),
                 today,
                 at,
-                note,
+                notes,
             },
             axes,
             totals: Figures::of(&plan.actions),

@@ -25,9 +25,10 @@ pub struct Report {
     pub governance: Vec<BodyReport>,
     /// With `--since REV`: what changed in the files since that revision.
     pub changes_since: Option<ChangesSince>,
-    /// What the reader must know about how the report was made (a period
-    /// outside the convention, asked for with `--force`).
-    pub note: Option<String>,
+    /// What the reader must know about how the report was made: a period
+    /// outside the convention asked for with `--force`, fields read as
+    /// they are today because git holds no version of the plan by then.
+    pub notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -154,9 +155,22 @@ pub struct MeetingHeld {
 }
 
 impl Report {
-    pub fn build(plan: &Plan, period: Period, today: NaiveDate, lang: Lang) -> Report {
-        let start = plan.opening(period);
-        let end = plan.as_of(period.to);
+    /// The report of `period`. `committed` holds the plan as committed by
+    /// the eve of the period and by its end, where git has one: the titles,
+    /// pilots and due dates of those days come from there.
+    pub fn build(
+        plan: &Plan,
+        period: Period,
+        committed: [Option<&Plan>; 2],
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Report {
+        let fields = |past: Plan, committed: Option<&Plan>| match committed {
+            Some(committed) => past.with_fields_from(committed),
+            None => past,
+        };
+        let start = fields(plan.opening(period), committed[0]);
+        let end = fields(plan.as_of(period.to), committed[1]);
         let axes: Vec<AxisReport> = plan
             .axes
             .iter()
@@ -212,7 +226,7 @@ impl Report {
             axes,
             governance: governance(plan, period),
             changes_since: None,
-            note: None,
+            notes: Vec::new(),
         }
     }
 }

@@ -129,6 +129,12 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("status", "stale_days") => {
             "Une action en cours ou bloquée sans entrée de journal depuis ce nombre de jours est signalée"
         }
+        ("status", "rev") => {
+            "Le tableau de bord du plan tel qu'enregistré à cette révision git (une étiquette, un commit)"
+        }
+        ("report", "rev") => {
+            "Le bilan du plan tel qu'enregistré à cette révision git (une étiquette, un commit)"
+        }
         ("status", "force") => {
             "Permettre une date --at hors des dates de la convention (une note le signale)"
         }

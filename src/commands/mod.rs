@@ -18,6 +18,8 @@ pub mod words;
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use crate::Context;
 use crate::check::{check, validate};
 use crate::diag::{self, Severity};
@@ -124,4 +126,24 @@ pub fn check_period(
         Msg::OutsideConventionNote,
         &[&period.label(lang), &bound(start), &bound(end)],
     )))
+}
+
+/// The plan as it was last committed on or before `day`, when the plan is
+/// in git and was committed by then (and valid there): the source of the
+/// fields the journal does not date. `None` when git cannot tell.
+pub fn plan_committed_by(plan: &Plan, day: NaiveDate, context: &Context) -> Option<Plan> {
+    let repo = Repo::of(&plan.root).ok()?;
+    let revision = repo.last_commit_by(day)?;
+    plan_at(&repo, &revision, context).ok()
+}
+
+/// The plan a view reads: the files on disk, or with `--rev`, the plan as
+/// committed at that revision.
+pub fn plan_for(context: &Context, rev: Option<&str>) -> Result<Plan, Error> {
+    let Some(rev) = rev else {
+        return load_valid_plan(context);
+    };
+    let repo = Repo::of(&find_root(context)?)?;
+    let revision = repo.resolve(rev)?;
+    plan_at(&repo, &revision, context)
 }

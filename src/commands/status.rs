@@ -5,7 +5,7 @@ use crate::Context;
 use crate::analysis::Figures;
 use crate::analysis::dashboard::{Dashboard, PlanSummary};
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::commands::{check_period, load_valid_plan};
+use crate::commands::{check_period, plan_committed_by, plan_for};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Period, Status};
@@ -16,16 +16,27 @@ use crate::render::{self, markdown, terminal};
 
 pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
     let lang = context.lang;
-    let plan = load_valid_plan(context)?;
+    let plan = plan_for(context, args.rev.as_deref())?;
     let outside = match args.at {
         Some(at) => check_period(&plan, Period { from: at, to: at }, args.force, lang)?,
         None => None,
     };
-    let mut dashboard = Dashboard::build(&plan, context.today, args.at, lang, args.stale_days);
-    if let Some(outside) = outside {
-        let note = dashboard.plan.note.take().unwrap_or_default();
-        dashboard.plan.note = Some(format!("{outside} {note}").trim().to_string());
-    }
+    // The undated fields of a past day come from git; a plan read at a
+    // revision is already a committed one.
+    let committed = match (args.at, &args.rev) {
+        (Some(at), None) => plan_committed_by(&plan, at, context),
+        _ => None,
+    };
+    let committed = committed.as_ref().or(args.rev.as_ref().map(|_| &plan));
+    let mut dashboard = Dashboard::build(
+        &plan,
+        context.today,
+        args.at,
+        committed,
+        lang,
+        args.stale_days,
+    );
+    dashboard.plan.notes.splice(0..0, outside);
     Ok(Output::answer(match args.format {
         StatusFormat::Json => render::json(&dashboard)?,
         StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang, context.width),
@@ -135,6 +146,6 @@ fn heading_lines(plan: &PlanSummary, lang: Lang) -> Vec<String> {
             lang.fill(Msg::StatusToday, &[&day])
         ),
     ];
-    lines.extend(plan.note.clone());
+    lines.extend(plan.notes.iter().cloned());
     lines
 }

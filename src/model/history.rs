@@ -159,6 +159,28 @@ impl Plan {
         }
     }
 
+    /// The plan with the fields the journal does not date (titles, axis,
+    /// pilots, partners, roles, the pilot note, start and due dates) taken
+    /// from `then`, the plan as it was committed by that day: each action
+    /// found there by its id reads as it stood; the others keep their own.
+    pub fn with_fields_from(mut self, then: &Plan) -> Plan {
+        for action in &mut self.actions {
+            let Some(old) = then.actions.iter().find(|a| a.id.value == action.id.value) else {
+                continue;
+            };
+            action.title = old.title.clone();
+            action.short_title = old.short_title.clone();
+            action.axis = old.axis.clone();
+            action.pilots = old.pilots.clone();
+            action.partners = old.partners.clone();
+            action.roles = old.roles.clone();
+            action.pilot_note = old.pilot_note.clone();
+            action.start = old.start.clone();
+            action.due = old.due.clone();
+        }
+        self
+    }
+
     /// The day the plan's actions exist from when they do not say: the
     /// convention's adoption, else its start.
     pub fn since(&self) -> Option<NaiveDate> {

@@ -275,12 +275,12 @@ fn status_at_rebuilds_statuses_from_the_journal() {
         json!({"planned": 2, "in-progress": 0, "blocked": 1, "postponed": 0, "done": 1, "abandoned": 1})
     );
     assert!(
-        before["plan"]["note"]
+        before["plan"]["notes"][0]
             .as_str()
             .unwrap()
             .starts_with("the journal records no status move up to 2024-01-15"),
         "{}",
-        before["plan"]["note"]
+        before["plan"]["notes"]
     );
     // Action 1's first modality was done on 2024-05-02: not yet on 2024-01-15.
     assert_eq!(before["axes"][0]["modalities_done"], 3);
@@ -288,7 +288,7 @@ fn status_at_rebuilds_statuses_from_the_journal() {
     assert_eq!(after["totals"]["by_status"]["in-progress"], 1);
     assert_eq!(after["axes"][0]["modalities_done"], 4);
     assert_eq!(
-        after["plan"]["note"],
+        after["plan"]["notes"][0],
         "Statuses rebuilt as of 2024-06-30 from the journal"
     );
     // Alerts are as of that date: action 2 (due 2025-03-31) is not late yet,

@@ -117,7 +117,7 @@ fn json_follows_the_contract_with_hand_computed_figures() {
             "end": "2027-12-31",
             "today": "2025-06-30",
             "at": null,
-            "note": null
+            "notes": []
         })
     );
     assert_eq!(

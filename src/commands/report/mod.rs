@@ -8,7 +8,7 @@ use crate::Context;
 use crate::analysis::diff::{diff, entries};
 use crate::analysis::report::{ChangesSince, Report};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::{check_period, load_valid_plan, plan_at};
+use crate::commands::{check_period, plan_at, plan_committed_by, plan_for};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
@@ -25,10 +25,26 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     if format == ReportFormat::Xlsx && context.output.is_none() {
         return Err(Error::XlsxNeedsFile);
     }
-    let plan = load_valid_plan(context)?;
-    let note = check_period(&plan, period, args.force, lang)?;
-    let mut report = Report::build(&plan, period, context.today, lang);
-    report.note = note;
+    let plan = plan_for(context, args.rev.as_deref())?;
+    let outside = check_period(&plan, period, args.force, lang)?;
+    // The undated fields of the period's two ends come from git; a plan
+    // read at a revision is already a committed one.
+    let (opening, closing) = match &args.rev {
+        Some(_) => (None, None),
+        None => (
+            plan_committed_by(&plan, period.eve(), context),
+            plan_committed_by(&plan, period.to.min(context.today), context),
+        ),
+    };
+    let committed = match &args.rev {
+        Some(_) => [Some(&plan), Some(&plan)],
+        None => [opening.as_ref(), closing.as_ref()],
+    };
+    let mut report = Report::build(&plan, period, committed, context.today, lang);
+    report.notes.extend(outside);
+    if committed[1].is_none() {
+        report.notes.push(lang.text(Msg::PastFieldsUnknown).to_string());
+    }
     if let Some(since) = &args.since {
         let repo = Repo::of(&plan.root)?;
         let revision = repo.resolve(since)?;

@@ -49,8 +49,8 @@ pub fn document(report: &Report, lang: Lang) -> Document {
     ));
     facts.push(lang.fill(Msg::ReportMadeOn, &[&lang.long_date(report.date)]));
     out.list(facts);
-    if let Some(note) = &report.note {
-        out.push(Block::Alerts(vec![note.clone()]));
+    if !report.notes.is_empty() {
+        out.push(Block::Alerts(report.notes.clone()));
     }
     summary(report, lang, &mut out);
     changes(report, lang, &mut out);
