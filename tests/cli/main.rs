@@ -13,6 +13,7 @@ mod layout;
 mod load;
 mod one_history;
 mod output;
+mod past;
 mod portfolio;
 mod property;
 mod query;

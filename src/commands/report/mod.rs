@@ -43,7 +43,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     let mut report = Report::build(&plan, period, committed, context.today, lang);
     report.notes.extend(outside);
     if committed[1].is_none() {
-        report.notes.push(lang.text(Msg::PastFieldsUnknown).to_string());
+        report
+            .notes
+            .push(lang.text(Msg::PastFieldsUnknown).to_string());
     }
     if let Some(since) = &args.since {
         let repo = Repo::of(&plan.root)?;
