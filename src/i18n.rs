@@ -314,6 +314,7 @@ catalogue! {
     // ctg diff, status --at, report --since.
     DiffActionAdded => "action {0} ajoutée : {1}", "action {0} added: {1}";
     DiffActionRemoved => "action {0} retirée : {1}", "action {0} removed: {1}";
+    DiffModalityReworded => "action {0}, modalité {1} reformulée : « {2} » → « {3} »", "action {0}, modality {1} reworded: \"{2}\" → \"{3}\"";
     DiffModalityAdded => "action {0}, modalité {1} ajoutée : {2}", "action {0}, modality {1} added: {2}";
     DiffModalityRemoved => "action {0}, modalité {1} retirée : {2}", "action {0}, modality {1} removed: {2}";
     DiffModalityDone => "action {0}, modalité {1} réalisée : {2}", "action {0}, modality {1} done: {2}";

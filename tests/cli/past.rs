@@ -266,3 +266,42 @@ fn outside_git_a_past_day_says_its_fields_are_today_s() {
         "{stdout}"
     );
 }
+
+#[test]
+fn diff_follows_modalities_by_their_text() {
+    let history = two_years();
+    let diff = history.json(&["diff", "copil-2024", "copil-2025", "--format", "json"]);
+    let of_action_1: Vec<&Value> = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|change| change["action"] == 1)
+        .collect();
+    assert_eq!(of_action_1.len(), 1, "{of_action_1:?}");
+    assert_eq!(of_action_1[0]["kind"], "modality-added");
+    assert_eq!(of_action_1[0]["modality"], 2);
+    assert_eq!(of_action_1[0]["text"], "Ateliers d'été");
+    // A rewording in the working tree reads as one.
+    let file = history.plan.join("actions/01-ateliers.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace(
+            "\"Relance des ateliers\"",
+            "\"Relance des ateliers du samedi\"",
+        ),
+    )
+    .unwrap();
+    let diff = history.json(&["diff", "copil-2025", "--format", "json"]);
+    assert_eq!(
+        diff["changes"],
+        serde_json::json!([{
+            "kind": "modality-reworded",
+            "action": 1,
+            "modality": 3,
+            "from": "Relance des ateliers",
+            "to": "Relance des ateliers du samedi",
+            "message": "action 1, modality 3 reworded: \"Relance des ateliers\" → \"Relance des ateliers du samedi\""
+        }])
+    );
+}

@@ -38,6 +38,7 @@ impl Change {
             ),
             Change::ModalityAdded { .. }
             | Change::ModalityRemoved { .. }
+            | Change::ModalityReworded { .. }
             | Change::ModalityDone { .. }
             | Change::ModalityReopened { .. }
             | Change::ModalityStatus { .. } => self.modality_message(lang),
@@ -151,6 +152,12 @@ impl Change {
                 modality,
                 text,
             } => lang.fill(Msg::DiffModalityRemoved, &[action, modality, text]),
+            Change::ModalityReworded {
+                action,
+                modality,
+                from,
+                to,
+            } => lang.fill(Msg::DiffModalityReworded, &[action, modality, from, to]),
             Change::ModalityDone {
                 action,
                 modality,
@@ -195,6 +202,7 @@ impl Change {
             | Change::StatusMoved { action, .. }
             | Change::ModalityAdded { action, .. }
             | Change::ModalityRemoved { action, .. }
+            | Change::ModalityReworded { action, .. }
             | Change::ModalityDone { action, .. }
             | Change::ModalityReopened { action, .. }
             | Change::ModalityStatus { action, .. }

@@ -7,13 +7,15 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 mod message;
+mod modalities;
 
 use crate::i18n::Lang;
 use crate::model::{Action, Plan, Status};
 use crate::span::Located;
 
 /// One change. Actions are named by id; modalities by their number in the
-/// action (1 for the first), as `ctg set 4.2` does.
+/// action (1 for the first), as `ctg set 4.2` does, and followed from one
+/// state to the other by their text (`modalities`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Change {
@@ -40,6 +42,12 @@ pub enum Change {
         action: u32,
         modality: usize,
         text: String,
+    },
+    ModalityReworded {
+        action: u32,
+        modality: usize,
+        from: String,
+        to: String,
     },
     ModalityRemoved {
         action: u32,
@@ -181,57 +189,11 @@ fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
             to: new.status,
         });
     }
-    modality_changes(old, new, changes);
+    modalities::changes(old, new, changes);
     actor_changes(old, new, changes);
     due_change(old, new, changes);
     journal_changes(old, new, changes);
     indicator_changes(old, new, changes);
-}
-
-/// Modalities compared by position: added, removed, moved in status.
-fn modality_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
-    let id = new.id.value;
-    let count = old.modalities.len().max(new.modalities.len());
-    for index in 0..count {
-        let number = index + 1;
-        match (old.modalities.get(index), new.modalities.get(index)) {
-            (None, Some(m)) => changes.push(Change::ModalityAdded {
-                action: id,
-                modality: number,
-                text: m.text.clone(),
-            }),
-            (Some(m), None) => changes.push(Change::ModalityRemoved {
-                action: id,
-                modality: number,
-                text: m.text.clone(),
-            }),
-            (Some(was), Some(now)) if was.status != now.status => {
-                let text = now.text.clone();
-                changes.push(match (was.status, now.status) {
-                    (_, Status::Done) => Change::ModalityDone {
-                        action: id,
-                        modality: number,
-                        text,
-                        done: now.done.as_ref().map(|d| d.value),
-                    },
-                    (Status::Done, status) => Change::ModalityReopened {
-                        action: id,
-                        modality: number,
-                        text,
-                        status,
-                    },
-                    (from, to) => Change::ModalityStatus {
-                        action: id,
-                        modality: number,
-                        text,
-                        from,
-                        to,
-                    },
-                });
-            }
-            _ => {}
-        }
-    }
 }
 
 fn actor_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
