@@ -24,6 +24,7 @@
 //! cannot depend on `check`.)
 
 mod actors;
+pub mod created;
 mod dates;
 pub mod explain;
 mod ids;
@@ -53,7 +54,8 @@ pub struct Registered {
     pass: Option<fn(&mut Checker)>,
 }
 
-/// A rule found while the plan's files are read.
+/// A rule found outside the passes: while the plan's files are read, or
+/// by `ctg check` with what git knows (`created`).
 const fn read(rule: &'static Rule) -> Registered {
     Registered { rule, pass: None }
 }
@@ -100,6 +102,7 @@ pub static REGISTRY: &[Registered] = &[
     pass(&dates::START_AFTER_DUE, dates::start_after_due),
     pass(&dates::OUTSIDE_PERIOD, dates::outside_period),
     pass(&dates::FUTURE_DATE, dates::future_date),
+    read(&created::CREATED_MISSING),
     pass(&journal::JOURNAL_ORDER, journal::journal_order),
     pass(
         &journal::STATUS_JOURNAL_MISMATCH,

@@ -77,6 +77,53 @@ impl Repo {
         })
     }
 
+    /// When each file of the plan folder first entered the current branch:
+    /// (path relative to the plan folder, committer day, whether it came in
+    /// the commit that first brought `ctg.toml`, with the plan itself). One
+    /// `git log` for the whole plan; empty when git cannot tell.
+    pub fn first_added(&self) -> Vec<(String, chrono::NaiveDate, bool)> {
+        let args = [
+            "log",
+            "--reverse",
+            "--diff-filter=A",
+            "--format=%x00%cs",
+            "--name-only",
+            "--no-renames",
+            "--",
+            ".",
+        ];
+        let Ok(out) = git(&self.dir, &args, None) else {
+            return Vec::new();
+        };
+        let text = String::from_utf8_lossy(&out);
+        let mut found: Vec<(String, chrono::NaiveDate, usize)> = Vec::new();
+        for (commit, record) in text
+            .split('\0')
+            .filter(|r| !r.trim().is_empty())
+            .enumerate()
+        {
+            let mut lines = record.lines();
+            let Some(day) = lines.next().and_then(|d| d.trim().parse().ok()) else {
+                continue;
+            };
+            for path in lines.filter(|l| !l.is_empty()) {
+                if let Some(relative) = path.strip_prefix(self.prefix.as_str())
+                    && !found.iter().any(|(p, _, _)| p == relative)
+                {
+                    found.push((relative.to_string(), day, commit));
+                }
+            }
+        }
+        let plan_commit = found
+            .iter()
+            .find(|(path, _, _)| path == crate::source::CONVENTION_FILE)
+            .map(|(_, _, commit)| *commit);
+        found
+            .into_iter()
+            .map(|(path, day, commit)| (path, day, Some(commit) == plan_commit))
+            .collect()
+    }
+
     /// Every file of the plan folder at `revision`, as (path relative to the
     /// plan folder, bytes). An error when the plan did not exist there.
     pub fn plan_files(&self, revision: &Revision) -> Result<Vec<(String, Vec<u8>)>, Error> {

@@ -3,13 +3,15 @@
 //! for the run.
 
 use crate::Context;
+use crate::check::created::{FileAdded, missing_created};
 use crate::check::explain::explain;
 use crate::check::levels::{Levels, lookup};
 use crate::check::validate;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::find_root;
-use crate::diag::Severity;
+use crate::diag::{self, Severity};
 use crate::error::Error;
+use crate::git::Repo;
 use crate::i18n::Msg;
 use crate::output::Output;
 use crate::render;
@@ -23,6 +25,19 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Output, Error> {
     let levels = Levels::new(&args.deny, &args.warn, &args.allow)?;
     let root = find_root(context)?;
     let (plan, mut diags) = validate(&root, context.today, lang);
+    if let Ok(repo) = Repo::of(&root) {
+        let added: Vec<FileAdded> = repo
+            .first_added()
+            .into_iter()
+            .map(|(path, day, with_the_plan)| FileAdded {
+                path,
+                day,
+                with_the_plan,
+            })
+            .collect();
+        diags.extend(missing_created(&plan, &added, lang));
+        diag::sort(&mut diags, &plan.sources);
+    }
     levels.apply(&mut diags);
     let errors = diags
         .iter()

@@ -107,12 +107,28 @@ fn two_years() -> History {
     history.edit("2024-03-15", &["set", "2", "--due", "2024-12-31"]);
     history.edit(
         "2024-09-01",
-        &["new", "--axis", "1", "--title", "Action de 2024"],
+        &[
+            "new",
+            "--axis",
+            "1",
+            "--title",
+            "Action de 2024",
+            "--pilot",
+            "A",
+        ],
     );
     history.tag("copil-2024");
     history.edit(
         "2025-01-20",
-        &["new", "--axis", "2", "--title", "Action de 2025"],
+        &[
+            "new",
+            "--axis",
+            "2",
+            "--title",
+            "Action de 2025",
+            "--pilot",
+            "B",
+        ],
     );
     history.edit("2025-02-01", &["set", "3", "--add-pilot", "B"]);
     history.edit("2025-04-01", &["set", "2", "--due", "2025-09-30"]);
@@ -121,7 +137,7 @@ fn two_years() -> History {
     let text = fs::read_to_string(&file).unwrap();
     let inserted = text.replacen(
         "[[modalities]]\ntext = \"Relance des ateliers\"",
-        "[[modalities]]\ntext = \"Ateliers d'été\"\ncreated = 2025-05-01\n\n[[modalities]]\ntext = \"Relance des ateliers\"",
+        "[[modalities]]\ntext = \"Ateliers d'été\"\nstatus = \"done\"\ndone = 2025-05-01\ncreated = 2025-05-01\n\n[[modalities]]\ntext = \"Relance des ateliers\"",
         1,
     );
     assert_ne!(inserted, text);
@@ -302,6 +318,33 @@ fn diff_follows_modalities_by_their_text() {
             "from": "Relance des ateliers",
             "to": "Relance des ateliers du samedi",
             "message": "action 1, modality 3 reworded: \"Relance des ateliers\" → \"Relance des ateliers du samedi\""
+        }])
+    );
+}
+
+#[test]
+fn check_says_when_git_knows_an_action_came_later() {
+    let history = two_years();
+    let clean = history.run(TODAY, &["check", "--deny-warnings"]);
+    assert!(clean.status.success(), "{clean:?}");
+    fs::write(
+        history.plan.join("actions/08-tardive.toml"),
+        "id = 8\naxis = 1\ntitle = \"Une action ajoutée à la main\"\npilots = [\"A\"]\n",
+    )
+    .unwrap();
+    history.commit("2025-03-01", "An action added by hand");
+    let output = history.run(TODAY, &["check", "--format", "json"]);
+    let diags: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        diags,
+        serde_json::json!([{
+            "severity": "warning",
+            "code": "created-missing",
+            "message": "the action has no `created` date, but git says its file appeared on 2025-03-01, after the plan's adoption",
+            "file": "actions/08-tardive.toml",
+            "line": 1,
+            "column": 6,
+            "help": "add `created = 2025-03-01` to the action file"
         }])
     );
 }
