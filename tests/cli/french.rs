@@ -269,6 +269,18 @@ fn nothing_is_english_under_french() {
         found.extend(english_in(&args.join(" "), &french_output(&small, args)));
     }
     found.extend(english_in("check", &french_output(&broken, &["check"])));
+    let codes = french_output(&small, &["check", "--explain", "nope"]);
+    let codes = codes
+        .rsplit(" : ")
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    assert!(codes.contains("no-pilot"), "{codes}");
+    for code in codes.split(", ") {
+        let explained = french_output(&small, &["check", "--explain", code]);
+        found.extend(english_in(&format!("check --explain {code}"), &explained));
+    }
     found.extend(english_in("status", &french_output(&broken, &["status"])));
     let plan = copy_plan(&small);
     let edits: [&[&str]; 9] = [
