@@ -5,6 +5,7 @@ mod docs;
 mod edit;
 mod errors;
 mod guide;
+mod hardening;
 mod history;
 mod hook;
 mod injection;
