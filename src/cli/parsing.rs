@@ -94,5 +94,8 @@ pub(super) fn parse_status(text: &str) -> Result<Status, String> {
 
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30"))
+        .ok()
+        // Plan files hold TOML dates, whose years have four digits.
+        .filter(|date| (0..=9999).contains(&chrono::Datelike::year(date)))
+        .ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30"))
 }

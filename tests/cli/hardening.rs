@@ -7,9 +7,11 @@
 //! where the file system or the user cannot make one, the case is skipped
 //! with a line saying so.
 
+mod edit;
 mod read;
 
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output};
 use std::time::Duration;
 
@@ -34,6 +36,30 @@ pub fn run_in(plan: &Path, args: &[&str]) -> Output {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every file and link under `dir` with its bytes (a link: its target).
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = fs::symlink_metadata(&path).unwrap();
+            if meta.file_type().is_symlink() {
+                let target = fs::read_link(&path).unwrap();
+                found.push((path, target.into_os_string().into_encoded_bytes()));
+            } else if meta.is_dir() {
+                pending.push(path);
+            } else if meta.is_file() {
+                found.push((path.clone(), fs::read(&path).unwrap()));
+            } else {
+                found.push((path, b"(special)".to_vec()));
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Runs a system tool; false (and a line saying why) when it cannot.
