@@ -147,7 +147,11 @@ fn to_file(output: Output, delivery: &Delivery) -> Result<Output, Error> {
         Body::Text(text) => anstream::adapter::strip_str(&text).to_string().into_bytes(),
         Body::Bytes(bytes) => bytes,
     };
-    crate::edit::write_atomically(path, &bytes).map_err(|err| Error::write(path, err))?;
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|err| Error::write(path, err))?;
+    }
+    crate::edit::write_atomically(path, &bytes, crate::edit::OUTPUT_TEMP_PREFIX)
+        .map_err(|err| Error::write(path, err))?;
     let line = delivery.lang.fill(output.written, &[&path.display()]);
     Ok(Output {
         body: Body::Text(format!("{line}\n")),

@@ -19,7 +19,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
         return Err(Error::EmptyText);
     }
     let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, lang)?;
+    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
     let id = editor
         .plan
         .actions
@@ -32,13 +32,13 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
     if root.join(&name).exists() {
         return Err(Error::FileExists { file: name });
     }
-    editor.stage_new(name.clone(), FileKind::Action, action_text(id, args));
+    editor.stage_new(name.clone(), FileKind::Action, action_text(id, args)?);
     let line = lang.fill(Msg::EditCreated, &[&id, &name]);
     edit_outcome(editor, context, args.dry_run, &[line])
 }
 
 /// The new file, laid out like the plan's other action files.
-fn action_text(id: u32, args: &NewArgs) -> String {
+fn action_text(id: u32, args: &NewArgs) -> Result<String, Error> {
     let mut doc = DocumentMut::new();
     doc.insert("id", value(i64::from(id)));
     doc.insert("axis", value(i64::from(args.axis)));
@@ -51,7 +51,7 @@ fn action_text(id: u32, args: &NewArgs) -> String {
     pilots.extend(args.pilot.iter().map(String::as_str));
     doc.insert("pilots", value(pilots));
     if let Some(due) = args.due {
-        doc.insert("due", Item::Value(date_value(due)));
+        doc.insert("due", Item::Value(date_value(due)?));
     }
     if !args.modality.is_empty() {
         let mut modalities = ArrayOfTables::new();
@@ -63,7 +63,7 @@ fn action_text(id: u32, args: &NewArgs) -> String {
         }
         doc.insert("modalities", Item::ArrayOfTables(modalities));
     }
-    doc.to_string()
+    Ok(doc.to_string())
 }
 
 /// A file name from a title: accents folded, lower case, words joined by
