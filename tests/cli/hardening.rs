@@ -9,6 +9,7 @@
 
 mod edit;
 mod read;
+mod syntax;
 
 use std::fs;
 use std::path::{Path, PathBuf};
