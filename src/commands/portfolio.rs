@@ -29,6 +29,11 @@ use crate::text::fold;
 
 pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Output, Error> {
     let lang = context.lang;
+    if !args.dir.is_dir() && args.dir.exists() {
+        return Err(Error::NotAFolder {
+            path: args.dir.clone(),
+        });
+    }
     if !args.dir.is_dir() {
         return Err(Error::NoSuchFolder {
             dir: args.dir.clone(),

@@ -8,6 +8,7 @@
 //! with a line saying so.
 
 mod edit;
+mod output;
 mod read;
 mod syntax;
 
