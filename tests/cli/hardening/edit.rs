@@ -357,3 +357,17 @@ fn an_edit_in_a_folder_without_ctg_toml_says_so_and_leaves_nothing() {
         assert_eq!(snapshot(plan.path()), before, "{args:?}: left a file");
     }
 }
+
+#[test]
+fn a_long_one_word_title_gives_a_short_file_name() {
+    let plan = copy_plan(&bundled_plan());
+    let title = "Anticonstitutionnellement".repeat(12);
+    let output = run_in(plan.path(), &["new", "--axis", "1", "--title", &title]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let names: Vec<String> = fs::read_dir(plan.path().join("actions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("21-"))
+        .collect();
+    assert_eq!(names, [format!("21-{}.toml", &title.to_lowercase()[..40])]);
+}
