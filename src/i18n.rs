@@ -282,6 +282,7 @@ catalogue! {
     ColPath => "Dossier", "Folder";
     ColEnd => "Fin", "End";
     PortfolioTotal => "Total ({0} plans)", "Total ({0} plans)";
+    PortfolioUnsearched => "avertissement : dossier non parcouru, un plan qu'il contiendrait manque : {0} ({1})", "warning: folder not searched, a plan it holds is missing: {0} ({1})";
 
     // ctg diff, status --at, report --since.
     DiffActionAdded => "action {0} ajoutée : {1}", "action {0} added: {1}";

@@ -82,19 +82,26 @@ fn holds_convention(dir: &Path) -> bool {
     fs::symlink_metadata(dir.join(CONVENTION_FILE)).is_ok_and(|meta| !meta.is_dir())
 }
 
-/// Every plan folder beneath `dir` (a folder holding `ctg.toml`), sorted.
+/// Every plan folder beneath `dir` (a folder holding `ctg.toml`), sorted,
+/// and the folders that could not be searched, with why (no right to read,
+/// a path longer than the system allows).
 /// Symbolic links are not followed, hidden folders are skipped, and a
 /// plan's own folders are not searched for further plans.
-pub fn find_plans(dir: &Path) -> Vec<PathBuf> {
+pub fn find_plans(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     let mut plans = Vec::new();
+    let mut unsearched = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
         if holds_convention(&folder) {
             plans.push(folder);
             continue;
         }
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
+        let entries = match fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(err) => {
+                unsearched.push((folder, err));
+                continue;
+            }
         };
         for entry in entries.filter_map(Result::ok) {
             // DirEntry::file_type does not follow symbolic links.
@@ -105,7 +112,8 @@ pub fn find_plans(dir: &Path) -> Vec<PathBuf> {
         }
     }
     plans.sort();
-    plans
+    unsearched.sort_by(|a, b| a.0.cmp(&b.0));
+    (plans, unsearched)
 }
 
 /// Which kind of plan file a path is, from the folder it lives in.

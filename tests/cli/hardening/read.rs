@@ -1,5 +1,6 @@
 //! Reading: a linked `ctg.toml` (item 1), linked folders (2), named pipes
-//! (3), names that are not UTF-8 and dangling links (9).
+//! (3), names that are not UTF-8 and dangling links (9), a plan deeper
+//! than the path limit (10).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -162,4 +163,52 @@ fn a_dangling_link_is_called_broken_not_outside() {
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains("broken symbolic link"), "{text}");
     assert!(!text.contains("outside"), "{text}");
+}
+
+// 10. A plan deeper than the system's path limit.
+
+#[test]
+fn portfolio_says_which_folders_it_could_not_search() {
+    let dir = tempfile::tempdir().unwrap();
+    // A plan 15 folders of 200 letters deep, moved under 10 more: each step
+    // is a path the system takes, the end one it does not (over 4096 bytes).
+    let deep = |top: &str, levels| {
+        let mut path = dir.path().join(top);
+        for _ in 0..levels {
+            path.push("d".repeat(200));
+        }
+        path
+    };
+    let (plan, above) = (deep("x", 15), deep("y", 10));
+    let made = fs::create_dir_all(&plan)
+        .and_then(|()| fs::create_dir_all(&above))
+        .and_then(|()| copy_folder(&bundled_plan(), &plan))
+        .and_then(|()| fs::rename(dir.path().join("x"), above.join("x")));
+    if let Err(err) = made {
+        eprintln!("skipped: cannot make a folder that deep here: {err}");
+        return;
+    }
+    let output = ctg()
+        .args(["--lang", "en", "--today", "2026-06-30", "portfolio"])
+        .arg(dir.path())
+        .timeout(PATIENCE)
+        .output()
+        .unwrap();
+    let told = stderr(&output);
+    assert!(told.contains("folder not searched"), "{told}");
+    assert!(told.contains("ddddd"), "{told}");
+}
+
+fn copy_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            fs::create_dir(&target)?;
+            copy_folder(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
