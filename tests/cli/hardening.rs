@@ -9,6 +9,7 @@
 
 mod edit;
 mod output;
+mod property;
 mod read;
 mod syntax;
 
