@@ -2,38 +2,53 @@
 //!
 //! An edit must look like a careful person's: only the values it changes
 //! differ (toml_edit keeps comments, order, spacing; a byte order mark and
-//! CRLF line endings are put back), the whole plan is checked in memory
+//! each line's end are put back), the whole plan is checked in memory
 //! before anything is written and an edit that would leave an error writes
 //! nothing, each file is replaced atomically (temporary file beside it,
 //! flushed, renamed), and concurrent writers take turns on a lock held from
-//! the first read to the last write.
+//! the first read to the last write. A plan with a file that cannot be read
+//! is not edited at all: what is in that file could not be checked.
 
-use std::fs::{self, File};
-use std::io::Write;
+mod ends;
+mod lock;
+mod toml;
+
+use std::fs;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-use toml_edit::{DocumentMut, Item, Value};
+use toml_edit::DocumentMut;
 
 use crate::Context;
 use crate::check::check;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::error::{Error, Invalid};
-use crate::i18n::Lang;
 use crate::load::from_sources;
-use crate::model::{Plan, Status};
-use crate::source::{FileKind, SourceFile, SourceSet, read_plan};
+use crate::model::Plan;
+use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, SourceSet, read_plan};
 
-/// The lock file, in the plan folder. Hidden, so never read as a plan file.
-pub const LOCK_FILE: &str = ".ctg.lock";
+pub use lock::LOCK_FILE;
+pub use toml::{append_log, date_value, nth_table, remove_string, set_value, string_array};
+
+/// The start of the name of the temporary file an edit writes beside a
+/// plan file before renaming it over it.
+const TEMP_PREFIX: &str = ".ctg-";
+
+/// The start of the name of the temporary file of `-o FILE`, which a plan's
+/// edit never removes.
+pub const OUTPUT_TEMP_PREFIX: &str = ".ctg-out-";
 
 /// A plan opened for editing: locked, read, and loaded.
 pub struct PlanEditor {
     root: PathBuf,
-    /// Held until the editor is dropped: other writers wait.
-    _lock: File,
+    /// Held until the editor is dropped: other writers wait. A dry run,
+    /// which writes nothing, takes no lock and needs no right to write.
+    _lock: Option<lock::Lock>,
     /// The plan as read under the lock; edits are made against it.
     pub plan: Plan,
+    /// The errors of loading the plan as it is, told when the action to
+    /// edit may be in a file that could not be loaded.
+    loaded: Vec<Diagnostic>,
     changes: Vec<FileChange>,
 }
 
@@ -53,34 +68,52 @@ pub struct EditableFile {
     pub doc: DocumentMut,
     before: Vec<u8>,
     bom: bool,
-    crlf: bool,
 }
 
 impl PlanEditor {
-    /// Locks the plan (waiting for another writer if there is one), then reads it.
-    pub fn open(root: &Path, lang: Lang) -> Result<PlanEditor, Error> {
-        let lock_path = root.join(LOCK_FILE);
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|err| Error::write(&lock_path, err))?;
-        lock.lock().map_err(|err| Error::write(&lock_path, err))?;
+    /// Locks the plan (waiting for another writer if there is one), then
+    /// reads it. A plan with a file that cannot be read (not UTF-8, too
+    /// large, a link outside the plan, a special file, no `ctg.toml`) is
+    /// refused with its errors, as `ctg check` shows them.
+    pub fn open(root: &Path, context: &Context, dry_run: bool) -> Result<PlanEditor, Error> {
+        let lock = if dry_run {
+            None
+        } else {
+            Some(lock::Lock::take(root)?)
+        };
+        let lang = context.lang;
         let mut diags = Vec::new();
         let sources = read_plan(root, lang, &mut diags);
+        let unreadable = diag::has_errors(&diags);
         let plan = from_sources(root, sources, lang, &mut diags);
+        if unreadable {
+            diags.extend(check(&plan, context.today, lang));
+            return Err(Error::PlanInvalid(Box::new(errors_of(diags, &plan))));
+        }
+        if lock.is_some() {
+            remove_stale_temporary_files(root);
+        }
+        diags.retain(|d| d.severity == Severity::Error);
         Ok(PlanEditor {
             root: root.to_path_buf(),
             _lock: lock,
             plan,
+            loaded: diags,
             changes: Vec::new(),
         })
     }
 
-    /// The file of action `id`, ready to edit.
+    /// The file of action `id`, ready to edit. When no action has that id
+    /// and an action file could not be loaded, the action may be in that
+    /// file: the plan's errors say which, rather than "no action".
     pub fn action_file(&self, id: u32) -> Result<EditableFile, Error> {
         let Some(action) = self.plan.actions.iter().find(|a| a.id.value == id) else {
+            if self.plan.incomplete.contains(&FileKind::Action) && !self.loaded.is_empty() {
+                return Err(Error::PlanInvalid(Box::new(errors_of(
+                    self.loaded.clone(),
+                    &self.plan,
+                ))));
+            }
             return Err(Error::NoSuchAction {
                 id,
                 known: self.plan.actions.iter().map(|a| a.id.value).collect(),
@@ -91,16 +124,27 @@ impl PlanEditor {
     }
 
     fn editable(&self, name: &str, kind: FileKind) -> Result<EditableFile, Error> {
-        let path = self.root.join(name);
-        let before = fs::read(&path).map_err(|err| Error::ReadFailed {
+        let unreadable = |err: std::io::Error| Error::ReadFailed {
             file: name.to_string(),
             detail: err.to_string(),
-        })?;
+        };
+        let mut before = Vec::new();
+        Guard::new(&self.root)
+            .open(&self.root.join(name))
+            .map_err(|refusal| unreadable(refusal.into_io()))?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut before)
+            .map_err(unreadable)?;
+        // Read within the limit when the plan was loaded; grown since.
+        if before.len() as u64 > MAX_FILE_BYTES {
+            return Err(unreadable(std::io::Error::from(
+                std::io::ErrorKind::FileTooLarge,
+            )));
+        }
         let text = String::from_utf8_lossy(&before);
         let bom = text.starts_with('\u{feff}');
         let text = text.trim_start_matches('\u{feff}');
-        // toml_edit writes LF; a file written with CRLF gets CRLF back.
-        let crlf = text.find('\n').is_some_and(|at| text[..at].ends_with('\r'));
+        // toml_edit writes LF; `stage` puts each line's own end back.
         let doc = text
             .replace("\r\n", "\n")
             .parse::<DocumentMut>()
@@ -114,16 +158,12 @@ impl PlanEditor {
             doc,
             before,
             bom,
-            crlf,
         })
     }
 
     /// Records an edited file, to be written by `commit`.
     pub fn stage(&mut self, file: EditableFile) {
-        let mut text = file.doc.to_string();
-        if file.crlf {
-            text = text.replace('\n', "\r\n");
-        }
+        let mut text = ends::restore(&decoded(&file.before), &file.doc.to_string());
         if file.bom {
             text.insert(0, '\u{feff}');
         }
@@ -162,9 +202,24 @@ impl PlanEditor {
         if dry_run {
             return Ok(self.diff());
         }
+        let guard = Guard::new(&self.root);
         for change in &self.changes {
-            write_atomically(&self.root.join(&change.name), &change.after)
-                .map_err(|err| Error::write(&change.name, err))?;
+            let path = self.root.join(&change.name);
+            let failed = |err: std::io::Error| Error::write(&change.name, err);
+            // A folder or a file linked outside the plan since it was read
+            // is not written through; a link inside is, and stays a link.
+            if let Some(folder) = path.parent() {
+                guard
+                    .check_link(folder)
+                    .map_err(|refusal| failed(refusal.into_io()))?;
+                if change.before.is_none() {
+                    fs::create_dir_all(folder).map_err(failed)?;
+                }
+            }
+            let target = guard
+                .write_target(&path)
+                .map_err(|refusal| failed(refusal.into_io()))?;
+            write_atomically(&target, &change.after, TEMP_PREFIX).map_err(failed)?;
         }
         Ok(String::new())
     }
@@ -227,13 +282,16 @@ fn decoded(bytes: &[u8]) -> String {
 }
 
 /// Replaces `path` with `bytes` so that a reader sees the old file or the
-/// new one, never a part: write a temporary file in the same folder, flush
-/// it to disk, give it the old file's permissions, rename it over the target.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
+/// new one, never a part: write a temporary file (named `prefix`…`.tmp`)
+/// in the same folder, flush it to disk, give it the old file's
+/// permissions, rename it over the target. The folder must exist.
+pub fn write_atomically(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     let mut temp = tempfile::Builder::new()
-        .prefix(".ctg-")
+        .prefix(prefix)
         .suffix(".tmp")
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
@@ -245,77 +303,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A TOML date value.
-pub fn date_value(date: NaiveDate) -> Value {
-    let datetime: toml_edit::Datetime = date
-        .format("%Y-%m-%d")
-        .to_string()
-        .parse()
-        .expect("a formatted date is a TOML date");
-    Value::from(datetime)
+/// The errors among `diags`, sorted, with the plan's files to show them in.
+fn errors_of(mut diags: Vec<Diagnostic>, plan: &Plan) -> Invalid {
+    diags.retain(|d| d.severity == Severity::Error);
+    diag::sort(&mut diags, &plan.sources);
+    Invalid {
+        diagnostics: diags,
+        sources: plan.sources.clone(),
+        revision: None,
+    }
 }
 
-/// Sets `key` of a table to `value`, keeping the old value's comments and
-/// spacing when there was one.
-pub fn set_value(table: &mut toml_edit::Table, key: &str, value: Value) {
-    match table.get_mut(key) {
-        Some(Item::Value(old)) => {
-            let decor = old.decor().clone();
-            *old = value;
-            *old.decor_mut() = decor;
+/// Removes the temporary files of edits killed before their rename. Under
+/// the lock, no other edit is writing one: any found is stale.
+fn remove_stale_temporary_files(root: &Path) {
+    let folders = std::iter::once(root.to_path_buf()).chain(FOLDERS.iter().map(|f| root.join(f)));
+    for folder in folders {
+        let Ok(entries) = fs::read_dir(folder) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let stale = name.starts_with(TEMP_PREFIX)
+                && !name.starts_with(OUTPUT_TEMP_PREFIX)
+                && name.ends_with(".tmp")
+                && entry.file_type().is_ok_and(|kind| kind.is_file());
+            if stale {
+                let _ = fs::remove_file(entry.path());
+            }
         }
-        _ => {
-            table.insert(key, Item::Value(value));
-        }
     }
 }
-
-/// Appends a `[[log]]` entry right after the last one (or at the end of
-/// the file), with a blank line before it like the entries people write.
-pub fn append_log(doc: &mut DocumentMut, date: NaiveDate, note: &str, status: Option<Status>) {
-    let mut entry = toml_edit::Table::new();
-    entry.insert("date", Item::Value(date_value(date)));
-    entry.insert("note", toml_edit::value(note));
-    if let Some(status) = status {
-        entry.insert("status", toml_edit::value(status.keyword()));
-    }
-    entry.decor_mut().set_prefix("\n");
-    let log = doc
-        .entry("log")
-        .or_insert_with(|| Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-    if let Some(log) = log.as_array_of_tables_mut() {
-        // Same position as the last entry: printed right after it, before
-        // any [[indicators]] that follow.
-        entry.set_position(log.iter().filter_map(toml_edit::Table::position).max());
-        log.push(entry);
-    }
-}
-
-/// The array of strings at `key`, created empty if absent.
-pub fn string_array<'d>(
-    table: &'d mut toml_edit::Table,
-    key: &str,
-) -> Option<&'d mut toml_edit::Array> {
-    table
-        .entry(key)
-        .or_insert_with(|| toml_edit::value(toml_edit::Array::new()))
-        .as_array_mut()
-}
-
-/// Removes `text` from an array of strings; says whether it was there.
-pub fn remove_string(array: &mut toml_edit::Array, text: &str) -> bool {
-    let Some(index) = array.iter().position(|v| v.as_str() == Some(text)) else {
-        return false;
-    };
-    array.remove(index);
-    // The element now first may carry the separator's space: tidy this array only.
-    array.fmt();
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use toml_edit::Value;
 
     #[test]
     fn set_value_keeps_the_comment_after_a_value() {
@@ -329,7 +352,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
         fs::write(&path, "old").unwrap();
-        write_atomically(&path, b"new").unwrap();
+        write_atomically(&path, b"new", TEMP_PREFIX).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         let names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()

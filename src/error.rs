@@ -63,6 +63,19 @@ pub enum Error {
         path: PathBuf,
         detail: String,
     },
+    /// `-o FILE` in a folder that does not exist (`dir`).
+    OutputFolderMissing {
+        path: PathBuf,
+        dir: PathBuf,
+    },
+    /// `-o FILE` naming one of the plan's own files (usage).
+    OutputIsPlanFile {
+        path: PathBuf,
+    },
+    /// `--plan` or the folder of `ctg portfolio` names something that is not a folder.
+    NotAFolder {
+        path: PathBuf,
+    },
     /// The file a new action would be written to exists already.
     FileExists {
         file: String,
@@ -198,6 +211,9 @@ impl Error {
             Error::ReadFailed { .. } => "unreadable-file",
             Error::FileSyntax { .. } => "toml-syntax",
             Error::WriteFailed { .. } => "write-failed",
+            Error::OutputFolderMissing { .. } => "no-output-folder",
+            Error::OutputIsPlanFile { .. } => "output-is-plan-file",
+            Error::NotAFolder { .. } => "not-a-folder",
             Error::FileExists { .. } => "file-exists",
             Error::PlanExists { .. } => "plan-exists",
             Error::NoSuchFolder { .. } => "no-such-folder",
@@ -249,7 +265,8 @@ impl Error {
             | Error::UnknownRule { .. }
             | Error::RuleLocked { .. }
             | Error::RuleTwoLevels { .. }
-            | Error::XlsxNeedsFile => 2,
+            | Error::XlsxNeedsFile
+            | Error::OutputIsPlanFile { .. } => 2,
             _ => 1,
         }
     }

@@ -46,6 +46,11 @@ fn plan_message(error: &Error, lang: Lang) -> Option<String> {
         Error::WriteFailed { path, detail } => {
             lang.fill(Msg::ErrorWrite, &[&path.display(), detail])
         }
+        Error::OutputFolderMissing { path, dir } => {
+            lang.fill(Msg::ErrorOutputFolder, &[&path.display(), &dir.display()])
+        }
+        Error::OutputIsPlanFile { path } => lang.fill(Msg::ErrorOutputPlanFile, &[&path.display()]),
+        Error::NotAFolder { path } => lang.fill(Msg::ErrorNotAFolder, &[&path.display()]),
         Error::FileExists { file } => lang.fill(Msg::ErrorFileExists, &[file]),
         Error::PlanExists { dir } => lang.fill(Msg::ErrorPlanExists, &[&dir.display()]),
         Error::NotARepo { dir } => lang.fill(Msg::ErrorNotARepo, &[&dir.display()]),
@@ -142,7 +147,10 @@ pub fn file(error: &Error) -> Option<String> {
         Error::ReadFailed { file, .. }
         | Error::FileSyntax { file, .. }
         | Error::FileExists { file } => Some(file.clone()),
-        Error::WriteFailed { path, .. } => Some(path.display().to_string()),
+        Error::WriteFailed { path, .. }
+        | Error::OutputFolderMissing { path, .. }
+        | Error::OutputIsPlanFile { path }
+        | Error::NotAFolder { path } => Some(path.display().to_string()),
         _ => None,
     }
 }

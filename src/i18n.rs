@@ -223,6 +223,9 @@ catalogue! {
     EditRefused => "modification refusée : elle laisserait {0} {0?erreur|erreurs} dans le plan ; aucun fichier n'a été touché", "edit refused: it would leave {0} {0?error|errors} in the plan; no file was touched";
     LogStatusNote => "statut : {0} → {1}", "status: {0} → {1}";
     ErrorWrite => "écriture impossible de {0} : {1}", "cannot write {0}: {1}";
+    ErrorOutputFolder => "écriture impossible de {0} : le dossier {1} n'existe pas (créez-le d'abord)", "cannot write {0}: the folder {1} does not exist (create it first)";
+    ErrorOutputPlanFile => "{0} est un fichier du plan : -o n'écrit jamais par-dessus le plan, choisissez un autre fichier", "{0} is a file of the plan: -o never writes over the plan, choose another file";
+    ErrorNotAFolder => "{0} n'est pas un dossier", "{0} is not a folder";
     ErrorNotPilot => "{0} n'est pas pilote de l'action {1}", "{0} is not a pilot of action {1}";
     ErrorNotPartner => "{0} n'est pas partenaire de l'action {1}", "{0} is not a partner of action {1}";
     ErrorNoModality => "l'action {0} a {1} {1?modalité|modalités} : pas de modalité {2}", "action {0} has {1} {1?modality|modalities}: there is no modality {2}";
@@ -310,6 +313,7 @@ catalogue! {
     ColPath => "Dossier", "Folder";
     ColEnd => "Fin", "End";
     PortfolioTotal => "Total ({0} plans)", "Total ({0} plans)";
+    PortfolioUnsearched => "avertissement : dossier non parcouru, un plan qu'il contiendrait manque : {0} ({1})", "warning: folder not searched, a plan it holds is missing: {0} ({1})";
 
     // ctg diff, status --at, report --since.
     DiffActionAdded => "action {0} ajoutée : {1}", "action {0} added: {1}";

@@ -85,6 +85,10 @@ pub fn run(cli: Cli) -> ExitCode {
     let delivery = Delivery {
         lang,
         file: global.output.clone(),
+        plan: global
+            .output
+            .as_ref()
+            .and_then(|_| source::find_plan_dir(context.plan.as_deref(), &context.cwd)),
         quiet: global.quiet,
         json: command.asks_json().then_some(match command {
             Command::Check(_) => Shape::Diagnostics,

@@ -17,7 +17,7 @@ use crate::model::{
     Action, Actor, Axis, Body, Convention, Indicator, LogEntry, Meeting, Modality, Plan, Status,
 };
 use crate::reader::rules as format;
-use crate::reader::{Field, FieldType, FileContext, TableReader, read_number};
+use crate::reader::{Field, FieldType, FileContext, TableReader, read_number, syntax};
 use crate::source::{FileKind, SourceSet, read_plan};
 use crate::span::FileId;
 use crate::span::Located;
@@ -64,11 +64,9 @@ pub fn from_sources(
             diags: &mut *diags,
             fields: None,
         };
-        let (document, errors) = DeTable::parse_recoverable(&file.text);
+        let (document, errors) = syntax::parse(&file.text, lang);
         if !errors.is_empty() {
-            for error in errors {
-                let span = error.span().unwrap_or(0..0);
-                let message = format::SYNTAX.fill(lang, &[&error.message().trim()]);
+            for (span, message) in errors {
                 ctx.error(
                     &format::TOML_SYNTAX,
                     span,

@@ -2,8 +2,11 @@
 //! `-o FILE` (written atomically, without colours), `--quiet`, the standard
 //! output and error, and a failure told in words or as JSON.
 
-use std::path::PathBuf;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
+use crate::edit::{OUTPUT_TEMP_PREFIX, write_atomically};
 use crate::error::Error;
 use crate::failure::{self, Shape};
 use crate::i18n::{Lang, Msg};
@@ -90,6 +93,8 @@ pub struct Delivery {
     pub lang: Lang,
     /// `-o FILE`.
     pub file: Option<PathBuf>,
+    /// The plan folder the command works on, whose files `-o` never replaces.
+    pub plan: Option<PathBuf>,
     pub quiet: bool,
     /// The JSON a failure takes when the command was asked for JSON.
     pub json: Option<Shape>,
@@ -147,13 +152,105 @@ fn to_file(output: Output, delivery: &Delivery) -> Result<Output, Error> {
         Body::Text(text) => anstream::adapter::strip_str(&text).to_string().into_bytes(),
         Body::Bytes(bytes) => bytes,
     };
-    crate::edit::write_atomically(path, &bytes).map_err(|err| Error::write(path, err))?;
+    write_output(path, &bytes, delivery.plan.as_deref())?;
     let line = delivery.lang.fill(output.written, &[&path.display()]);
     Ok(Output {
         body: Body::Text(format!("{line}\n")),
         kind: Kind::Confirmation,
         ..output
     })
+}
+
+/// Writes `-o FILE` as a shell's `>` would, but never half: a new or
+/// regular file is replaced atomically; a named pipe or a device is written
+/// through (a full disk is reported, `/dev/null` stays a device); a
+/// symbolic link is followed and stays a link. The folder must exist, and a
+/// file of the plan is never overwritten.
+fn write_output(path: &Path, bytes: &[u8], plan: Option<&Path>) -> Result<(), Error> {
+    let failed = |err| Error::write(path, err);
+    let target = match fs::metadata(path) {
+        // The system follows the links (even /dev/stdout's): write there.
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            return write_through(path, bytes).map_err(failed);
+        }
+        Ok(meta) if meta.is_file() => path.canonicalize().map_err(failed)?,
+        // A new file, or one a dangling link names.
+        _ => follow_links(path),
+    };
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    // A folder that is not there (a file in the way is a failure to write).
+    if fs::metadata(dir).is_err_and(|err| err.kind() == io::ErrorKind::NotFound) {
+        return Err(Error::OutputFolderMissing {
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+        });
+    }
+    if plan.is_some_and(|root| is_plan_file(root, dir, &target)) {
+        return Err(Error::OutputIsPlanFile {
+            path: path.to_path_buf(),
+        });
+    }
+    write_atomically(&target, bytes, OUTPUT_TEMP_PREFIX).map_err(failed)
+}
+
+/// Where a chain of symbolic links ends, even at a file that does not exist yet.
+fn follow_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // As many links as the system itself follows before giving up.
+    for _ in 0..40 {
+        let Ok(link) = fs::read_link(&current) else {
+            break;
+        };
+        current = match current.parent() {
+            Some(dir) => dir.join(link),
+            None => link,
+        };
+    }
+    current
+}
+
+/// Whether `target` (in folder `dir`) is one of the plan's own files.
+fn is_plan_file(root: &Path, dir: &Path, target: &Path) -> bool {
+    let (Ok(root), Ok(dir), Some(name)) =
+        (root.canonicalize(), dir.canonicalize(), target.file_name())
+    else {
+        return false;
+    };
+    dir.join(name)
+        .strip_prefix(&root)
+        .ok()
+        .and_then(Path::to_str)
+        .is_some_and(|relative| crate::source::kind_of(&relative.replace('\\', "/")).is_some())
+}
+
+/// Writes into a named pipe or a device in place. A pipe nobody reads is
+/// an error at once rather than a wait without end.
+fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = File::options();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let mut file = options.open(path)?;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match file.write(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(written) => rest = &rest[written..],
+            // A pipe whose reader is slower than us: let it catch up.
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    file.flush()
 }
 
 /// Writes to a stream in one piece: text without its colours where the

@@ -14,6 +14,7 @@ use toml::de::{DeTable, DeValue};
 
 pub mod rules;
 mod suggest;
+pub mod syntax;
 mod values;
 
 pub use suggest::closest;

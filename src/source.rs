@@ -3,6 +3,7 @@
 //! Nothing here stops at the first problem: an unreadable or non-UTF-8 file
 //! becomes a diagnostic and the other files are still read.
 
+mod guard;
 pub mod rules;
 
 use std::fs::{self, File};
@@ -13,6 +14,8 @@ use crate::diag::Diagnostic;
 use crate::i18n::{Lang, Msg};
 use crate::span::FileId;
 use rules as files;
+
+pub use guard::{Guard, Refusal};
 
 /// The name of the convention file that marks a plan folder.
 pub const CONVENTION_FILE: &str = "ctg.toml";
@@ -66,29 +69,39 @@ pub fn find_plan_dir(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
     if let Some(dir) = explicit {
         return Some(dir.to_path_buf());
     }
-    if let Some(found) = cwd
-        .ancestors()
-        .find(|dir| dir.join(CONVENTION_FILE).is_file())
-    {
+    if let Some(found) = cwd.ancestors().find(|dir| holds_convention(dir)) {
         return Some(found.to_path_buf());
     }
     let default = cwd.join("plan");
     default.is_dir().then_some(default)
 }
 
-/// Every plan folder beneath `dir` (a folder holding `ctg.toml`), sorted.
+/// Whether `dir` holds a `ctg.toml` that is not a folder: a plan, even
+/// when that file turns out to be unreadable (reading it says why).
+fn holds_convention(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(CONVENTION_FILE)).is_ok_and(|meta| !meta.is_dir())
+}
+
+/// Every plan folder beneath `dir` (a folder holding `ctg.toml`), sorted,
+/// and the folders that could not be searched, with why (no right to read,
+/// a path longer than the system allows).
 /// Symbolic links are not followed, hidden folders are skipped, and a
 /// plan's own folders are not searched for further plans.
-pub fn find_plans(dir: &Path) -> Vec<PathBuf> {
+pub fn find_plans(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     let mut plans = Vec::new();
+    let mut unsearched = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
-        if folder.join(CONVENTION_FILE).is_file() {
+        if holds_convention(&folder) {
             plans.push(folder);
             continue;
         }
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
+        let entries = match fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(err) => {
+                unsearched.push((folder, err));
+                continue;
+            }
         };
         for entry in entries.filter_map(Result::ok) {
             // DirEntry::file_type does not follow symbolic links.
@@ -99,7 +112,8 @@ pub fn find_plans(dir: &Path) -> Vec<PathBuf> {
         }
     }
     plans.sort();
-    plans
+    unsearched.sort_by(|a, b| a.0.cmp(&b.0));
+    (plans, unsearched)
 }
 
 /// Which kind of plan file a path is, from the folder it lives in.
@@ -143,105 +157,142 @@ impl SourceSet {
 /// Reads `ctg.toml` and the `.toml` files of `axes/`, `actions/` and
 /// `meetings/`, in name order so that output never depends on the file
 /// system. Hidden files, backups and other extensions are not plan files.
+/// Nothing outside the plan folder is read, and nothing but regular files.
 pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> SourceSet {
     let mut set = SourceSet::empty();
-    let convention = root.join(CONVENTION_FILE);
+    let guard = Guard::new(root);
     // One open instead of a test then an open: a plan is read on every command.
-    if let Some(file) = File::open(&convention)
-        .ok()
-        .filter(|f| f.metadata().is_ok_and(|m| m.is_file()))
-    {
-        match read_one(file, CONVENTION_FILE.to_string(), lang, diags) {
+    match guard.open(&root.join(CONVENTION_FILE)) {
+        Ok(file) => match read_one(file, CONVENTION_FILE.to_string(), lang, diags) {
             Some(file) => {
                 set.push(file, FileKind::Convention);
             }
             None => set.unread.push(FileKind::Convention),
+        },
+        Err(Refusal::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {
+            set.unread.push(FileKind::Convention);
+            diags.push(missing_convention(lang));
         }
-    } else {
-        set.unread.push(FileKind::Convention);
-        diags.push(missing_convention(lang));
+        Err(Refusal::Folder) => {
+            set.unread.push(FileKind::Convention);
+            diags.push(missing_convention(lang));
+        }
+        Err(refusal) => {
+            set.unread.push(FileKind::Convention);
+            diags.push(refused(refusal, CONVENTION_FILE, lang));
+        }
     }
     for (folder, kind) in FOLDERS
         .iter()
         .zip([FileKind::Axis, FileKind::Action, FileKind::Meeting])
     {
-        for (path, name) in plan_files_in(root, folder, lang, diags) {
-            let opened = match File::open(&path) {
-                Ok(file) => file,
-                Err(err) => {
-                    diags.push(
-                        Diagnostic::new(
-                            &files::UNREADABLE_FILE,
-                            lang.fill(Msg::DiagUnreadable, &[&err]),
-                        )
-                        .in_file_named(&name),
-                    );
+        for (path, name) in plan_files_in(&guard, root, folder, lang, diags, &mut set.unread, kind)
+        {
+            match guard.open(&path) {
+                Ok(opened) => match read_one(opened, name, lang, diags) {
+                    Some(file) => {
+                        set.push(file, kind);
+                    }
+                    None => set.unread.push(kind),
+                },
+                Err(Refusal::Folder) => diags.push(refused(Refusal::Folder, &name, lang)),
+                Err(refusal) => {
+                    diags.push(refused(refusal, &name, lang));
                     set.unread.push(kind);
-                    continue;
                 }
-            };
-            match read_one(opened, name, lang, diags) {
-                Some(file) => {
-                    set.push(file, kind);
-                }
-                None => set.unread.push(kind),
             }
         }
     }
     set
 }
 
+/// The diagnostic of a path of the plan that is not read.
+fn refused(refusal: Refusal, name: &str, lang: Lang) -> Diagnostic {
+    let (rule, message, help) = match refusal {
+        Refusal::Outside if !name.ends_with(".toml") => (
+            &files::LINK_OUTSIDE_PLAN,
+            files::FOLDER_LEADS_OUTSIDE.get(lang).to_string(),
+            files::COPY_FOLDER_INSTEAD.get(lang),
+        ),
+        Refusal::Outside => (
+            &files::LINK_OUTSIDE_PLAN,
+            files::LINK_LEADS_OUTSIDE.get(lang).to_string(),
+            files::COPY_INSTEAD.get(lang),
+        ),
+        Refusal::Broken(target) => (
+            &files::UNREADABLE_FILE,
+            files::BROKEN_LINK.fill(lang, &[&target]),
+            files::FIX_LINK.get(lang),
+        ),
+        Refusal::Special => (
+            &files::UNREADABLE_FILE,
+            files::NOT_REGULAR.get(lang).to_string(),
+            files::REPLACE_SPECIAL.get(lang),
+        ),
+        Refusal::Folder => (
+            &files::NOT_A_FILE,
+            files::FOLDER_NAMED_LIKE_FILE.get(lang).to_string(),
+            files::RENAME_FOLDER.get(lang),
+        ),
+        Refusal::Io(err) => {
+            let message = lang.fill(Msg::DiagUnreadable, &[&err]);
+            return Diagnostic::new(&files::UNREADABLE_FILE, message).in_file_named(name);
+        }
+    };
+    Diagnostic::new(rule, message)
+        .in_file_named(name)
+        .with_help(help)
+}
+
 /// The plan files of one folder, sorted by name. A missing folder is an
-/// empty one: a new plan may have no meeting yet. A folder named like a plan
-/// file is a warning, a symbolic link leading outside the plan an error.
+/// empty one: a new plan may have no meeting yet. A folder linked outside
+/// the plan is not read; a name that is not UTF-8 and a special file are
+/// errors, a folder named like a plan file a warning.
 fn plan_files_in(
+    guard: &Guard,
     root: &Path,
     folder: &str,
     lang: Lang,
     diags: &mut Vec<Diagnostic>,
+    unread: &mut Vec<FileKind>,
+    kind: FileKind,
 ) -> Vec<(PathBuf, String)> {
-    let Ok(entries) = fs::read_dir(root.join(folder)) else {
+    let dir = root.join(folder);
+    if let Err(refusal) = guard.check_link(&dir) {
+        diags.push(refused(refusal, folder, lang));
+        unread.push(kind);
+        return Vec::new();
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        if file_name.starts_with('.') || !file_name.ends_with(".toml") {
+        let shown = file_name.to_string_lossy();
+        if shown.starts_with('.') || !shown.ends_with(".toml") {
             continue;
         }
-        let name = format!("{folder}/{file_name}");
-        let path = entry.path();
-        // The entry's own type needs no system call; only a link is followed.
-        let Ok(kind) = entry.file_type() else {
+        let name = format!("{folder}/{shown}");
+        // The entry's own type needs no system call; a link is judged on opening.
+        let Ok(entry_kind) = entry.file_type() else {
             continue;
         };
-        if kind.is_symlink() {
-            let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-            let inside = path
-                .canonicalize()
-                .is_ok_and(|target| target.starts_with(&canonical_root));
-            if !inside {
-                diags.push(
-                    Diagnostic::new(
-                        &files::LINK_OUTSIDE_PLAN,
-                        files::LINK_LEADS_OUTSIDE.get(lang),
-                    )
-                    .in_file_named(&name)
-                    .with_help(files::COPY_INSTEAD.get(lang)),
-                );
-                continue;
-            }
-        }
-        if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
+        if file_name.to_str().is_none() {
             diags.push(
-                Diagnostic::new(&files::NOT_A_FILE, files::FOLDER_NAMED_LIKE_FILE.get(lang))
+                Diagnostic::new(&files::UNREADABLE_FILE, files::NAME_NOT_UTF8.get(lang))
                     .in_file_named(&name)
-                    .with_help(files::RENAME_FOLDER.get(lang)),
+                    .with_help(files::RENAME_UTF8.get(lang)),
             );
-            continue;
+            unread.push(kind);
+        } else if entry_kind.is_dir() {
+            diags.push(refused(Refusal::Folder, &name, lang));
+        } else if !entry_kind.is_file() && !entry_kind.is_symlink() {
+            diags.push(refused(Refusal::Special, &name, lang));
+            unread.push(kind);
+        } else {
+            files.push((entry.path(), name));
         }
-        files.push((path, name));
     }
     files.sort();
     files

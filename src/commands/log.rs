@@ -16,7 +16,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<Output, Error> {
         return Err(Error::EmptyText);
     }
     let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, lang)?;
+    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
     let mut file = editor.action_file(args.id)?;
     let action = editor
         .plan
@@ -37,7 +37,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<Output, Error> {
             &[&args.id, &action.status.label(lang), &status.label(lang)],
         ));
     }
-    append_log(&mut file.doc, date, &args.message, args.status);
+    append_log(&mut file.doc, date, &args.message, args.status)?;
     lines.insert(
         0,
         lang.fill(Msg::EditLogged, &[&args.id, &lang.short_date(date)]),

@@ -38,8 +38,9 @@ pub fn find_root(context: &Context) -> Result<PathBuf, Error> {
         None => Err(Error::NoPlan {
             from: context.cwd.clone(),
         }),
-        Some(root) if !root.is_dir() => Err(Error::PlanFolderMissing { dir: root }),
-        Some(root) => Ok(root),
+        Some(root) if root.is_dir() => Ok(root),
+        Some(root) if root.exists() => Err(Error::NotAFolder { path: root }),
+        Some(root) => Err(Error::PlanFolderMissing { dir: root }),
     }
 }
 

@@ -20,7 +20,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
         return Err(Error::EmptyText);
     }
     let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, lang)?;
+    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
     let id = editor
         .plan
         .actions
@@ -36,14 +36,14 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
     editor.stage_new(
         name.clone(),
         FileKind::Action,
-        action_text(id, args, context.today),
+        action_text(id, args, context.today)?,
     );
     let line = lang.fill(Msg::EditCreated, &[&id, &name]);
     edit_outcome(editor, context, args.dry_run, &[line])
 }
 
 /// The new file, laid out like the plan's other action files.
-fn action_text(id: u32, args: &NewArgs, today: NaiveDate) -> String {
+fn action_text(id: u32, args: &NewArgs, today: NaiveDate) -> Result<String, Error> {
     let mut doc = DocumentMut::new();
     doc.insert("id", value(i64::from(id)));
     doc.insert("axis", value(i64::from(args.axis)));
@@ -56,10 +56,10 @@ fn action_text(id: u32, args: &NewArgs, today: NaiveDate) -> String {
     pilots.extend(args.pilot.iter().map(String::as_str));
     doc.insert("pilots", value(pilots));
     if let Some(due) = args.due {
-        doc.insert("due", Item::Value(date_value(due)));
+        doc.insert("due", Item::Value(date_value(due)?));
     }
     // From this day the action exists for a view of the past.
-    doc.insert("created", Item::Value(date_value(today)));
+    doc.insert("created", Item::Value(date_value(today)?));
     if !args.modality.is_empty() {
         let mut modalities = ArrayOfTables::new();
         for text in &args.modality {
@@ -70,8 +70,11 @@ fn action_text(id: u32, args: &NewArgs, today: NaiveDate) -> String {
         }
         doc.insert("modalities", Item::ArrayOfTables(modalities));
     }
-    doc.to_string()
+    Ok(doc.to_string())
 }
+
+/// The longest slug: file names stay short enough to read in a listing.
+const SLUG_MAX: usize = 40;
 
 /// A file name from a title: accents folded, lower case, words joined by
 /// hyphens, at most six words and forty characters.
@@ -84,7 +87,9 @@ pub fn slug(title: &str) -> String {
         .collect();
     let mut slug = String::new();
     for word in words {
-        if !slug.is_empty() && slug.len() + word.len() + 1 > 40 {
+        // Words are ASCII here; one longer than the limit is cut to it.
+        let word = &word[..word.len().min(SLUG_MAX)];
+        if !slug.is_empty() && slug.len() + word.len() + 1 > SLUG_MAX {
             break;
         }
         if !slug.is_empty() {
@@ -115,5 +120,6 @@ mod tests {
             "oeuvrer-au-coeur-des-bourgs"
         );
         assert_eq!(slug("!!!"), "action");
+        assert_eq!(slug(&"a".repeat(300)), "a".repeat(40));
     }
 }

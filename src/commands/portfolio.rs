@@ -29,12 +29,23 @@ use crate::text::fold;
 
 pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Output, Error> {
     let lang = context.lang;
+    if !args.dir.is_dir() && args.dir.exists() {
+        return Err(Error::NotAFolder {
+            path: args.dir.clone(),
+        });
+    }
     if !args.dir.is_dir() {
         return Err(Error::NoSuchFolder {
             dir: args.dir.clone(),
         });
     }
-    let roots = find_plans(&args.dir);
+    let (roots, unsearched) = find_plans(&args.dir);
+    // A plan in a folder that could not be searched would be missing
+    // without a word: say which folders were left, on stderr.
+    let notes: String = unsearched
+        .iter()
+        .map(|(folder, err)| lang.fill(Msg::PortfolioUnsearched, &[&folder.display(), err]) + "\n")
+        .collect();
     let mut rows = summarise_all(&args.dir, &roots, context);
     sort(&mut rows, args.sort);
     let totals = Totals::of(&rows);
@@ -51,7 +62,9 @@ pub fn run(context: &Context, args: &PortfolioArgs) -> Result<Output, Error> {
         }
         PortfolioFormat::Md => markdown::table(&grid(&portfolio, lang), lang),
     };
-    Ok(Output::answer(stdout).with_code(if failed { 1 } else { 0 }))
+    Ok(Output::answer(stdout)
+        .with_notes(notes)
+        .with_code(if failed { 1 } else { 0 }))
 }
 
 #[derive(Serialize)]

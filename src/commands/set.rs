@@ -6,7 +6,8 @@ use crate::Context;
 use crate::cli::{SetArgs, Target};
 use crate::commands::{edit_outcome, find_root};
 use crate::edit::{
-    EditableFile, PlanEditor, append_log, date_value, remove_string, set_value, string_array,
+    EditableFile, PlanEditor, append_log, date_value, nth_table, remove_string, set_value,
+    string_array,
 };
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
@@ -21,7 +22,7 @@ pub fn run(context: &Context, args: &SetArgs) -> Result<Output, Error> {
         modality,
     } = args.target;
     let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, lang)?;
+    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
     let mut file = editor.action_file(id)?;
     let action = editor
         .plan
@@ -60,7 +61,7 @@ fn set_action(
     let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
 
     if let Some(status) = args.status {
-        set_status(args, action, status, file, context, &mut lines);
+        set_status(args, action, status, file, context, &mut lines)?;
     }
     let doc = file.doc.as_table_mut();
     for (key, msg, new, old) in [
@@ -78,7 +79,7 @@ fn set_action(
         ),
     ] {
         if let Some(new) = new.filter(|new| Some(*new) != old) {
-            set_value(doc, key, date_value(new));
+            set_value(doc, key, date_value(new)?);
             lines.push(lang.fill(
                 Msg::EditField,
                 &[&id, &lang.text(msg), &date(old), &date(Some(new))],
@@ -128,7 +129,7 @@ fn set_status(
     file: &mut EditableFile,
     context: &Context,
     lines: &mut Vec<String>,
-) {
+) -> Result<(), Error> {
     let lang = context.lang;
     let id = action.id.value;
     let doc = file.doc.as_table_mut();
@@ -143,7 +144,7 @@ fn set_status(
                 .clone()
                 .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
             let day = args.date.unwrap_or(context.today);
-            append_log(&mut file.doc, day, &note, Some(status));
+            append_log(&mut file.doc, day, &note, Some(status))?;
         }
     } else if let Some(written) = written.filter(|w| w != status.keyword()) {
         // The file spelt the status as a label ("en cours"): write the keyword.
@@ -153,6 +154,7 @@ fn set_status(
             &[&id, &written, &status.keyword()],
         ));
     }
+    Ok(())
 }
 
 /// Pilots and partners added and removed; a removed actor loses its role.
@@ -212,18 +214,23 @@ fn set_actors(
             }
         }
     }
-    // A role belongs to an actor the action names: removing the actor removes its role.
-    if let Some(roles) = doc.get_mut("roles").and_then(Item::as_inline_table_mut) {
-        let stale: Vec<String> = roles
-            .iter()
-            .map(|(actor, _)| actor.to_string())
-            .filter(|actor| !pilots.contains(actor) && !partners.contains(actor))
-            .collect();
-        for actor in &stale {
-            roles.remove(actor);
-        }
-        if !stale.is_empty() {
-            roles.fmt();
+    // A role belongs to an actor the action names: removing the actor
+    // removes its role, whether roles are an inline table or a [roles] section.
+    if let Some(roles) = doc.get_mut("roles") {
+        let inline = roles.is_inline_table();
+        if let Some(roles) = roles.as_table_like_mut() {
+            let stale: Vec<String> = roles
+                .iter()
+                .map(|(actor, _)| actor.to_string())
+                .filter(|actor| !pilots.contains(actor) && !partners.contains(actor))
+                .collect();
+            for actor in &stale {
+                roles.remove(actor);
+            }
+            // Tidy the spacing of an inline table; a section keeps its comments.
+            if inline && !stale.is_empty() {
+                roles.fmt();
+            }
         }
     }
     Ok(())
@@ -244,17 +251,22 @@ fn set_indicator(
         count,
         number,
     };
-    let indicator = file
-        .doc
-        .get_mut("indicators")
-        .and_then(Item::as_array_of_tables_mut)
-        .and_then(|list| list.get_mut(number.wrapping_sub(1)))
-        .ok_or_else(missing)?;
-    let values = indicator
-        .entry("values")
-        .or_insert_with(|| toml_edit::value(toml_edit::InlineTable::new()))
-        .as_inline_table_mut()
-        .ok_or_else(missing)?;
+    let (indicator, inline_indicator) = nth_table(
+        file.doc.as_table_mut(),
+        "indicators",
+        number.wrapping_sub(1),
+    )
+    .ok_or_else(missing)?;
+    if indicator.get("values").is_none() {
+        indicator.insert("values", toml_edit::value(toml_edit::InlineTable::new()));
+        if inline_indicator {
+            indicator.fmt();
+        }
+    }
+    // Values are an inline table or a [indicators.values] section.
+    let values = indicator.get_mut("values").ok_or_else(missing)?;
+    let inline = values.is_inline_table();
+    let values = values.as_table_like_mut().ok_or_else(missing)?;
     // Whole numbers stay integers, as people write them.
     let number_value = if value.fract() == 0.0 && value.abs() < 1e15 {
         Value::from(value as i64)
@@ -262,8 +274,10 @@ fn set_indicator(
         Value::from(value)
     };
     let shown = number_value.to_string().trim().to_string();
-    values.insert(year.to_string(), number_value);
-    values.fmt();
+    values.insert(&year.to_string(), Item::Value(number_value));
+    if inline {
+        values.fmt();
+    }
     let name = escape::terminal(&action.indicators[number - 1].name);
     Ok(lang.fill(Msg::EditIndicator, &[&id, &name, &year, &shown]))
 }
@@ -293,12 +307,8 @@ fn set_modality(
     let Some(modality) = action.modalities.get(number.wrapping_sub(1)) else {
         return Err(missing());
     };
-    let table = file
-        .doc
-        .get_mut("modalities")
-        .and_then(Item::as_array_of_tables_mut)
-        .and_then(|list| list.get_mut(number - 1))
-        .ok_or_else(missing)?;
+    let (table, inline) =
+        nth_table(file.doc.as_table_mut(), "modalities", number - 1).ok_or_else(missing)?;
     // --done DATE means done; done without a date means done today.
     let status = args.status.or(args.done.map(|_| Status::Done));
     let mut lines = Vec::new();
@@ -323,12 +333,16 @@ fn set_modality(
             .or(modality.done.as_ref().map(|d| d.value))
             .unwrap_or(context.today);
         if modality.done.as_ref().map(|d| d.value) != Some(done) {
-            set_value(table, "done", date_value(done));
+            set_value(table, "done", date_value(done)?);
             lines.push(lang.fill(
                 Msg::EditModalityDone,
                 &[&id, &number, &lang.short_date(done)],
             ));
         }
+    }
+    // An inline table's spacing, tidied around the keys added to it.
+    if inline && !lines.is_empty() {
+        table.fmt();
     }
     Ok(lines)
 }

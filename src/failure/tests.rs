@@ -42,6 +42,14 @@ fn plan_samples() -> Vec<Error> {
         Error::FileExists {
             file: "actions/07-x.toml".into(),
         },
+        Error::OutputFolderMissing {
+            path: dir().join("missing/x.md"),
+            dir: dir().join("missing"),
+        },
+        Error::OutputIsPlanFile {
+            path: dir().join("ctg.toml"),
+        },
+        Error::NotAFolder { path: dir() },
         Error::PlanExists { dir: dir() },
         Error::NoSuchFolder { dir: dir() },
         Error::NotARepo { dir: dir() },

@@ -10,8 +10,8 @@ pub static TOML_SYNTAX: Rule = Rule {
     severity: Severity::Error,
     format: true,
     explanation: Text::new(
-        "Le fichier n'est pas du TOML valide : il manque, ou il y a en trop, un guillemet, un crochet, une virgule ou un signe =. Rien d'autre du fichier n'est lu tant qu'il n'est pas corrigé.",
-        "The file is not valid TOML: a quote, a bracket, a comma or an = sign is missing or extra. Nothing else of the file is read until it is fixed.",
+        "Le fichier n'est pas du TOML valide : il manque, ou il y a en trop, un guillemet, un crochet, une virgule ou un signe =, ou un nombre est mal formé (0x sans chiffres). Rien d'autre du fichier n'est lu tant qu'il n'est pas corrigé.",
+        "The file is not valid TOML: a quote, a bracket, a comma or an = sign is missing or extra, or a number is malformed (0x with no digits). Nothing else of the file is read until it is fixed.",
     ),
     fix: Text::new(
         "pilots = [\"A\",,]   # avant : deux virgules\npilots = [\"A\"]     # après",
@@ -160,6 +160,19 @@ pub static UNSUPPORTED_SCHEMA: Rule = Rule {
 };
 
 pub const SYNTAX: Text = Text::new("syntaxe TOML invalide : {0}", "invalid TOML syntax: {0}");
+pub const BOM_NOT_AT_START: Text = Text::new(
+    "une marque d'ordre des octets (BOM) ne peut qu'ouvrir le fichier",
+    "a byte order mark (BOM) may only open the file",
+);
+pub const MALFORMED_INTEGER: Text = Text::new(
+    "entier mal formé (chiffres manquants ou invalides)",
+    "malformed integer (missing or invalid digits)",
+);
+pub const INTEGER_TOO_LARGE: Text = Text::new(
+    "entier trop grand pour TOML (64 bits)",
+    "integer too large for TOML (64 bits)",
+);
+pub const MALFORMED_FLOAT: Text = Text::new("nombre décimal mal formé", "malformed float");
 pub const FIX_SYNTAX: Text = Text::new(
     "corrigez la syntaxe à l'endroit indiqué (guillemets, crochets, signe =)",
     "fix the syntax at the place shown (quotes, brackets, = sign)",

@@ -38,8 +38,8 @@ pub static UNREADABLE_FILE: Rule = Rule {
     severity: Severity::Error,
     format: true,
     explanation: Text::new(
-        "Un fichier du plan ne peut pas être lu : le système le refuse (droits, lien cassé), ou il dépasse 1 Mio, ce dont aucun fichier de plan n'approche.",
-        "A file of the plan cannot be read: the system refuses it (permissions, a broken link), or it is over 1 MiB, which no plan file comes near.",
+        "Un fichier du plan ne peut pas être lu : le système le refuse (droits, lien cassé), ce n'est pas un fichier ordinaire (tube nommé, périphérique, socket), son nom n'est pas en UTF-8, ou il dépasse 1 Mio, ce dont aucun fichier de plan n'approche.",
+        "A file of the plan cannot be read: the system refuses it (permissions, a broken link), it is not a regular file (a named pipe, a device, a socket), its name is not UTF-8, or it is over 1 MiB, which no plan file comes near.",
     ),
     fix: Text::new(
         "# donnez le droit de lecture sur le fichier\nchmod u+r actions/03-offre.toml",
@@ -66,8 +66,8 @@ pub static LINK_OUTSIDE_PLAN: Rule = Rule {
     severity: Severity::Error,
     format: true,
     explanation: Text::new(
-        "Un fichier du plan est un lien symbolique qui mène hors du dossier du plan : il n'est pas lu, car le plan doit tenir entier dans son dossier et dans son historique git.",
-        "A file of the plan is a symbolic link leading outside the plan folder: it is not read, since the plan must be whole in its folder and in its git history.",
+        "Un fichier ou un dossier du plan (ctg.toml, actions/…) est un lien symbolique qui mène hors du dossier du plan : il n'est ni lu ni écrit, car le plan doit tenir entier dans son dossier et dans son historique git.",
+        "A file or folder of the plan (ctg.toml, actions/…) is a symbolic link leading outside the plan folder: it is neither read nor written, since the plan must be whole in its folder and in its git history.",
     ),
     fix: Text::new(
         "# remplacez le lien par une copie du fichier\ncp --remove-destination \"$(readlink actions/09-lien.toml)\" actions/09-lien.toml",
@@ -128,4 +128,36 @@ pub const FOLDER_NAMED_LIKE_FILE: Text = Text::new(
 pub const RENAME_FOLDER: Text = Text::new(
     "renommez-le : seuls les fichiers .toml sont lus",
     "rename it: only .toml files are read",
+);
+pub const FOLDER_LEADS_OUTSIDE: Text = Text::new(
+    "dossier lié hors du plan : ses fichiers ne sont ni lus ni écrits",
+    "a folder linked outside the plan: its files are neither read nor written",
+);
+pub const COPY_FOLDER_INSTEAD: Text = Text::new(
+    "copiez le dossier dans le plan plutôt que de le lier",
+    "copy the folder into the plan instead of linking it",
+);
+pub const BROKEN_LINK: Text = Text::new(
+    "lien symbolique cassé : {0} n'existe pas",
+    "broken symbolic link: {0} does not exist",
+);
+pub const FIX_LINK: Text = Text::new(
+    "faites pointer le lien vers un fichier du plan, ou remplacez-le par ce fichier",
+    "point the link at a file of the plan, or replace it with that file",
+);
+pub const NOT_REGULAR: Text = Text::new(
+    "ce n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il n'est pas lu",
+    "not a regular file (a named pipe, a device or a socket): it is not read",
+);
+pub const REPLACE_SPECIAL: Text = Text::new(
+    "remplacez-le par un fichier TOML ordinaire",
+    "replace it with a plain TOML file",
+);
+pub const NAME_NOT_UTF8: Text = Text::new(
+    "le nom du fichier n'est pas en UTF-8 : il n'est pas lu",
+    "the file name is not UTF-8: it is not read",
+);
+pub const RENAME_UTF8: Text = Text::new(
+    "renommez le fichier avec des lettres sans accent, ou en UTF-8",
+    "rename the file with unaccented letters, or in UTF-8",
 );

@@ -6,6 +6,7 @@ mod edit;
 mod errors;
 mod french;
 mod guide;
+mod hardening;
 mod history;
 mod hook;
 mod injection;

@@ -56,7 +56,7 @@ const TOKENS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone)]
-enum Mutation {
+pub(crate) enum Mutation {
     Insert(usize, usize),
     Delete(usize, usize),
     DuplicateLine(usize),
@@ -64,7 +64,7 @@ enum Mutation {
     LongString(usize, usize),
 }
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub(crate) fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), 0..TOKENS.len()).prop_map(|(at, token)| Mutation::Insert(at, token)),
         (any::<usize>(), 0usize..40).prop_map(|(at, len)| Mutation::Delete(at, len)),
@@ -82,7 +82,7 @@ fn boundary(text: &str, at: usize) -> usize {
     at
 }
 
-fn mutate(mut text: String, mutations: &[Mutation]) -> String {
+pub(crate) fn mutate(mut text: String, mutations: &[Mutation]) -> String {
     for mutation in mutations {
         match *mutation {
             Mutation::Insert(at, token) => {

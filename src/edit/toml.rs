@@ -1,0 +1,208 @@
+//! Changes to a TOML document that leave everything else as it was:
+//! comments, order, spacing, and the way a table is written (a section or
+//! an inline table, an array of tables or an inline array).
+
+use chrono::{Datelike, NaiveDate};
+use toml_edit::{DocumentMut, Item, RawString, TableLike, Value};
+
+use crate::error::Error;
+use crate::model::Status;
+
+/// A TOML date value; TOML writes years with four digits.
+pub fn date_value(date: NaiveDate) -> Result<Value, Error> {
+    let year = date.year();
+    let datetime = (0..=9999)
+        .contains(&year)
+        .then(|| date.format("%Y-%m-%d").to_string())
+        .and_then(|text| text.parse::<toml_edit::Datetime>().ok())
+        .ok_or(Error::UnusableYear { year })?;
+    Ok(Value::from(datetime))
+}
+
+/// Sets `key` of a table (a section or an inline table) to `value`,
+/// keeping the old value's comments and spacing when there was one.
+pub fn set_value(table: &mut dyn TableLike, key: &str, value: Value) {
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            let decor = old.decor().clone();
+            *old = value;
+            *old.decor_mut() = decor;
+        }
+        _ => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// The `index`-th table of the list at `key`, however it is written: an
+/// array of tables (`[[modalities]]`) or an inline array of inline tables;
+/// and whether it is inline (its spacing is then tidied by `fmt`).
+pub fn nth_table<'d>(
+    table: &'d mut dyn TableLike,
+    key: &str,
+    index: usize,
+) -> Option<(&'d mut dyn TableLike, bool)> {
+    match table.get_mut(key)? {
+        Item::ArrayOfTables(list) => list
+            .get_mut(index)
+            .map(|t| (t as &mut dyn TableLike, false)),
+        Item::Value(Value::Array(list)) => match list.get_mut(index)? {
+            Value::InlineTable(t) => Some((t as &mut dyn TableLike, true)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Appends a `[[log]]` entry right after the last one (or at the end of
+/// the file), with a blank line before it like the entries people write.
+pub fn append_log(
+    doc: &mut DocumentMut,
+    date: NaiveDate,
+    note: &str,
+    status: Option<Status>,
+) -> Result<(), Error> {
+    let mut entry = toml_edit::Table::new();
+    entry.insert("date", Item::Value(date_value(date)?));
+    entry.insert("note", toml_edit::value(note));
+    if let Some(status) = status {
+        entry.insert("status", toml_edit::value(status.keyword()));
+    }
+    entry.decor_mut().set_prefix("\n");
+    let log = doc
+        .entry("log")
+        .or_insert_with(|| Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    if let Some(log) = log.as_array_of_tables_mut() {
+        // Same position as the last entry: printed right after it, before
+        // any [[indicators]] that follow.
+        entry.set_position(log.iter().filter_map(toml_edit::Table::position).max());
+        log.push(entry);
+    }
+    Ok(())
+}
+
+/// The array of strings at `key`, created empty if absent.
+pub fn string_array<'d>(
+    table: &'d mut toml_edit::Table,
+    key: &str,
+) -> Option<&'d mut toml_edit::Array> {
+    table
+        .entry(key)
+        .or_insert_with(|| toml_edit::value(toml_edit::Array::new()))
+        .as_array_mut()
+}
+
+/// Removes `text` from an array of strings; says whether it was there.
+///
+/// The space before an element belongs to two people's lines: up to the
+/// first line end it ends the line of the element before (its comment),
+/// after it it opens the element's own line (the comment lines above it,
+/// the indentation). Removing an element removes its own line and the end
+/// of that line, and keeps the others' comments where they were.
+pub fn remove_string(array: &mut toml_edit::Array, text: &str) -> bool {
+    let Some(index) = array.iter().position(|v| v.as_str() == Some(text)) else {
+        return false;
+    };
+    let removed = array.remove(index);
+    let own = prefix_of(&removed);
+    let (line_before, _) = split_line(&own);
+    match array.get_mut(index) {
+        Some(next) => {
+            let prefix = prefix_of(next);
+            let (_, next_line) = split_line(&prefix);
+            next.decor_mut()
+                .set_prefix(format!("{line_before}{next_line}"));
+        }
+        // The last element: the space after it closes the array. On one
+        // line, it simply goes with its comma.
+        None if own.contains('\n') => {
+            let trailing = array.trailing().as_str().unwrap_or("").to_string();
+            let (_, rest) = split_line(&trailing);
+            array.set_trailing(format!("{line_before}{rest}"));
+        }
+        None => {}
+    }
+    if array.is_empty() {
+        array.set_trailing_comma(false);
+        array.set_trailing("");
+    }
+    true
+}
+
+fn prefix_of(value: &Value) -> String {
+    value
+        .decor()
+        .prefix()
+        .and_then(RawString::as_str)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The space before an element, split after its first line end: what ends
+/// the line before, and what opens the element's own. Without a line end,
+/// it is all the separator's.
+fn split_line(space: &str) -> (&str, &str) {
+    match space.find('\n') {
+        Some(at) => space.split_at(at + 1),
+        None => (space, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str, actor: &str) -> String {
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let array = doc["pilots"].as_array_mut().unwrap();
+        assert!(remove_string(array, actor));
+        doc.to_string()
+    }
+
+    const COMMENTED: &str =
+        "pilots = [\n  \"A\", # a\n  # about B\n  \"B\", # b\n  \"C\", # c\n]\n";
+
+    #[test]
+    fn the_comments_of_the_elements_kept_stay_with_them() {
+        assert_eq!(
+            removed(COMMENTED, "A"),
+            "pilots = [\n  # about B\n  \"B\", # b\n  \"C\", # c\n]\n"
+        );
+        assert_eq!(
+            removed(COMMENTED, "B"),
+            "pilots = [\n  \"A\", # a\n  \"C\", # c\n]\n"
+        );
+        assert_eq!(
+            removed(COMMENTED, "C"),
+            "pilots = [\n  \"A\", # a\n  # about B\n  \"B\", # b\n]\n"
+        );
+    }
+
+    #[test]
+    fn one_line_arrays_stay_tidy() {
+        assert_eq!(
+            removed("pilots = [\"A\", \"B\"]\n", "A"),
+            "pilots = [\"B\"]\n"
+        );
+        assert_eq!(
+            removed("pilots = [\"A\", \"B\"]\n", "B"),
+            "pilots = [\"A\"]\n"
+        );
+        assert_eq!(
+            removed("pilots = [\"A\", \"B\", \"C\"]\n", "B"),
+            "pilots = [\"A\", \"C\"]\n"
+        );
+        assert_eq!(removed("pilots = [ \"A\" ]\n", "A"), "pilots = []\n");
+    }
+
+    #[test]
+    fn a_date_value_has_a_four_digit_year() {
+        let date = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+        assert!(date_value(date(2025)).is_ok());
+        assert!(matches!(
+            date_value(date(10_000)),
+            Err(Error::UnusableYear { year: 10_000 })
+        ));
+        assert!(date_value(date(-1)).is_err());
+    }
+}
