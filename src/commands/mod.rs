@@ -129,13 +129,42 @@ pub fn check_period(
     )))
 }
 
-/// The plan as it was last committed on or before `day`, when the plan is
-/// in git and was committed by then (and valid there): the source of the
-/// fields the journal does not date. `None` when git cannot tell.
-pub fn plan_committed_by(plan: &Plan, day: NaiveDate, context: &Context) -> Option<Plan> {
-    let repo = Repo::of(&plan.root).ok()?;
-    let revision = repo.last_commit_by(day)?;
-    plan_at(&repo, &revision, context).ok()
+/// Where the fields the journal does not date (titles, pilots, due dates)
+/// are read for a day.
+pub enum DayFields {
+    /// The plan as read: a revision asked for with `--rev`, or a day that
+    /// is today or later, whose truth is the files as they are.
+    AsRead,
+    /// The plan as last committed on or before that day.
+    Committed(Box<Plan>),
+    /// Git holds no version of the plan by then: the fields are today's,
+    /// and a view says so.
+    Unknown,
+}
+
+impl DayFields {
+    /// The fields of `day` for `plan`, read with `--rev` or not.
+    pub fn of(plan: &Plan, day: NaiveDate, at_revision: bool, context: &Context) -> DayFields {
+        if at_revision || day >= context.today {
+            return DayFields::AsRead;
+        }
+        let committed = Repo::of(&plan.root).ok().and_then(|repo| {
+            let revision = repo.last_commit_by(day)?;
+            plan_at(&repo, &revision, context).ok()
+        });
+        committed.map_or(DayFields::Unknown, |plan| {
+            DayFields::Committed(Box::new(plan))
+        })
+    }
+
+    /// The plan to take the fields from; `None` when git cannot tell.
+    pub fn source<'a>(&'a self, plan: &'a Plan) -> Option<&'a Plan> {
+        match self {
+            DayFields::AsRead => Some(plan),
+            DayFields::Committed(committed) => Some(committed),
+            DayFields::Unknown => None,
+        }
+    }
 }
 
 /// The plan a view reads: the files on disk, or with `--rev`, the plan as

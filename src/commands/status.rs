@@ -5,7 +5,7 @@ use crate::Context;
 use crate::analysis::Figures;
 use crate::analysis::dashboard::{Dashboard, PlanSummary};
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::commands::{check_period, plan_committed_by, plan_for};
+use crate::commands::{DayFields, check_period, plan_for};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Period, Status};
@@ -23,11 +23,10 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
     };
     // The undated fields of a past day come from git; a plan read at a
     // revision is already a committed one.
-    let committed = match (args.at, &args.rev) {
-        (Some(at), None) => plan_committed_by(&plan, at, context),
-        _ => None,
-    };
-    let committed = committed.as_ref().or(args.rev.as_ref().map(|_| &plan));
+    let fields = args
+        .at
+        .map(|at| DayFields::of(&plan, at, args.rev.is_some(), context));
+    let committed = fields.as_ref().and_then(|fields| fields.source(&plan));
     let mut dashboard = Dashboard::build(
         &plan,
         context.today,

@@ -348,3 +348,25 @@ fn check_says_when_git_knows_an_action_came_later() {
         }])
     );
 }
+
+#[test]
+fn the_current_year_reads_the_files_as_they_are() {
+    let history = two_years();
+    let removed = history.run(TODAY, &["set", "3", "--remove-pilot", "A"]);
+    assert!(removed.status.success(), "{removed:?}");
+    let report = history.json(&["report", "--year", "2026", "--format", "json"]);
+    let pilots: Vec<&Value> = report["axes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|axis| axis["actions"].as_array().unwrap())
+        .filter(|action| action["id"] == 3)
+        .map(|action| &action["pilots"])
+        .collect();
+    assert_eq!(
+        pilots,
+        [&serde_json::json!(["B"])],
+        "not yet committed, but today's"
+    );
+    assert_eq!(report["notes"], serde_json::json!([]));
+}

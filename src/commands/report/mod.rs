@@ -8,7 +8,7 @@ use crate::Context;
 use crate::analysis::diff::{diff, entries};
 use crate::analysis::report::{ChangesSince, Report};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::{check_period, plan_at, plan_committed_by, plan_for};
+use crate::commands::{DayFields, check_period, plan_at, plan_for};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
@@ -29,17 +29,10 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     let outside = check_period(&plan, period, args.force, lang)?;
     // The undated fields of the period's two ends come from git; a plan
     // read at a revision is already a committed one.
-    let (opening, closing) = match &args.rev {
-        Some(_) => (None, None),
-        None => (
-            plan_committed_by(&plan, period.eve(), context),
-            plan_committed_by(&plan, period.to.min(context.today), context),
-        ),
-    };
-    let committed = match &args.rev {
-        Some(_) => [Some(&plan), Some(&plan)],
-        None => [opening.as_ref(), closing.as_ref()],
-    };
+    let at_revision = args.rev.is_some();
+    let opening = DayFields::of(&plan, period.eve(), at_revision, context);
+    let closing = DayFields::of(&plan, period.to, at_revision, context);
+    let committed = [opening.source(&plan), closing.source(&plan)];
     let mut report = Report::build(&plan, period, committed, context.today, lang);
     report.notes.extend(outside);
     if committed[1].is_none() {
