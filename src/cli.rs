@@ -162,11 +162,13 @@ pub enum Command {
         an error is refused and no file is touched.")]
     Set(SetArgs),
 
-    /// Add a dated entry to an action's journal
+    /// Add a dated entry to an action's journal, or correct or remove one
     #[command(after_help = "Examples:\n  \
         ctg log 3 \"Présentation en conseil communautaire\"\n  \
         ctg log 3 \"Lancement des ateliers\" --status in-progress --date 2026-09-15\n  \
-        ctg log 3 \"Bilan partagé\" --dry-run")]
+        ctg log 3 \"Bilan partagé\" --dry-run\n  \
+        ctg log 3 \"Présentation en conseil\" --entry 2\n  \
+        ctg log 3 --remove 1")]
     Log(LogArgs),
 
     /// Create a new action file with the next free id

@@ -10,6 +10,7 @@
 //! is not edited at all: what is in that file could not be checked.
 
 mod ends;
+mod journal;
 mod lock;
 mod toml;
 
@@ -27,8 +28,9 @@ use crate::load::from_sources;
 use crate::model::Plan;
 use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, SourceSet, read_plan};
 
+pub use journal::{NewEntry, correct_log, insert_log, remove_log};
 pub use lock::LOCK_FILE;
-pub use toml::{append_log, date_value, nth_table, remove_string, set_value, string_array};
+pub use toml::{date_value, nth_table, remove_string, set_value, string_array};
 
 /// The start of the name of the temporary file an edit writes beside a
 /// plan file before renaming it over it.

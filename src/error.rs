@@ -116,6 +116,15 @@ pub enum Error {
         count: usize,
         number: usize,
     },
+    /// An action's journal has no entry of that number.
+    NoSuchLogEntry {
+        action: u32,
+        count: usize,
+        number: usize,
+    },
+    /// The journal (`log`) of the file to edit is written in a way an edit
+    /// cannot add to: neither `[[log]]` tables nor an array of inline tables.
+    JournalLayout,
     NotPilot {
         actor: String,
         action: u32,
@@ -224,6 +233,8 @@ impl Error {
             Error::NoSuchAction { .. } => "no-such-action",
             Error::NoSuchModality { .. } => "no-such-modality",
             Error::NoSuchIndicator { .. } => "no-such-indicator",
+            Error::NoSuchLogEntry { .. } => "no-such-journal-entry",
+            Error::JournalLayout => "journal-layout",
             Error::NotPilot { .. } => "not-a-pilot",
             Error::NotPartner { .. } => "not-a-partner",
             Error::UnknownActor { .. } => "unknown-actor",

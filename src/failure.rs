@@ -81,6 +81,12 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             count,
             number,
         } => lang.fill(Msg::ErrorNoIndicator, &[action, count, number]),
+        Error::NoSuchLogEntry {
+            action,
+            count,
+            number,
+        } => lang.fill(Msg::ErrorNoLogEntry, &[action, count, number]),
+        Error::JournalLayout => lang.text(Msg::ErrorJournalLayout).to_string(),
         Error::NotPilot { actor, action } => lang.fill(Msg::ErrorNotPilot, &[actor, action]),
         Error::NotPartner { actor, action } => lang.fill(Msg::ErrorNotPartner, &[actor, action]),
         Error::UnknownActor { name, known } => {

@@ -217,6 +217,9 @@ catalogue! {
     EditModalityDone => "action {0}, modalité {1} : réalisée le {2}", "action {0}, modality {1}: done on {2}";
     EditIndicator => "action {0}, indicateur « {1} » : {2} = {3}", "action {0}, indicator `{1}`: {2} = {3}";
     EditUnchanged => "action {0} : rien ne change", "action {0}: nothing changes";
+    EditLogHistory => "action {0} : changement de statut du {1} noté à l'historique ; le statut reste {2}, noté le {3}", "action {0}: status move of {1} recorded as history; the status stays {2}, recorded on {3}";
+    EditLogCorrected => "action {0} : entrée de journal {1} corrigée", "action {0}: journal entry {1} corrected";
+    EditLogRemoved => "action {0} : entrée de journal {1} du {2} retirée", "action {0}: journal entry {1} of {2} removed";
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";
@@ -229,6 +232,8 @@ catalogue! {
     ErrorNotPilot => "{0} n'est pas pilote de l'action {1}", "{0} is not a pilot of action {1}";
     ErrorNotPartner => "{0} n'est pas partenaire de l'action {1}", "{0} is not a partner of action {1}";
     ErrorNoModality => "l'action {0} a {1} {1?modalité|modalités} : pas de modalité {2}", "action {0} has {1} {1?modality|modalities}: there is no modality {2}";
+    ErrorNoLogEntry => "l'action {0} a {1} {1?entrée|entrées} de journal : pas d'entrée {2}", "action {0} has {1} journal {1?entry|entries}: there is no entry {2}";
+    ErrorJournalLayout => "le journal (log) de l'action n'est ni des tables [[log]] ni une liste de tables en ligne : rien n'a été écrit", "the action's journal (log) is neither [[log]] tables nor a list of inline tables: nothing was written";
     ErrorNoIndicator => "l'action {0} a {1} {1?indicateur|indicateurs} : pas d'indicateur {2}", "action {0} has {1} {1?indicator|indicators}: there is no indicator {2}";
     ErrorModalityOptions => "pour une modalité (ID.N), seules --status et --done s'appliquent", "for a modality (ID.N), only --status and --done apply";
     ErrorDoneNeedsModality => "--done s'applique à une modalité : ctg set {0}.N --done DATE", "--done applies to a modality: ctg set {0}.N --done DATE";

@@ -8,6 +8,7 @@ use super::parsing::{parse_date, parse_status, parse_target};
 use crate::model::Status;
 
 #[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("journal").multiple(true).args(["status", "note"])))]
 pub struct SetArgs {
     /// The action (4) or modality (4.2) to change
     #[arg(value_parser = parse_target, value_name = "ID[.N]")]
@@ -74,12 +75,12 @@ pub struct SetArgs {
     #[arg(long)]
     pub no_log: bool,
 
-    /// The note of the journal entry a status change writes
-    #[arg(long, value_name = "TEXT")]
+    /// A journal entry's text: of the status change, or of the change made
+    #[arg(long, value_name = "TEXT", conflicts_with = "no_log")]
     pub note: Option<String>,
 
-    /// The day the status changed, for its journal entry (default: today)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "status", conflicts_with = "no_log")]
+    /// The day of the journal entry: the status change's, or the note's (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "journal", conflicts_with = "no_log")]
     pub date: Option<NaiveDate>,
 
     /// Print the diff the edit would make, write nothing
@@ -93,15 +94,24 @@ pub struct LogArgs {
     pub id: u32,
 
     /// What happened
-    pub message: String,
+    #[arg(required_unless_present_any = ["entry", "remove"])]
+    pub message: Option<String>,
 
     /// The day it happened (default: today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
 
-    /// The status the action moved to that day (also sets the action's status)
+    /// The status the action moved to that day (its status too, unless a later move is in the journal)
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
+
+    /// Correct entry N of the journal (1 for the first): its text, --date, --status
+    #[arg(long, value_name = "N")]
+    pub entry: Option<usize>,
+
+    /// Remove entry N of the journal (1 for the first)
+    #[arg(long, value_name = "N", conflicts_with_all = ["message", "date", "status", "entry"])]
+    pub remove: Option<usize>,
 
     /// Print the diff the edit would make, write nothing
     #[arg(long)]

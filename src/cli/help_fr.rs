@@ -74,7 +74,7 @@ pub fn about(command: &str) -> Option<&'static str> {
         "set" => {
             "Modifier une action (ID) ou l'une de ses modalités (ID.N), sans toucher à la mise en forme"
         }
-        "log" => "Ajouter une entrée datée au journal d'une action",
+        "log" => "Ajouter une entrée datée au journal d'une action, ou en corriger ou retirer une",
         "new" => "Créer une nouvelle fiche-action avec le prochain numéro libre",
         "report" => "Le bilan d'une année ou d'une période : md, html, json, csv ou xlsx",
         "portfolio" => {
@@ -212,14 +212,22 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("set", "year") => "L'année de la valeur de l'indicateur",
         ("set", "value") => "La valeur de l'indicateur",
         ("set", "no_log") => "Ne pas écrire d'entrée de journal pour un changement de statut",
-        ("set", "note") => "Le texte de l'entrée de journal qu'écrit un changement de statut",
+        ("set", "note") => {
+            "Le texte d'une entrée de journal : celle du changement de statut, ou du changement fait"
+        }
         ("set", "date") => {
-            "Le jour du changement de statut, pour son entrée de journal (par défaut : aujourd'hui)"
+            "Le jour de l'entrée de journal : du changement de statut, ou de la note (par défaut : aujourd'hui)"
         }
         ("log", "id") => "L'action",
         ("log", "message") => "Ce qui s'est passé",
         ("log", "date") => "Le jour où c'est arrivé (par défaut : aujourd'hui)",
-        ("log", "status") => "Le statut atteint ce jour-là (modifie aussi le statut de l'action)",
+        ("log", "status") => {
+            "Le statut atteint ce jour-là (celui de l'action aussi, sauf si un changement plus récent est au journal)"
+        }
+        ("log", "entry") => {
+            "Corriger l'entrée N du journal (1 pour la première) : son texte, --date, --status"
+        }
+        ("log", "remove") => "Retirer l'entrée N du journal (1 pour la première)",
         ("new", "axis") => "L'axe de rattachement",
         ("new", "title") => "L'intitulé long",
         ("new", "short_title") => "L'intitulé court",
@@ -308,7 +316,9 @@ une erreur est refusée et aucun fichier n'est touché.",
         "log" => "Exemples :
   ctg log 3 \"Présentation en conseil communautaire\"
   ctg log 3 \"Lancement des ateliers\" --status in-progress --date 2026-09-15
-  ctg log 3 \"Bilan partagé\" --dry-run",
+  ctg log 3 \"Bilan partagé\" --dry-run
+  ctg log 3 \"Présentation en conseil\" --entry 2
+  ctg log 3 --remove 1",
         "new" => "Exemples :
   ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"
   ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run",

@@ -4,9 +4,9 @@ use toml_edit::{Item, Value};
 
 use crate::Context;
 use crate::cli::{SetArgs, Target};
-use crate::commands::{edit_outcome, find_root};
+use crate::commands::{edit_outcome, find_root, record_entry};
 use crate::edit::{
-    EditableFile, PlanEditor, append_log, date_value, nth_table, remove_string, set_value,
+    EditableFile, NewEntry, PlanEditor, date_value, nth_table, remove_string, set_value,
     string_array,
 };
 use crate::error::Error;
@@ -53,16 +53,15 @@ fn set_action(
     if args.done.is_some() {
         return Err(Error::DoneNeedsModality { action: id });
     }
-    let asked = args.status.is_some() || changes_action_fields(args);
-    if !asked {
+    if args.status.is_none() && !changes_action_fields(args) {
         return Err(Error::NothingToChange);
     }
     let mut lines = Vec::new();
     let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
-
-    if let Some(status) = args.status {
-        set_status(args, action, status, file, context, &mut lines)?;
-    }
+    let logged = match args.status {
+        Some(status) => set_status(args, action, status, file, context, &mut lines)?,
+        None => false,
+    };
     let doc = file.doc.as_table_mut();
     for (key, msg, new, old) in [
         (
@@ -117,11 +116,42 @@ fn set_action(
     if let (Some(number), Some(year), Some(value)) = (args.indicator, args.year, args.value) {
         lines.push(set_indicator(file, action, number, year, value, lang)?);
     }
+    if !logged {
+        record_note(args, action, file, context, &mut lines)?;
+    }
     Ok(lines)
 }
 
+/// A note no status move took: the journal entry of the change made.
+fn record_note(
+    args: &SetArgs,
+    action: &Action,
+    file: &mut EditableFile,
+    context: &Context,
+    lines: &mut Vec<String>,
+) -> Result<(), Error> {
+    let Some(note) = args.note.as_deref() else {
+        return Ok(());
+    };
+    if note.trim().is_empty() {
+        return Err(Error::EmptyText);
+    }
+    let lang = context.lang;
+    let day = args.date.unwrap_or(context.today);
+    let entry = NewEntry {
+        date: day,
+        note,
+        status: None,
+    };
+    record_entry(file, action, &entry, lang, lines)?;
+    lines.push(lang.fill(Msg::EditLogged, &[&action.id.value, &lang.short_date(day)]));
+    Ok(())
+}
+
 /// A new status for the action, with the journal entry that records the
-/// move; the same status spelt as a label is rewritten as its keyword.
+/// move (a move dated before a later one is history only); the same status
+/// spelt as a label is rewritten as its keyword. Says whether it wrote a
+/// journal entry.
 fn set_status(
     args: &SetArgs,
     action: &Action,
@@ -129,23 +159,29 @@ fn set_status(
     file: &mut EditableFile,
     context: &Context,
     lines: &mut Vec<String>,
-) -> Result<(), Error> {
+) -> Result<bool, Error> {
     let lang = context.lang;
     let id = action.id.value;
     let doc = file.doc.as_table_mut();
     let written = doc.get("status").and_then(Item::as_str).map(str::to_string);
     if status != action.status {
-        set_value(doc, "status", Value::from(status.keyword()));
         let (old, new) = (action.status.label(lang), status.label(lang));
-        lines.push(lang.fill(Msg::EditStatus, &[&id, &old, &new]));
-        if !args.no_log {
-            let note = args
-                .note
-                .clone()
-                .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
-            let day = args.date.unwrap_or(context.today);
-            append_log(&mut file.doc, day, &note, Some(status))?;
+        if args.no_log {
+            set_value(doc, "status", Value::from(status.keyword()));
+            lines.push(lang.fill(Msg::EditStatus, &[&id, &old, &new]));
+            return Ok(false);
         }
+        let note = args
+            .note
+            .clone()
+            .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
+        let entry = NewEntry {
+            date: args.date.unwrap_or(context.today),
+            note: &note,
+            status: Some(status),
+        };
+        record_entry(file, action, &entry, lang, lines)?;
+        return Ok(true);
     } else if let Some(written) = written.filter(|w| w != status.keyword()) {
         // The file spelt the status as a label ("en cours"): write the keyword.
         set_value(doc, "status", Value::from(status.keyword()));
@@ -154,7 +190,7 @@ fn set_status(
             &[&id, &written, &status.keyword()],
         ));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Pilots and partners added and removed; a removed actor loses its role.

@@ -3,10 +3,9 @@
 //! an inline table, an array of tables or an inline array).
 
 use chrono::{Datelike, NaiveDate};
-use toml_edit::{DocumentMut, Item, RawString, TableLike, Value};
+use toml_edit::{Item, RawString, TableLike, Value};
 
 use crate::error::Error;
-use crate::model::Status;
 
 /// A TOML date value; TOML writes years with four digits.
 pub fn date_value(date: NaiveDate) -> Result<Value, Error> {
@@ -52,33 +51,6 @@ pub fn nth_table<'d>(
         },
         _ => None,
     }
-}
-
-/// Appends a `[[log]]` entry right after the last one (or at the end of
-/// the file), with a blank line before it like the entries people write.
-pub fn append_log(
-    doc: &mut DocumentMut,
-    date: NaiveDate,
-    note: &str,
-    status: Option<Status>,
-) -> Result<(), Error> {
-    let mut entry = toml_edit::Table::new();
-    entry.insert("date", Item::Value(date_value(date)?));
-    entry.insert("note", toml_edit::value(note));
-    if let Some(status) = status {
-        entry.insert("status", toml_edit::value(status.keyword()));
-    }
-    entry.decor_mut().set_prefix("\n");
-    let log = doc
-        .entry("log")
-        .or_insert_with(|| Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-    if let Some(log) = log.as_array_of_tables_mut() {
-        // Same position as the last entry: printed right after it, before
-        // any [[indicators]] that follow.
-        entry.set_position(log.iter().filter_map(toml_edit::Table::position).max());
-        log.push(entry);
-    }
-    Ok(())
 }
 
 /// The array of strings at `key`, created empty if absent.
@@ -151,6 +123,7 @@ fn split_line(space: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use toml_edit::DocumentMut;
 
     fn removed(text: &str, actor: &str) -> String {
         let mut doc: DocumentMut = text.parse().unwrap();

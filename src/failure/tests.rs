@@ -82,6 +82,12 @@ fn argument_samples() -> Vec<Error> {
             count: 0,
             number: 1,
         },
+        Error::NoSuchLogEntry {
+            action: 1,
+            count: 2,
+            number: 3,
+        },
+        Error::JournalLayout,
         Error::NotPilot {
             actor: "CCVA".into(),
             action: 1,

@@ -54,6 +54,16 @@ impl Action {
         self.pilot_note.as_deref().filter(|n| !n.trim().is_empty())
     }
 
+    /// The journal's latest dated status move, and its place in the
+    /// journal: the action's status as its history tells it.
+    pub fn latest_move(&self) -> Option<(usize, NaiveDate, Status)> {
+        latest_move(
+            self.log
+                .iter()
+                .map(|entry| (entry.date.value, entry.status)),
+        )
+    }
+
     pub fn last_log_date(&self) -> Option<NaiveDate> {
         self.log.iter().map(|entry| entry.date.value).max()
     }
@@ -73,6 +83,19 @@ pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
             (sum + action.progress(), count + 1)
         });
     if count == 0 { 0.0 } else { sum / count as f64 }
+}
+
+/// Among journal entries (their day and the status they move to, in the
+/// order written), the latest dated move and its place; among moves of one
+/// day, the last written.
+pub fn latest_move(
+    entries: impl IntoIterator<Item = (NaiveDate, Option<Status>)>,
+) -> Option<(usize, NaiveDate, Status)> {
+    entries
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, (day, status))| status.map(|status| (index, day, status)))
+        .max_by_key(|(index, day, _)| (*day, *index))
 }
 
 impl Indicator {

@@ -353,7 +353,7 @@ fn a_status_move_can_be_dated_another_day() {
     assert_eq!(without_status.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&without_status.stderr);
     assert!(
-        stderr.contains("argument obligatoire manquant : --status <STATUT>"),
+        stderr.contains("argument obligatoire manquant : <--status <STATUT>|--note <TEXTE>>"),
         "{stderr}"
     );
 }

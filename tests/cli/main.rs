@@ -10,6 +10,7 @@ mod hardening;
 mod history;
 mod hook;
 mod injection;
+mod journal;
 mod layout;
 mod load;
 mod one_history;

@@ -485,10 +485,12 @@ fn every_example_in_the_help_runs_on_the_bundled_plan() {
             examples.len() >= 2,
             "{command} --help has too few examples:\n{help}"
         );
+        // Edits run on a copy: the bundled plan stays as the source says.
+        // A command's examples run in turn on one copy, as a person would
+        // type them: a journal entry is corrected after it was written.
+        let plan = copy_plan(&bundled_plan());
         for example in examples {
             let words = shell_words(example);
-            // Edits run on a copy: the bundled plan stays as the source says.
-            let plan = copy_plan(&bundled_plan());
             let output = ctg()
                 .arg("--plan")
                 .arg(plan.path())
