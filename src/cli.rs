@@ -13,6 +13,7 @@ mod clap_fr;
 mod edits;
 mod formats;
 mod help_fr;
+mod meetings;
 mod parsing;
 mod setup;
 
@@ -21,6 +22,7 @@ pub use formats::{
     Format, ListFormat, PilotsFormat, PortfolioFormat, ReportFormat, ShowFormat, StatusFormat,
     from_extension,
 };
+pub use meetings::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs};
 pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
@@ -176,6 +178,12 @@ pub enum Command {
         ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"\n  \
         ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run")]
     New(NewArgs),
+
+    /// Meetings of the governance bodies: record one held, list those held
+    #[command(after_help = "Examples:\n  \
+        ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"\n  \
+        ctg meeting list --year 2023")]
+    Meeting(MeetingArgs),
 
     /// The bilan of a year or a period: md, html, json, csv or xlsx
     #[command(after_help = "Examples:\n  \

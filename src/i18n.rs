@@ -157,6 +157,9 @@ catalogue! {
     ColId => "N°", "No.";
     ColAction => "Action", "Action";
     ColTitle => "Titre", "Title";
+    ColDate => "Date", "Date";
+    ColBody => "Instance", "Body";
+    ColDecisions => "Décisions", "Decisions";
     ColName => "Nom", "Name";
     ColShortTitle => "Titre court", "Short title";
     ColStatus => "Statut", "Status";
@@ -220,6 +223,8 @@ catalogue! {
     EditLogHistory => "action {0} : changement de statut du {1} noté à l'historique ; le statut reste {2}, noté le {3}", "action {0}: status move of {1} recorded as history; the status stays {2}, recorded on {3}";
     EditLogCorrected => "action {0} : entrée de journal {1} corrigée", "action {0}: journal entry {1} corrected";
     EditLogRemoved => "action {0} : entrée de journal {1} du {2} retirée", "action {0}: journal entry {1} of {2} removed";
+    EditMeetingAdded => "réunion {0} du {1} enregistrée : {2}", "meeting of {0} on {1} recorded: {2}";
+    MeetingNone => "aucune réunion tenue", "no meeting held";
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";

@@ -12,7 +12,11 @@ pub fn translate(command: Command) -> Command {
     let command = french(command, "");
     command.mut_subcommands(|sub| {
         let name = sub.get_name().to_string();
-        french(sub, &name)
+        // `ctg meeting add`: the inner commands are named with their parent.
+        french(sub, &name).mut_subcommands(move |inner| {
+            let full = format!("{name} {}", inner.get_name());
+            french(inner, &full)
+        })
     })
 }
 
@@ -76,6 +80,13 @@ pub fn about(command: &str) -> Option<&'static str> {
         }
         "log" => "Ajouter une entrée datée au journal d'une action, ou en corriger ou retirer une",
         "new" => "Créer une nouvelle fiche-action avec le prochain numéro libre",
+        "meeting" => "Les réunions des instances : en enregistrer une tenue, lister celles tenues",
+        "meeting add" => {
+            "Enregistrer une réunion tenue : un nouveau fichier dans meetings/, avec ses décisions"
+        }
+        "meeting list" => {
+            "Les réunions tenues, des plus anciennes aux plus récentes : instance, titre, décisions"
+        }
         "report" => "Le bilan d'une année ou d'une période : md, html, json, csv ou xlsx",
         "portfolio" => {
             "Une ligne par plan trouvé sous DOSSIER : avancement, retards, gouvernance, erreurs"
@@ -191,6 +202,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("show", "id") => "Le numéro de l'action",
         ("show", "format")
         | ("pilots", "format")
+        | ("meeting list", "format")
         | ("portfolio", "format")
         | ("diff", "format") => "Format de sortie",
         ("set", "target") => "L'action (4) ou la modalité (4.2) à modifier",
@@ -228,6 +240,16 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Corriger l'entrée N du journal (1 pour la première) : son texte, --date, --status"
         }
         ("log", "remove") => "Retirer l'entrée N du journal (1 pour la première)",
+        ("meeting add", "body") => {
+            "L'instance réunie : une clé de [bodies] dans ctg.toml (copil, cotech…)"
+        }
+        ("meeting add", "date") => "Le jour de la réunion",
+        ("meeting add", "title") => "Son titre (par défaut : le nom de l'instance)",
+        ("meeting add", "decision") => "Une décision prise (à répéter, dans l'ordre)",
+        ("meeting add", "attendee") => "Un participant (à répéter)",
+        ("meeting add", "note") => "Des notes sur la réunion",
+        ("meeting list", "year") => "Seulement les réunions de cette année",
+        ("meeting list", "body") => "Seulement les réunions de cette instance",
         ("new", "axis") => "L'axe de rattachement",
         ("new", "title") => "L'intitulé long",
         ("new", "short_title") => "L'intitulé court",
@@ -319,6 +341,16 @@ une erreur est refusée et aucun fichier n'est touché.",
   ctg log 3 \"Bilan partagé\" --dry-run
   ctg log 3 \"Présentation en conseil\" --entry 2
   ctg log 3 --remove 1",
+        "meeting" => "Exemples :
+  ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"
+  ctg meeting list --year 2023",
+        "meeting add" => "Exemples :
+  ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"
+  ctg meeting add cotech --date 05/06/2026 --title \"Comité technique de printemps\" --dry-run",
+        "meeting list" => "Exemples :
+  ctg meeting list
+  ctg meeting list --year 2023 --body copil
+  ctg meeting list --format json",
         "new" => "Exemples :
   ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"
   ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run",
@@ -385,6 +417,9 @@ mod tests {
         check("", &command);
         for sub in command.get_subcommands() {
             check(sub.get_name(), sub);
+            for inner in sub.get_subcommands() {
+                check(&format!("{} {}", sub.get_name(), inner.get_name()), inner);
+            }
         }
         assert!(missing.is_empty(), "no French help for: {missing:?}");
     }
@@ -400,13 +435,21 @@ mod tests {
                 .map(|line| line.split(" # ").next().unwrap_or(line).trim().to_string())
                 .collect()
         };
-        for sub in command.get_subcommands() {
+        let inner = command.get_subcommands().flat_map(|sub| {
+            sub.get_subcommands()
+                .map(move |inner| (format!("{} {}", sub.get_name(), inner.get_name()), inner))
+        });
+        let all = command
+            .get_subcommands()
+            .map(|sub| (sub.get_name().to_string(), sub))
+            .chain(inner);
+        for (name, sub) in all {
             let english = sub
                 .get_after_help()
                 .map(|h| h.to_string())
                 .unwrap_or_default();
-            let french = examples(sub.get_name()).unwrap_or_default();
-            assert_eq!(commands(&english), commands(french), "{}", sub.get_name());
+            let french = examples(&name).unwrap_or_default();
+            assert_eq!(commands(&english), commands(french), "{name}");
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod init;
 pub mod list;
 pub mod log;
+pub mod meeting;
 pub mod new;
 pub mod pilots;
 pub mod portfolio;

@@ -13,6 +13,7 @@ mod injection;
 mod journal;
 mod layout;
 mod load;
+mod meetings;
 mod one_history;
 mod output;
 mod past;

@@ -473,9 +473,18 @@ fn shell_words(line: &str) -> Vec<String> {
 #[test]
 fn every_example_in_the_help_runs_on_the_bundled_plan() {
     for command in [
-        "status", "check", "list", "show", "pilots", "set", "log", "new",
+        "status",
+        "check",
+        "list",
+        "show",
+        "pilots",
+        "set",
+        "log",
+        "new",
+        "meeting add",
+        "meeting list",
     ] {
-        let help = stdout_of(ctg().args([command, "--help"]));
+        let help = stdout_of(ctg().args(command.split(' ')).arg("--help"));
         let examples: Vec<&str> = help
             .lines()
             .map(str::trim)
