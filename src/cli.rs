@@ -15,6 +15,7 @@ mod formats;
 mod help_fr;
 mod meetings;
 mod parsing;
+mod records;
 mod setup;
 
 pub use edits::{LogArgs, NewArgs, SetArgs};
@@ -25,6 +26,7 @@ pub use formats::{
 pub use meetings::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs};
 pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
+pub use records::{IndicatorAddArgs, IndicatorArgs, IndicatorCommand};
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
 #[derive(Parser, Debug)]
@@ -184,6 +186,11 @@ pub enum Command {
         ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"\n  \
         ctg meeting list --year 2023")]
     Meeting(MeetingArgs),
+
+    /// The indicators an action is measured by: add one
+    #[command(after_help = "Examples:\n  \
+        ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60")]
+    Indicator(IndicatorArgs),
 
     /// The bilan of a year or a period: md, html, json, csv or xlsx
     #[command(after_help = "Examples:\n  \

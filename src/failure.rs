@@ -142,6 +142,7 @@ pub fn help(error: &Error, lang: Lang) -> Option<String> {
         Error::NoPlan { .. } | Error::PlanFolderMissing { .. } => {
             Some(lang.text(Msg::DiagNoPlanHelp).to_string())
         }
+        Error::NoSuchIndicator { action, .. } => Some(lang.fill(Msg::HelpAddIndicator, &[action])),
         _ => None,
     }
 }
@@ -191,7 +192,10 @@ pub fn human(error: &Error, lang: Lang) -> String {
         Error::EditRefused(invalid) => {
             render_human(&invalid.diagnostics, &invalid.sources, lang, true) + &message(error, lang)
         }
-        _ => message(error, lang),
+        _ => match help(error, lang) {
+            Some(help) => format!("{}\n{help}", message(error, lang)),
+            None => message(error, lang),
+        },
     };
     text.push('\n');
     text

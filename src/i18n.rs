@@ -148,6 +148,7 @@ catalogue! {
     ParseTarget => "« {0} » n'est ni une action ni une modalité : écrivez 4 pour l'action 4, 4.2 pour sa modalité 2", "`{0}` is not an action or a modality: write 4 for action 4, 4.2 for its modality 2";
     ParseStatusUnknown => "« {0} » n'est pas un statut ; écrivez l'un de : {1}", "`{0}` is not a status; write one of: {1}";
     ParseStatusAmbiguous => "« {0} » peut désigner plusieurs statuts : {1} ; écrivez-en un peu plus", "`{0}` could mean several statuses: {1}; write a little more of it";
+    ParseNumber => "« {0} » n'est pas un nombre fini : écrivez par exemple 41 ou 41,5", "`{0}` is not a finite number: write for example 41 or 41.5";
     ParseDate => "« {0} » n'est pas une date : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 30/06/2025", "`{0}` is not a date: write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2025-06-30";
     ErrorUnknownCommune => "commune inconnue « {0} » ; communes du plan : {1}", "unknown commune `{0}`; communes of the plan: {1}";
     ErrorUnknownTheme => "thème inconnu « {0} » ; thèmes des axes : {1}", "unknown theme `{0}`; themes of the axes: {1}";
@@ -225,6 +226,8 @@ catalogue! {
     EditLogRemoved => "action {0} : entrée de journal {1} du {2} retirée", "action {0}: journal entry {1} of {2} removed";
     EditMeetingAdded => "réunion {0} du {1} enregistrée : {2}", "meeting of {0} on {1} recorded: {2}";
     MeetingNone => "aucune réunion tenue", "no meeting held";
+    EditIndicatorAdded => "action {0} : indicateur {1} « {2} » ajouté", "action {0}: indicator {1} `{2}` added";
+    HelpAddIndicator => "un indicateur se crée avec : ctg indicator add {0} --name \"…\"", "an indicator is created with: ctg indicator add {0} --name \"…\"";
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";

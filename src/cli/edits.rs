@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Target;
-use super::parsing::{parse_date, parse_status, parse_target};
+use super::parsing::{parse_date, parse_number, parse_status, parse_target};
 use crate::model::Status;
 
 #[derive(Args, Debug)]
@@ -67,7 +67,8 @@ pub struct SetArgs {
         long,
         value_name = "NUMBER",
         requires = "indicator",
-        allow_negative_numbers = true
+        allow_negative_numbers = true,
+        value_parser = parse_number
     )]
     pub value: Option<f64>,
 

@@ -81,6 +81,10 @@ pub fn about(command: &str) -> Option<&'static str> {
         "log" => "Ajouter une entrée datée au journal d'une action, ou en corriger ou retirer une",
         "new" => "Créer une nouvelle fiche-action avec le prochain numéro libre",
         "meeting" => "Les réunions des instances : en enregistrer une tenue, lister celles tenues",
+        "indicator" => "Les indicateurs d'une action : en ajouter un",
+        "indicator add" => {
+            "Ajouter un indicateur à une action ; ses valeurs annuelles se donnent avec ctg set ID --indicator N"
+        }
         "meeting add" => {
             "Enregistrer une réunion tenue : un nouveau fichier dans meetings/, avec ses décisions"
         }
@@ -248,6 +252,11 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("meeting add", "decision") => "Une décision prise (à répéter, dans l'ordre)",
         ("meeting add", "attendee") => "Un participant (à répéter)",
         ("meeting add", "note") => "Des notes sur la réunion",
+        ("indicator add", "id") => "L'action",
+        ("indicator add", "name") => "Ce qui est mesuré",
+        ("indicator add", "unit") => "L'unité des valeurs (familles, %, séances…)",
+        ("indicator add", "baseline") => "La valeur avant l'action",
+        ("indicator add", "target") => "La valeur visée",
         ("meeting list", "year") => "Seulement les réunions de cette année",
         ("meeting list", "body") => "Seulement les réunions de cette instance",
         ("new", "axis") => "L'axe de rattachement",
@@ -344,6 +353,11 @@ une erreur est refusée et aucun fichier n'est touché.",
         "meeting" => "Exemples :
   ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"
   ctg meeting list --year 2023",
+        "indicator" => "Exemples :
+  ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60",
+        "indicator add" => "Exemples :
+  ctg indicator add 2 --name \"Familles accueillies\" --unit familles --baseline 30 --target 60
+  ctg set 2 --indicator 1 --year 2026 --value 41",
         "meeting add" => "Exemples :
   ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"
   ctg meeting add cotech --date 05/06/2026 --title \"Comité technique de printemps\" --dry-run",

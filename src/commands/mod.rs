@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod indicator;
 pub mod init;
 pub mod list;
 pub mod log;

@@ -6,8 +6,8 @@ use crate::Context;
 use crate::cli::{SetArgs, Target};
 use crate::commands::{edit_outcome, find_root, record_entry};
 use crate::edit::{
-    EditableFile, NewEntry, PlanEditor, date_value, nth_table, remove_string, set_value,
-    string_array,
+    EditableFile, NewEntry, PlanEditor, date_value, nth_table, number_value, remove_string,
+    set_value, string_array,
 };
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
@@ -303,12 +303,7 @@ fn set_indicator(
     let values = indicator.get_mut("values").ok_or_else(missing)?;
     let inline = values.is_inline_table();
     let values = values.as_table_like_mut().ok_or_else(missing)?;
-    // Whole numbers stay integers, as people write them.
-    let number_value = if value.fract() == 0.0 && value.abs() < 1e15 {
-        Value::from(value as i64)
-    } else {
-        Value::from(value)
-    };
+    let number_value = number_value(value);
     let shown = number_value.to_string().trim().to_string();
     values.insert(&year.to_string(), Item::Value(number_value));
     if inline {

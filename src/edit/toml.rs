@@ -18,6 +18,15 @@ pub fn date_value(date: NaiveDate) -> Result<Value, Error> {
     Ok(Value::from(datetime))
 }
 
+/// A number as people write it: whole numbers stay integers.
+pub fn number_value(number: f64) -> Value {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        Value::from(number as i64)
+    } else {
+        Value::from(number)
+    }
+}
+
 /// Sets `key` of a table (a section or an inline table) to `value`,
 /// keeping the old value's comments and spacing when there was one.
 pub fn set_value(table: &mut dyn TableLike, key: &str, value: Value) {
@@ -50,6 +59,46 @@ pub fn nth_table<'d>(
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// Appends `table` to the list at `key`, as the list is written: right
+/// after its last `[[key]]` table, or at the end of an inline array. A new
+/// or empty list becomes `[[key]]` tables, as people write them. A `key`
+/// that is no list is left alone: the plan's check refuses it.
+pub fn append_table(doc: &mut toml_edit::DocumentMut, key: &str, mut table: toml_edit::Table) {
+    if doc
+        .get(key)
+        .and_then(Item::as_array)
+        .is_some_and(toml_edit::Array::is_empty)
+    {
+        doc.remove(key);
+    }
+    table.decor_mut().set_prefix("\n");
+    match doc.get_mut(key) {
+        None => {
+            let mut list = toml_edit::ArrayOfTables::new();
+            list.push(table);
+            doc.insert(key, Item::ArrayOfTables(list));
+        }
+        Some(Item::ArrayOfTables(list)) => {
+            table.set_position(list.iter().filter_map(toml_edit::Table::position).max());
+            list.push(table);
+        }
+        Some(Item::Value(Value::Array(list))) => {
+            let mut inline = table.into_inline_table();
+            inline.fmt();
+            let mut value = Value::InlineTable(inline);
+            let prefix = list.iter().last().map(prefix_of).unwrap_or_default();
+            let prefix = if prefix.contains('\n') {
+                prefix
+            } else {
+                " ".to_string()
+            };
+            value.decor_mut().set_prefix(prefix);
+            list.push_formatted(value);
+        }
+        Some(_) => {}
     }
 }
 

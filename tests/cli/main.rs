@@ -9,6 +9,7 @@ mod guide;
 mod hardening;
 mod history;
 mod hook;
+mod indicators;
 mod injection;
 mod journal;
 mod layout;

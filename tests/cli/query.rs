@@ -483,6 +483,7 @@ fn every_example_in_the_help_runs_on_the_bundled_plan() {
         "new",
         "meeting add",
         "meeting list",
+        "indicator add",
     ] {
         let help = stdout_of(ctg().args(command.split(' ')).arg("--help"));
         let examples: Vec<&str> = help

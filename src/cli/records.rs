@@ -1,0 +1,46 @@
+//! The arguments of `ctg indicator`: the indicators an action is measured by.
+
+use clap::{Args, Subcommand};
+
+use super::parsing::parse_number;
+
+#[derive(Args, Debug)]
+pub struct IndicatorArgs {
+    #[command(subcommand)]
+    pub command: IndicatorCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IndicatorCommand {
+    /// Add an indicator to an action; its yearly values are set with ctg set ID --indicator N
+    #[command(after_help = "Examples:\n  \
+        ctg indicator add 2 --name \"Familles accueillies\" --unit familles --baseline 30 --target 60\n  \
+        ctg set 2 --indicator 1 --year 2026 --value 41")]
+    Add(IndicatorAddArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct IndicatorAddArgs {
+    /// The action
+    pub id: u32,
+
+    /// What is measured
+    #[arg(long)]
+    pub name: String,
+
+    /// The unit of the values (familles, %, séances…)
+    #[arg(long)]
+    pub unit: Option<String>,
+
+    /// The value before the action
+    #[arg(long, value_name = "NUMBER", allow_negative_numbers = true, value_parser = parse_number)]
+    pub baseline: Option<f64>,
+
+    /// The value aimed at
+    #[arg(long, value_name = "NUMBER", allow_negative_numbers = true, value_parser = parse_number)]
+    pub target: Option<f64>,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
