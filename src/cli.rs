@@ -26,7 +26,10 @@ pub use formats::{
 pub use meetings::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs};
 pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
-pub use records::{IndicatorAddArgs, IndicatorArgs, IndicatorCommand};
+pub use records::{
+    IndicatorAddArgs, IndicatorArgs, IndicatorCommand, ModalityAddArgs, ModalityArgs,
+    ModalityCommand,
+};
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
 #[derive(Parser, Debug)]
@@ -191,6 +194,11 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60")]
     Indicator(IndicatorArgs),
+
+    /// The modalities of an action: add one
+    #[command(after_help = "Examples:\n  \
+        ctg modality add 18 \"Fête des associations\"")]
+    Modality(ModalityArgs),
 
     /// The bilan of a year or a period: md, html, json, csv or xlsx
     #[command(after_help = "Examples:\n  \

@@ -152,6 +152,8 @@ pub enum Error {
     NotForAModality,
     /// `--done` given for an action (usage).
     DoneNeedsModality {
+        /// The option given (`--done`, `--text`).
+        option: &'static str,
         action: u32,
     },
     /// `ctg set` with no change asked (usage).

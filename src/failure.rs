@@ -99,7 +99,9 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             lang.fill(Msg::ErrorUnknownTheme, &[name, &known.join(", ")])
         }
         Error::NotForAModality => lang.text(Msg::ErrorModalityOptions).to_string(),
-        Error::DoneNeedsModality { action } => lang.fill(Msg::ErrorDoneNeedsModality, &[action]),
+        Error::DoneNeedsModality { action, option } => {
+            lang.fill(Msg::ErrorDoneNeedsModality, &[action, option])
+        }
         Error::NothingToChange => lang.text(Msg::ErrorNothingToSet).to_string(),
         Error::EmptyText => lang.text(Msg::ErrorEmptyText).to_string(),
         Error::PeriodInverted { start, end } => {

@@ -210,6 +210,7 @@ catalogue! {
     EditStatusRewritten => "action {0} : statut « {1} » réécrit « {2} »", "action {0}: status `{1}` rewritten as `{2}`";
     EditField => "action {0} : {1} {2} → {3}", "action {0}: {1} {2} → {3}";
     FieldStart => "début", "start";
+    FieldAxis => "axe", "axis";
     FieldDue => "échéance", "due";
     FieldTitle => "titre", "title";
     FieldShortTitle => "titre court", "short title";
@@ -218,6 +219,9 @@ catalogue! {
     EditPartnerAdded => "action {0} : {1} ajouté aux partenaires", "action {0}: {1} added to the partners";
     EditPartnerRemoved => "action {0} : {1} retiré des partenaires", "action {0}: {1} removed from the partners";
     EditModalityStatus => "action {0}, modalité {1} : statut {2} → {3}", "action {0}, modality {1}: status {2} → {3}";
+    EditModalityText => "action {0}, modalité {1} : reformulée « {2} »", "action {0}, modality {1}: reworded `{2}`";
+    EditModalityPilotAdded => "action {0}, modalité {1} : {2} ajouté aux pilotes", "action {0}, modality {1}: {2} added to the pilots";
+    EditModalityPilotRemoved => "action {0}, modalité {1} : {2} retiré des pilotes", "action {0}, modality {1}: {2} removed from the pilots";
     EditModalityDone => "action {0}, modalité {1} : réalisée le {2}", "action {0}, modality {1}: done on {2}";
     EditIndicator => "action {0}, indicateur « {1} » : {2} = {3}", "action {0}, indicator `{1}`: {2} = {3}";
     EditUnchanged => "action {0} : rien ne change", "action {0}: nothing changes";
@@ -228,6 +232,7 @@ catalogue! {
     MeetingNone => "aucune réunion tenue", "no meeting held";
     EditIndicatorAdded => "action {0} : indicateur {1} « {2} » ajouté", "action {0}: indicator {1} `{2}` added";
     HelpAddIndicator => "un indicateur se crée avec : ctg indicator add {0} --name \"…\"", "an indicator is created with: ctg indicator add {0} --name \"…\"";
+    EditModalityAdded => "action {0} : modalité {1} « {2} » ajoutée", "action {0}: modality {1} `{2}` added";
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";
@@ -243,8 +248,8 @@ catalogue! {
     ErrorNoLogEntry => "l'action {0} a {1} {1?entrée|entrées} de journal : pas d'entrée {2}", "action {0} has {1} journal {1?entry|entries}: there is no entry {2}";
     ErrorJournalLayout => "le journal (log) de l'action n'est ni des tables [[log]] ni une liste de tables en ligne : rien n'a été écrit", "the action's journal (log) is neither [[log]] tables nor a list of inline tables: nothing was written";
     ErrorNoIndicator => "l'action {0} a {1} {1?indicateur|indicateurs} : pas d'indicateur {2}", "action {0} has {1} {1?indicator|indicators}: there is no indicator {2}";
-    ErrorModalityOptions => "pour une modalité (ID.N), seules --status et --done s'appliquent", "for a modality (ID.N), only --status and --done apply";
-    ErrorDoneNeedsModality => "--done s'applique à une modalité : ctg set {0}.N --done DATE", "--done applies to a modality: ctg set {0}.N --done DATE";
+    ErrorModalityOptions => "pour une modalité (ID.N), seules --status, --done, --text, --add-pilot et --remove-pilot s'appliquent", "for a modality (ID.N), only --status, --done, --text, --add-pilot and --remove-pilot apply";
+    ErrorDoneNeedsModality => "{1} s'applique à une modalité : ctg set {0}.N {1} …", "{1} applies to a modality: ctg set {0}.N {1} …";
     ErrorNothingToSet => "rien à modifier : donnez au moins une option (--status, --due, --add-pilot…)", "nothing to change: give at least one option (--status, --due, --add-pilot…)";
     ErrorEmptyText => "le texte est vide", "the text is empty";
     ErrorFileExists => "{0} existe déjà", "{0} already exists";

@@ -50,6 +50,14 @@ pub struct SetArgs {
     #[arg(long, value_name = "ACTOR")]
     pub remove_partner: Vec<String>,
 
+    /// Move the action to another axis
+    #[arg(long, value_name = "N")]
+    pub axis: Option<u32>,
+
+    /// For a modality: its new wording
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
     /// For a modality: the day it was done (sets its status to done)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done: Option<NaiveDate>,

@@ -85,6 +85,10 @@ pub fn about(command: &str) -> Option<&'static str> {
         "indicator add" => {
             "Ajouter un indicateur à une action ; ses valeurs annuelles se donnent avec ctg set ID --indicator N"
         }
+        "modality" => "Les modalités d'une action : en ajouter une",
+        "modality add" => {
+            "Ajouter une modalité à la fin de la liste d'une action ; la reformuler, lui donner un pilote ou l'abandonner avec ctg set ID.N"
+        }
         "meeting add" => {
             "Enregistrer une réunion tenue : un nouveau fichier dans meetings/, avec ses décisions"
         }
@@ -227,6 +231,8 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         }
         ("set", "year") => "L'année de la valeur de l'indicateur",
         ("set", "value") => "La valeur de l'indicateur",
+        ("set", "axis") => "Rattacher l'action à un autre axe",
+        ("set", "text") => "Pour une modalité : sa nouvelle formulation",
         ("set", "no_log") => "Ne pas écrire d'entrée de journal pour un changement de statut",
         ("set", "note") => {
             "Le texte d'une entrée de journal : celle du changement de statut, ou du changement fait"
@@ -257,6 +263,8 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("indicator add", "unit") => "L'unité des valeurs (familles, %, séances…)",
         ("indicator add", "baseline") => "La valeur avant l'action",
         ("indicator add", "target") => "La valeur visée",
+        ("modality add", "id") => "L'action",
+        ("modality add", "text") => "La modalité",
         ("meeting list", "year") => "Seulement les réunions de cette année",
         ("meeting list", "body") => "Seulement les réunions de cette instance",
         ("new", "axis") => "L'axe de rattachement",
@@ -358,6 +366,12 @@ une erreur est refusée et aucun fichier n'est touché.",
         "indicator add" => "Exemples :
   ctg indicator add 2 --name \"Familles accueillies\" --unit familles --baseline 30 --target 60
   ctg set 2 --indicator 1 --year 2026 --value 41",
+        "modality" => "Exemples :
+  ctg modality add 18 \"Fête des associations\"",
+        "modality add" => "Exemples :
+  ctg modality add 18 \"Fête des associations\"
+  ctg set 18.4 --add-pilot Communes
+  ctg set 18.4 --status abandoned",
         "meeting add" => "Exemples :
   ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"
   ctg meeting add cotech --date 05/06/2026 --title \"Comité technique de printemps\" --dry-run",

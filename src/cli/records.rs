@@ -44,3 +44,32 @@ pub struct IndicatorAddArgs {
     #[arg(long)]
     pub dry_run: bool,
 }
+
+#[derive(Args, Debug)]
+pub struct ModalityArgs {
+    #[command(subcommand)]
+    pub command: ModalityCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ModalityCommand {
+    /// Add a modality at the end of an action's list; reword, pilot or abandon it with ctg set ID.N
+    #[command(after_help = "Examples:\n  \
+        ctg modality add 18 \"Fête des associations\"\n  \
+        ctg set 18.4 --add-pilot Communes\n  \
+        ctg set 18.4 --status abandoned")]
+    Add(ModalityAddArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ModalityAddArgs {
+    /// The action
+    pub id: u32,
+
+    /// What the modality is
+    pub text: String,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}

@@ -7,6 +7,7 @@ pub mod init;
 pub mod list;
 pub mod log;
 pub mod meeting;
+pub mod modality;
 pub mod new;
 pub mod pilots;
 pub mod portfolio;

@@ -1,6 +1,6 @@
 //! `ctg set`: change an action or a modality, in place.
 
-use toml_edit::{Item, Value};
+use toml_edit::{Item, TableLike, Value};
 
 use crate::Context;
 use crate::cli::{SetArgs, Target};
@@ -50,9 +50,7 @@ fn set_action(
 ) -> Result<Vec<String>, Error> {
     let lang = context.lang;
     let id = action.id.value;
-    if args.done.is_some() {
-        return Err(Error::DoneNeedsModality { action: id });
-    }
+    modality_only(args, id)?;
     if args.status.is_none() && !changes_action_fields(args) {
         return Err(Error::NothingToChange);
     }
@@ -63,6 +61,7 @@ fn set_action(
         None => false,
     };
     let doc = file.doc.as_table_mut();
+    set_axis(args, action, doc, lang, &mut lines);
     for (key, msg, new, old) in [
         (
             "start",
@@ -120,6 +119,44 @@ fn set_action(
         record_note(args, action, file, context, &mut lines)?;
     }
     Ok(lines)
+}
+
+/// Options that only a modality has, refused for an action.
+fn modality_only(args: &SetArgs, id: u32) -> Result<(), Error> {
+    for (given, option) in [
+        (args.done.is_some(), "--done"),
+        (args.text.is_some(), "--text"),
+    ] {
+        if given {
+            return Err(Error::DoneNeedsModality { action: id, option });
+        }
+    }
+    Ok(())
+}
+
+/// The action moved to another axis.
+fn set_axis(
+    args: &SetArgs,
+    action: &Action,
+    doc: &mut toml_edit::Table,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) {
+    let id = action.id.value;
+    if let Some(axis) = args
+        .axis
+        .filter(|axis| Some(*axis) != action.axis.as_ref().map(|a| a.value))
+    {
+        let old = action
+            .axis
+            .as_ref()
+            .map_or("—".to_string(), |a| a.value.to_string());
+        set_value(doc, "axis", Value::from(i64::from(axis)));
+        lines.push(lang.fill(
+            Msg::EditField,
+            &[&id, &lang.text(Msg::FieldAxis), &old, &axis],
+        ));
+    }
 }
 
 /// A note no status move took: the journal entry of the change made.
@@ -322,11 +359,21 @@ fn set_modality(
 ) -> Result<Vec<String>, Error> {
     let lang = context.lang;
     let id = action.id.value;
-    let others = changes_action_fields(args);
+    let pilots = !args.add_pilot.is_empty() || !args.remove_pilot.is_empty();
+    let others = args.start.is_some()
+        || args.due.is_some()
+        || args.title.is_some()
+        || args.short_title.is_some()
+        || !args.add_partner.is_empty()
+        || !args.remove_partner.is_empty()
+        || args.indicator.is_some()
+        || args.axis.is_some()
+        || args.date.is_some()
+        || args.note.is_some();
     if others {
         return Err(Error::NotForAModality);
     }
-    if args.status.is_none() && args.done.is_none() {
+    if args.status.is_none() && args.done.is_none() && args.text.is_none() && !pilots {
         return Err(Error::NothingToChange);
     }
     let count = action.modalities.len();
@@ -371,11 +418,66 @@ fn set_modality(
             ));
         }
     }
+    modality_text_and_pilots(args, action, number, table, context.lang, &mut lines)?;
     // An inline table's spacing, tidied around the keys added to it.
     if inline && !lines.is_empty() {
         table.fmt();
     }
     Ok(lines)
+}
+
+/// A modality's new wording, and its own pilots added and removed.
+fn modality_text_and_pilots(
+    args: &SetArgs,
+    action: &Action,
+    number: usize,
+    table: &mut dyn TableLike,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) -> Result<(), Error> {
+    let id = action.id.value;
+    let modality = &action.modalities[number - 1];
+    if let Some(text) = args.text.as_deref().map(str::trim) {
+        if text.is_empty() {
+            return Err(Error::EmptyText);
+        }
+        if text != modality.text {
+            set_value(table, "text", Value::from(text));
+            lines.push(lang.fill(
+                Msg::EditModalityText,
+                &[&id, &number, &escape::terminal(text)],
+            ));
+        }
+    }
+    let mut current: Vec<String> = modality.pilots.iter().map(|p| p.value.clone()).collect();
+    for actor in &args.remove_pilot {
+        let removed = table
+            .get_mut("pilots")
+            .and_then(Item::as_array_mut)
+            .is_some_and(|array| remove_string(array, actor));
+        if !removed {
+            return Err(Error::NotPilot {
+                actor: actor.clone(),
+                action: id,
+            });
+        }
+        current.retain(|a| a != actor);
+        lines.push(lang.fill(Msg::EditModalityPilotRemoved, &[&id, &number, actor]));
+    }
+    for actor in &args.add_pilot {
+        if current.contains(actor) {
+            continue;
+        }
+        if table.get("pilots").is_none() {
+            table.insert("pilots", toml_edit::value(toml_edit::Array::new()));
+        }
+        if let Some(array) = table.get_mut("pilots").and_then(Item::as_array_mut) {
+            array.push(actor.as_str());
+            current.push(actor.clone());
+            lines.push(lang.fill(Msg::EditModalityPilotAdded, &[&id, &number, actor]));
+        }
+    }
+    Ok(())
 }
 
 /// Whether the arguments change anything but a status: what only an
@@ -390,6 +492,7 @@ fn changes_action_fields(args: &SetArgs) -> bool {
         || !args.add_partner.is_empty()
         || !args.remove_partner.is_empty()
         || args.indicator.is_some()
+        || args.axis.is_some()
         || args.date.is_some()
         || args.note.is_some()
 }

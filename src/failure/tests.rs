@@ -105,7 +105,10 @@ fn argument_samples() -> Vec<Error> {
             known: vec!["Jeunesse".into()],
         },
         Error::NotForAModality,
-        Error::DoneNeedsModality { action: 3 },
+        Error::DoneNeedsModality {
+            action: 3,
+            option: "--done",
+        },
         Error::NothingToChange,
         Error::EmptyText,
         Error::PeriodInverted {

@@ -44,9 +44,19 @@ impl Action {
     }
 
     /// Still open and nobody leads it: what every "no pilot" alert, filter
-    /// and count means. A closed action no longer needs one.
+    /// and count means. A closed action no longer needs one. An action led
+    /// modality by modality (some modality names its pilots) needs one only
+    /// while an open modality has none.
     pub fn needs_pilot(&self) -> bool {
-        self.status.is_open() && !self.has_pilot()
+        if !self.status.is_open() || self.has_pilot() {
+            return false;
+        }
+        let per_modality = self.modalities.iter().any(|m| !m.pilots.is_empty());
+        !per_modality
+            || self
+                .modalities
+                .iter()
+                .any(|m| m.status.is_open() && m.pilots.is_empty())
     }
 
     /// The source's words on an undecided pilot, when it has any.

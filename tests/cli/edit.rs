@@ -210,12 +210,12 @@ fn mistakes_on_the_command_line_say_what_to_do() {
         (
             &["set", "1.1", "--due", "2025-01-01"],
             2,
-            "seules --status et --done",
+            "seules --status, --done, --text, --add-pilot et --remove-pilot",
         ),
         (
             &["set", "1", "--done", "2025-01-01"],
             2,
-            "ctg set 1.N --done DATE",
+            "ctg set 1.N --done",
         ),
         (
             &["set", "1", "--remove-pilot", "B"],

@@ -24,6 +24,7 @@ mod query;
 mod report;
 mod robustness;
 mod status;
+mod structure;
 mod support;
 mod tooling;
 mod widths;

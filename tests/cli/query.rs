@@ -484,6 +484,7 @@ fn every_example_in_the_help_runs_on_the_bundled_plan() {
         "meeting add",
         "meeting list",
         "indicator add",
+        "modality add",
     ] {
         let help = stdout_of(ctg().args(command.split(' ')).arg("--help"));
         let examples: Vec<&str> = help
