@@ -26,10 +26,7 @@ pub use formats::{
 pub use meetings::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs};
 pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
-pub use records::{
-    IndicatorAddArgs, IndicatorArgs, IndicatorCommand, ModalityAddArgs, ModalityArgs,
-    ModalityCommand,
-};
+pub use records::*;
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
 #[derive(Parser, Debug)]
@@ -185,20 +182,24 @@ pub enum Command {
     New(NewArgs),
 
     /// Meetings of the governance bodies: record one held, list those held
-    #[command(after_help = "Examples:\n  \
-        ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"\n  \
-        ctg meeting list --year 2023")]
+    #[command(
+        after_help = "Examples:\n  ctg meeting add copil --date 2026-03-12\n  ctg meeting list"
+    )]
     Meeting(MeetingArgs),
 
     /// The indicators an action is measured by: add one
-    #[command(after_help = "Examples:\n  \
-        ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60")]
+    #[command(
+        after_help = "Examples:\n  ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60"
+    )]
     Indicator(IndicatorArgs),
 
     /// The modalities of an action: add one
-    #[command(after_help = "Examples:\n  \
-        ctg modality add 18 \"Fête des associations\"")]
+    #[command(after_help = "Examples:\n  ctg modality add 18 \"Fête des associations\"")]
     Modality(ModalityArgs),
+
+    /// The convention itself: set its name, territory, Caf and dates
+    #[command(after_help = "Examples:\n  ctg convention set --start 2024-01-01 --end 31/12/2027")]
+    Convention(ConventionArgs),
 
     /// The bilan of a year or a period: md, html, json, csv or xlsx
     #[command(after_help = "Examples:\n  \

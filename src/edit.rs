@@ -127,6 +127,11 @@ impl PlanEditor {
         self.editable(&name, FileKind::Action)
     }
 
+    /// `ctg.toml`, ready to edit.
+    pub fn convention_file(&self) -> Result<EditableFile, Error> {
+        self.editable(crate::source::CONVENTION_FILE, FileKind::Convention)
+    }
+
     fn editable(&self, name: &str, kind: FileKind) -> Result<EditableFile, Error> {
         let unreadable = |err: std::io::Error| Error::ReadFailed {
             file: name.to_string(),

@@ -210,6 +210,11 @@ catalogue! {
     EditStatusRewritten => "action {0} : statut « {1} » réécrit « {2} »", "action {0}: status `{1}` rewritten as `{2}`";
     EditField => "action {0} : {1} {2} → {3}", "action {0}: {1} {2} → {3}";
     FieldStart => "début", "start";
+    FieldEnd => "fin", "end";
+    FieldAdopted => "adoption", "adoption";
+    FieldName => "nom", "name";
+    FieldTerritory => "territoire", "territory";
+    FieldCaf => "Caf", "Caf";
     FieldAxis => "axe", "axis";
     FieldDue => "échéance", "due";
     FieldTitle => "titre", "title";
@@ -233,6 +238,8 @@ catalogue! {
     EditIndicatorAdded => "action {0} : indicateur {1} « {2} » ajouté", "action {0}: indicator {1} `{2}` added";
     HelpAddIndicator => "un indicateur se crée avec : ctg indicator add {0} --name \"…\"", "an indicator is created with: ctg indicator add {0} --name \"…\"";
     EditModalityAdded => "action {0} : modalité {1} « {2} » ajoutée", "action {0}: modality {1} `{2}` added";
+    EditConvention => "convention : {0} {1} → {2}", "convention: {0} {1} → {2}";
+    EditConventionUnchanged => "convention : rien ne change", "convention: nothing changes";
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";

@@ -120,6 +120,7 @@ fn dispatch(command: &Command, context: &Context) -> Result<Output, Error> {
         Command::Meeting(args) => commands::meeting::run(context, args),
         Command::Indicator(args) => commands::indicator::run(context, args),
         Command::Modality(args) => commands::modality::run(context, args),
+        Command::Convention(args) => commands::convention::run(context, args),
         Command::Report(args) => commands::report::run(context, args),
         Command::Portfolio(args) => commands::portfolio::run(context, args),
         Command::Diff(args) => commands::diff::run(context, args),

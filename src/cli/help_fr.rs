@@ -89,6 +89,10 @@ pub fn about(command: &str) -> Option<&'static str> {
         "modality add" => {
             "Ajouter une modalité à la fin de la liste d'une action ; la reformuler, lui donner un pilote ou l'abandonner avec ctg set ID.N"
         }
+        "convention" => "La convention elle-même : son nom, son territoire, sa Caf, ses dates",
+        "convention set" => {
+            "Modifier le nom, le territoire, la Caf et les dates de la convention dans ctg.toml"
+        }
         "meeting add" => {
             "Enregistrer une réunion tenue : un nouveau fichier dans meetings/, avec ses décisions"
         }
@@ -265,6 +269,12 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("indicator add", "target") => "La valeur visée",
         ("modality add", "id") => "L'action",
         ("modality add", "text") => "La modalité",
+        ("convention set", "name") => "Le nom de la convention",
+        ("convention set", "territory") => "Le territoire couvert",
+        ("convention set", "caf") => "La Caf signataire",
+        ("convention set", "adopted") => "Le jour de son adoption",
+        ("convention set", "start") => "Son premier jour",
+        ("convention set", "end") => "Son dernier jour",
         ("meeting list", "year") => "Seulement les réunions de cette année",
         ("meeting list", "body") => "Seulement les réunions de cette instance",
         ("new", "axis") => "L'axe de rattachement",
@@ -359,8 +369,8 @@ une erreur est refusée et aucun fichier n'est touché.",
   ctg log 3 \"Présentation en conseil\" --entry 2
   ctg log 3 --remove 1",
         "meeting" => "Exemples :
-  ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"
-  ctg meeting list --year 2023",
+  ctg meeting add copil --date 2026-03-12
+  ctg meeting list",
         "indicator" => "Exemples :
   ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60",
         "indicator add" => "Exemples :
@@ -372,6 +382,11 @@ une erreur est refusée et aucun fichier n'est touché.",
   ctg modality add 18 \"Fête des associations\"
   ctg set 18.4 --add-pilot Communes
   ctg set 18.4 --status abandoned",
+        "convention" => "Exemples :
+  ctg convention set --start 2024-01-01 --end 31/12/2027",
+        "convention set" => "Exemples :
+  ctg convention set --start 2024-01-01 --end 31/12/2027
+  ctg convention set --adopted 2023-12-14 --caf \"Caf de la Haute-Garonne\" --dry-run",
         "meeting add" => "Exemples :
   ctg meeting add copil --date 2026-03-12 --decision \"Priorité au lieu ressource parents\"
   ctg meeting add cotech --date 05/06/2026 --title \"Comité technique de printemps\" --dry-run",

@@ -73,3 +73,49 @@ pub struct ModalityAddArgs {
     #[arg(long)]
     pub dry_run: bool,
 }
+
+#[derive(Args, Debug)]
+pub struct ConventionArgs {
+    #[command(subcommand)]
+    pub command: ConventionCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConventionCommand {
+    /// Set the convention's name, territory, Caf and dates in ctg.toml
+    #[command(after_help = "Examples:\n  \
+        ctg convention set --start 2024-01-01 --end 31/12/2027\n  \
+        ctg convention set --adopted 2023-12-14 --caf \"Caf de la Haute-Garonne\" --dry-run")]
+    Set(ConventionSetArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ConventionSetArgs {
+    /// The convention's name
+    #[arg(long)]
+    pub name: Option<String>,
+
+    /// The territory it covers
+    #[arg(long)]
+    pub territory: Option<String>,
+
+    /// The Caf that signed it
+    #[arg(long, value_name = "TEXT")]
+    pub caf: Option<String>,
+
+    /// The day it was adopted
+    #[arg(long, value_name = "DATE", value_parser = super::parsing::parse_date)]
+    pub adopted: Option<chrono::NaiveDate>,
+
+    /// Its first day
+    #[arg(long, value_name = "DATE", value_parser = super::parsing::parse_date)]
+    pub start: Option<chrono::NaiveDate>,
+
+    /// Its last day
+    #[arg(long, value_name = "DATE", value_parser = super::parsing::parse_date)]
+    pub end: Option<chrono::NaiveDate>,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}

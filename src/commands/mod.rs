@@ -1,6 +1,7 @@
 //! One module per command; each turns arguments and a plan into output text.
 
 pub mod check;
+pub mod convention;
 pub mod diff;
 pub mod indicator;
 pub mod init;

@@ -112,3 +112,58 @@ fn a_modality_is_reworded_and_an_action_moved() {
     assert_eq!(fs::read_to_string(&file).unwrap(), expected);
     ok(plan, &["check", "--deny-warnings"]);
 }
+
+#[test]
+fn the_convention_s_dates_and_caf_are_set() {
+    let plan = copy_plan(&bundled_plan());
+    let plan = plan.path();
+    let file = plan.join("ctg.toml");
+    let before = fs::read_to_string(&file).unwrap();
+    let dry = ok(
+        plan,
+        &["convention", "set", "--start", "2024-01-01", "--dry-run"],
+    );
+    assert!(dry.contains("+start = 2024-01-01"), "{dry}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+    let out = ok(
+        plan,
+        &[
+            "convention",
+            "set",
+            "--start",
+            "2024-01-01",
+            "--end",
+            "31/12/2027",
+            "--adopted",
+            "14/12/2023",
+        ],
+    );
+    assert_eq!(
+        out,
+        "convention : adoption — → 14/12/2023\nconvention : début — → 01/01/2024\nconvention : fin — → 31/12/2027\n"
+    );
+    let after = fs::read_to_string(&file).unwrap();
+    let transmitted = "transmitted = 2023-12-21  # « Envoyé en préfecture le 21/12/2023 »\n";
+    assert_eq!(
+        after,
+        before.replace(
+            transmitted,
+            &format!("{transmitted}adopted = 2023-12-14\nstart = 2024-01-01\nend = 2027-12-31\n")
+        )
+    );
+    // A start after the end is refused, nothing written.
+    let inverted = run(plan, &["convention", "set", "--start", "2028-01-01"]);
+    assert_eq!(inverted.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&file).unwrap(), after);
+    let out = ok(plan, &["convention", "set", "--caf", "Caf 31"]);
+    assert_eq!(
+        out,
+        "convention : Caf « Caf de la Haute-Garonne » → « Caf 31 »\n"
+    );
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("caf = \"Caf 31\"  # département 031 dans l'identifiant de l'acte\n")
+    );
+    ok(plan, &["check", "--deny-warnings"]);
+}
