@@ -28,3 +28,4 @@ mod structure;
 mod support;
 mod tooling;
 mod widths;
+mod year;
