@@ -53,7 +53,29 @@ pub struct PlanEditor {
     /// The errors of loading the plan as it is, told when the action to
     /// edit may be in a file that could not be loaded.
     loaded: Vec<Diagnostic>,
+    /// The plan's warnings before the edit: an edit tells only those it adds.
+    warnings: Vec<WarningKey>,
+    /// Refuse an edit that adds warnings (`--strict`).
+    pub strict: bool,
     changes: Vec<FileChange>,
+}
+
+/// A warning as it reads (rule, file, message), wherever its line moved.
+type WarningKey = (&'static str, Option<String>, String);
+
+fn warning_keys<'d>(diags: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<WarningKey> {
+    diags
+        .into_iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| (d.code(), d.file.clone(), d.message.clone()))
+        .collect()
+}
+
+/// What a commit did: the diff of a dry run (empty otherwise), and the
+/// warnings the edit added to the plan.
+pub struct Committed {
+    pub diff: String,
+    pub new_warnings: Vec<Diagnostic>,
 }
 
 /// One file's new content.
@@ -97,12 +119,16 @@ impl PlanEditor {
         if lock.is_some() {
             remove_stale_temporary_files(root);
         }
+        let checked = check(&plan, context.today, lang);
+        let warnings = warning_keys(diags.iter().chain(&checked));
         diags.retain(|d| d.severity == Severity::Error);
         Ok(PlanEditor {
             root: root.to_path_buf(),
             _lock: lock,
             plan,
             loaded: diags,
+            warnings,
+            strict: false,
             changes: Vec::new(),
         })
     }
@@ -197,8 +223,23 @@ impl PlanEditor {
     /// Checks the plan as it would be after the staged changes, then writes
     /// them (or, with `dry_run`, returns their unified diff and writes
     /// nothing). An edit that leaves an error is refused with the diagnostics.
-    pub fn commit(self, context: &Context, dry_run: bool) -> Result<String, Error> {
+    pub fn commit(self, context: &Context, dry_run: bool) -> Result<Committed, Error> {
         let (after, mut diags) = self.plan_after(context);
+        let mut before = self.warnings.clone();
+        let new_warnings: Vec<Diagnostic> = diags
+            .iter()
+            .filter(|d| {
+                let key = warning_keys([*d]);
+                match key.first().and_then(|k| before.iter().position(|b| b == k)) {
+                    Some(at) => {
+                        before.swap_remove(at);
+                        false
+                    }
+                    None => !key.is_empty(),
+                }
+            })
+            .cloned()
+            .collect();
         diags.retain(|diag| diag.severity == Severity::Error);
         if !diags.is_empty() {
             diag::sort(&mut diags, &after.sources);
@@ -208,8 +249,20 @@ impl PlanEditor {
                 revision: None,
             })));
         }
+        if self.strict && !new_warnings.is_empty() {
+            let mut warnings = new_warnings;
+            diag::sort(&mut warnings, &after.sources);
+            return Err(Error::EditWarned(Box::new(Invalid {
+                diagnostics: warnings,
+                sources: after.sources,
+                revision: None,
+            })));
+        }
         if dry_run {
-            return Ok(self.diff());
+            return Ok(Committed {
+                diff: self.diff(),
+                new_warnings,
+            });
         }
         let guard = Guard::new(&self.root);
         for change in &self.changes {
@@ -230,7 +283,10 @@ impl PlanEditor {
                 .map_err(|refusal| failed(refusal.into_io()))?;
             write_atomically(&target, &change.after, TEMP_PREFIX).map_err(failed)?;
         }
-        Ok(String::new())
+        Ok(Committed {
+            diff: String::new(),
+            new_warnings,
+        })
     }
 
     /// The plan re-read from memory with the staged changes, and its diagnostics.

@@ -48,6 +48,8 @@ pub enum Error {
     PlanInvalid(Box<Invalid>),
     /// An edit would leave errors in the plan; nothing was written.
     EditRefused(Box<Invalid>),
+    /// With `--strict`, an edit would add warnings to the plan; nothing was written.
+    EditWarned(Box<Invalid>),
     /// A plan file could not be read (`file` relative to the plan).
     ReadFailed {
         file: String,
@@ -219,6 +221,7 @@ impl Error {
             Error::NoPlan { .. } | Error::PlanFolderMissing { .. } => "no-plan",
             Error::PlanInvalid(_) => "plan-invalid",
             Error::EditRefused(_) => "edit-refused",
+            Error::EditWarned(_) => "edit-warned",
             Error::ReadFailed { .. } => "unreadable-file",
             Error::FileSyntax { .. } => "toml-syntax",
             Error::WriteFailed { .. } => "write-failed",
@@ -287,7 +290,9 @@ impl Error {
     /// The plan's errors, for the failures that come with them.
     pub fn invalid(&self) -> Option<&Invalid> {
         match self {
-            Error::PlanInvalid(invalid) | Error::EditRefused(invalid) => Some(invalid),
+            Error::PlanInvalid(invalid)
+            | Error::EditRefused(invalid)
+            | Error::EditWarned(invalid) => Some(invalid),
             _ => None,
         }
     }

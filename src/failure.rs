@@ -41,6 +41,7 @@ fn plan_message(error: &Error, lang: Lang) -> Option<String> {
             ),
         },
         Error::EditRefused(invalid) => lang.fill(Msg::EditRefused, &[&invalid.diagnostics.len()]),
+        Error::EditWarned(invalid) => lang.fill(Msg::EditWarned, &[&invalid.diagnostics.len()]),
         Error::ReadFailed { file, detail } => lang.fill(Msg::ErrorUnreadable, &[file, detail]),
         Error::FileSyntax { file, detail } => lang.fill(Msg::ErrorFileSyntax, &[file, detail]),
         Error::WriteFailed { path, detail } => {
@@ -191,7 +192,7 @@ pub fn human(error: &Error, lang: Lang) -> String {
             ));
             text + &lang.fill(Msg::ErrorPlanInvalid, &[&invalid.diagnostics.len()])
         }
-        Error::EditRefused(invalid) => {
+        Error::EditRefused(invalid) | Error::EditWarned(invalid) => {
             render_human(&invalid.diagnostics, &invalid.sources, lang, true) + &message(error, lang)
         }
         _ => match help(error, lang) {

@@ -243,6 +243,8 @@ catalogue! {
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";
+    EditWarned => "modification refusée (--strict) : elle ajouterait {0} {0?avertissement|avertissements} au plan ; aucun fichier n'a été touché", "edit refused (--strict): it would add {0} {0?warning|warnings} to the plan; no file was touched";
+    EditNewWarning => "nouvel avertissement [{0}] {1} : {2}", "new warning [{0}] {1}: {2}";
     EditRefused => "modification refusée : elle laisserait {0} {0?erreur|erreurs} dans le plan ; aucun fichier n'a été touché", "edit refused: it would leave {0} {0?error|errors} in the plan; no file was touched";
     LogStatusNote => "statut : {0} → {1}", "status: {0} → {1}";
     ErrorWrite => "écriture impossible de {0} : {1}", "cannot write {0}: {1}";

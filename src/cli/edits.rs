@@ -95,6 +95,10 @@ pub struct SetArgs {
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]
@@ -125,6 +129,10 @@ pub struct LogArgs {
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]
@@ -156,4 +164,8 @@ pub struct NewArgs {
     /// Print the file that would be created, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }

@@ -142,6 +142,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Variante CSV : fr (« ; », virgule décimale, marque d'ordre des octets) ou rfc (RFC 4180)",
         ),
         "dry_run" => Some("Afficher le diff de la modification sans rien écrire"),
+        "strict" => Some("Refuser, sans rien écrire, une modification source d'avertissements"),
         _ => None,
     };
     if global.is_some() {

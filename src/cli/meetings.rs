@@ -57,6 +57,10 @@ pub struct MeetingAddArgs {
     /// Print the file that would be created, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]

@@ -43,6 +43,10 @@ pub struct IndicatorAddArgs {
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]
@@ -72,6 +76,10 @@ pub struct ModalityAddArgs {
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]
@@ -118,4 +126,8 @@ pub struct ConventionSetArgs {
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }

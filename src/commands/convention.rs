@@ -38,6 +38,7 @@ fn set_convention(context: &Context, args: &ConventionSetArgs) -> Result<Output,
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let mut file = editor.convention_file()?;
     let lines = changes(args, &editor.plan.convention, file.doc.as_table_mut(), lang)?;
     if lines.is_empty() {

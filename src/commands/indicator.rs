@@ -25,6 +25,7 @@ fn add_indicator(context: &Context, args: &IndicatorAddArgs) -> Result<Output, E
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let mut file = editor.action_file(args.id)?;
     let count = editor
         .plan

@@ -17,6 +17,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<Output, Error> {
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let mut file = editor.action_file(args.id)?;
     let action = editor
         .plan

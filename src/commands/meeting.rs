@@ -31,6 +31,7 @@ fn record(context: &Context, args: &MeetingAddArgs) -> Result<Output, Error> {
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let name = format!(
         "meetings/{}-{}.toml",
         args.date.format("%Y-%m-%d"),

@@ -94,10 +94,21 @@ pub fn edit_outcome(
     dry_run: bool,
     lines: &[String],
 ) -> Result<Output, Error> {
-    let diff = editor.commit(context, dry_run)?;
-    let mut out = diff;
+    let committed = editor.commit(context, dry_run)?;
+    let mut out = committed.diff;
     for line in lines {
         out.push_str(line);
+        out.push('\n');
+    }
+    // What the edit leaves for `check` to warn about, said now.
+    for warning in &committed.new_warnings {
+        let file = warning.file.as_deref().unwrap_or("ctg.toml");
+        let message = crate::render::escape::terminal(&warning.message);
+        out.push_str(
+            &context
+                .lang
+                .fill(Msg::EditNewWarning, &[&warning.code(), &file, &message]),
+        );
         out.push('\n');
     }
     if dry_run {

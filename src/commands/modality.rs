@@ -26,6 +26,7 @@ fn add_modality(context: &Context, args: &ModalityAddArgs) -> Result<Output, Err
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let mut file = editor.action_file(args.id)?;
     let count = editor
         .plan

@@ -23,6 +23,7 @@ pub fn run(context: &Context, args: &SetArgs) -> Result<Output, Error> {
     } = args.target;
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let mut file = editor.action_file(id)?;
     let action = editor
         .plan

@@ -27,6 +27,7 @@ fn plan_samples() -> Vec<Error> {
         Error::PlanFolderMissing { dir: dir() },
         Error::PlanInvalid(invalid()),
         Error::EditRefused(invalid()),
+        Error::EditWarned(invalid()),
         Error::ReadFailed {
             file: "ctg.toml".into(),
             detail: "denied".into(),

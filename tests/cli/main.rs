@@ -27,5 +27,6 @@ mod status;
 mod structure;
 mod support;
 mod tooling;
+mod warnings;
 mod widths;
 mod year;

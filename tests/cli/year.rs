@@ -2,9 +2,10 @@
 //! of the bundled plan: the convention's dates, modality pilots, meetings
 //! with decisions, an indicator created and filled, status moves (one
 //! back-dated), a corrected journal entry, modalities done and abandoned.
-//! After every step the plan passes `check --deny-warnings`, and the files
-//! are byte-identical outside what the command had to change: only the
-//! files named change, and no line is removed but those named.
+//! Every step runs with `--strict`, the plan passes `check --deny-warnings`
+//! after it, and the files are byte-identical outside what the command had
+//! to change: only the files named change, and no line is removed but those
+//! named.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -258,7 +259,9 @@ fn a_year_of_records_through_commands_only() {
     let plan = plan.path();
     for step in YEAR {
         let before = tree(plan);
-        let output = run(plan, step.today, step.args);
+        // --strict: a step that would add a warning is refused.
+        let args = [step.args, &["--strict"]].concat();
+        let output = run(plan, step.today, &args);
         assert!(
             output.status.success(),
             "{:?}: {}",
