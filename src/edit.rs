@@ -349,7 +349,9 @@ fn decoded(bytes: &[u8]) -> String {
 /// Replaces `path` with `bytes` so that a reader sees the old file or the
 /// new one, never a part: write a temporary file (named `prefix`…`.tmp`)
 /// in the same folder, flush it to disk, give it the old file's
-/// permissions, rename it over the target. The folder must exist.
+/// permissions, rename it over the target. The folder must exist. A new
+/// file gets the permissions any program's new file gets: those the
+/// user's umask leaves, not the private ones of a temporary file.
 pub fn write_atomically(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -358,7 +360,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Res
     let mut temp = tempfile::Builder::new()
         .prefix(prefix)
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .make_in(dir, |name| {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(name)
+        })?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     if let Ok(meta) = fs::metadata(path) {

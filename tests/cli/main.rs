@@ -15,6 +15,7 @@ mod journal;
 mod layout;
 mod load;
 mod meetings;
+mod modes;
 mod one_history;
 mod output;
 mod past;
