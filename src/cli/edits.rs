@@ -9,6 +9,7 @@ use crate::model::Status;
 
 #[derive(Args, Debug)]
 #[command(group(clap::ArgGroup::new("journal").multiple(true).args(["status", "note"])))]
+#[command(group(clap::ArgGroup::new("value_change").args(["value", "remove_value"])))]
 pub struct SetArgs {
     /// The action (4) or modality (4.2) to change
     #[arg(value_parser = parse_target, value_name = "ID[.N]")]
@@ -63,7 +64,7 @@ pub struct SetArgs {
     pub done: Option<NaiveDate>,
 
     /// Indicator number (1 for the first) whose yearly value to set
-    #[arg(long, value_name = "N", requires_all = ["year", "value"])]
+    #[arg(long, value_name = "N", requires_all = ["year", "value_change"])]
     pub indicator: Option<usize>,
 
     /// The year of the indicator value
@@ -79,6 +80,10 @@ pub struct SetArgs {
         value_parser = parse_number
     )]
     pub value: Option<f64>,
+
+    /// Remove the indicator's value of that year
+    #[arg(long, requires = "indicator")]
+    pub remove_value: bool,
 
     /// Do not write a journal entry for a status change
     #[arg(long)]

@@ -236,6 +236,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         }
         ("set", "year") => "L'année de la valeur de l'indicateur",
         ("set", "value") => "La valeur de l'indicateur",
+        ("set", "remove_value") => "Retirer la valeur de cette année",
         ("set", "axis") => "Rattacher l'action à un autre axe",
         ("set", "text") => "Pour une modalité : sa nouvelle formulation",
         ("set", "no_log") => "Ne pas écrire d'entrée de journal pour un changement de statut",

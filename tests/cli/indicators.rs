@@ -137,3 +137,73 @@ fn only_finite_numbers_are_values() {
     }
     assert_eq!(fs::read(&file).unwrap(), before);
 }
+
+#[test]
+fn a_yearly_value_is_removed() {
+    let plan = copy_plan(&bundled_plan());
+    let plan = plan.path();
+    let file = file_of_action_2(plan);
+    let ok = |args: &[&str]| {
+        let output = run(plan, args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).to_string()
+    };
+    ok(&["indicator", "add", "2", "--name", "Familles"]);
+    ok(&[
+        "set",
+        "2",
+        "--indicator",
+        "1",
+        "--year",
+        "2024",
+        "--value",
+        "41",
+    ]);
+    ok(&[
+        "set",
+        "2",
+        "--indicator",
+        "1",
+        "--year",
+        "2025",
+        "--value",
+        "45",
+    ]);
+    let out = ok(&[
+        "set",
+        "2",
+        "--indicator",
+        "1",
+        "--year",
+        "2024",
+        "--remove-value",
+    ]);
+    assert_eq!(
+        out,
+        "action 2, indicateur « Familles » : valeur 2024 retirée\n"
+    );
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .ends_with("values = { 2025 = 45 }\n")
+    );
+    let both = run(
+        plan,
+        &[
+            "set",
+            "2",
+            "--indicator",
+            "1",
+            "--year",
+            "2025",
+            "--value",
+            "1",
+            "--remove-value",
+        ],
+    );
+    assert_eq!(both.status.code(), Some(2));
+}

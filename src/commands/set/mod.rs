@@ -2,12 +2,14 @@
 
 use toml_edit::{Item, TableLike, Value};
 
+mod indicator;
+
 use crate::Context;
 use crate::cli::{SetArgs, Target};
 use crate::commands::{edit_outcome, find_root, record_entry};
 use crate::edit::{
-    EditableFile, NewEntry, PlanEditor, date_value, nth_table, number_value, remove_string,
-    set_value, string_array,
+    EditableFile, NewEntry, PlanEditor, date_value, nth_table, remove_string, set_value,
+    string_array,
 };
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
@@ -113,9 +115,7 @@ fn set_action(
         }
     }
     set_actors(args, action, doc, lang, &mut lines)?;
-    if let (Some(number), Some(year), Some(value)) = (args.indicator, args.year, args.value) {
-        lines.push(set_indicator(file, action, number, year, value, lang)?);
-    }
+    lines.extend(indicator::asked(args, file, action, lang)?);
     if !logged {
         record_note(args, action, file, context, &mut lines)?;
     }
@@ -308,47 +308,6 @@ fn set_actors(
         }
     }
     Ok(())
-}
-
-fn set_indicator(
-    file: &mut EditableFile,
-    action: &Action,
-    number: usize,
-    year: i32,
-    value: f64,
-    lang: Lang,
-) -> Result<String, Error> {
-    let id = action.id.value;
-    let count = action.indicators.len();
-    let missing = || Error::NoSuchIndicator {
-        action: id,
-        count,
-        number,
-    };
-    let (indicator, inline_indicator) = nth_table(
-        file.doc.as_table_mut(),
-        "indicators",
-        number.wrapping_sub(1),
-    )
-    .ok_or_else(missing)?;
-    if indicator.get("values").is_none() {
-        indicator.insert("values", toml_edit::value(toml_edit::InlineTable::new()));
-        if inline_indicator {
-            indicator.fmt();
-        }
-    }
-    // Values are an inline table or a [indicators.values] section.
-    let values = indicator.get_mut("values").ok_or_else(missing)?;
-    let inline = values.is_inline_table();
-    let values = values.as_table_like_mut().ok_or_else(missing)?;
-    let number_value = number_value(value);
-    let shown = number_value.to_string().trim().to_string();
-    values.insert(&year.to_string(), Item::Value(number_value));
-    if inline {
-        values.fmt();
-    }
-    let name = escape::terminal(&action.indicators[number - 1].name);
-    Ok(lang.fill(Msg::EditIndicator, &[&id, &name, &year, &shown]))
 }
 
 fn set_modality(
