@@ -407,6 +407,7 @@ catalogue! {
     AlertNoPilotNote => "aucune mention", "no mention";
     AlertStale => "action {0} {1} sans entrée de journal depuis {2} {2?jour|jours} : {3}", "action {0} is {1} with no journal entry for {2} {2?day|days}: {3}";
     AlertStaleNever => "action {0} {1} sans aucune entrée de journal : {2}", "action {0} is {1} with no journal entry at all: {2}";
+    AlertMeetingsAhead => "{0} : {1} {1?réunion tenue|réunions tenues} en {2}, la prochaine attendue d'ici le {3}", "{0}: {1} {1?meeting|meetings} held in {2}, the next one due by {3}";
     AlertMeetings => "{0} : {1} {1?réunion tenue|réunions tenues} en {2} sur {3} {3?attendue|attendues}", "{0}: {1} {1?meeting|meetings} held in {2} out of {3} required";
 }
 

@@ -158,6 +158,29 @@ impl Plan {
             .filter(move |m| m.body.value == body && period.contains(m.date.value))
     }
 
+    /// For the year of `today`, fair to the calendar: the k-th of a body's
+    /// `per_year` meetings is due by the end of the month that closes the
+    /// k-th equal part of the year (30 June and 31 December for two). How
+    /// many are late (their day passed, not held), and the day by which the
+    /// next one not held is due.
+    pub fn meetings_late(&self, body: &Body, today: NaiveDate) -> (usize, Option<NaiveDate>) {
+        let (held, _) = self.meetings_this_year(body, today);
+        let year = today.year();
+        let per_year = i64::from(body.per_year.max(1));
+        // The last day of the month that closes the k-th part of the year.
+        let deadline = |k: i64| {
+            let month = ((12 * k + per_year - 1) / per_year).clamp(1, 12) as u32;
+            let next = match month {
+                12 => NaiveDate::from_ymd_opt(year + 1, 1, 1),
+                _ => NaiveDate::from_ymd_opt(year, month + 1, 1),
+            };
+            next.and_then(|d| d.pred_opt()).unwrap_or(today)
+        };
+        let due_now = (1..=per_year).filter(|k| deadline(*k) < today).count();
+        let next = ((held as i64) < per_year).then(|| deadline(held as i64 + 1));
+        (due_now.saturating_sub(held), next)
+    }
+
     /// For the year of `today`: meetings of a body held so far, and how
     /// many are still due before the year is out.
     pub fn meetings_this_year(&self, body: &Body, today: NaiveDate) -> (usize, usize) {

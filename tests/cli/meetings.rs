@@ -121,3 +121,30 @@ fn meetings_are_listed_by_year_and_body() {
         .unwrap();
     assert!(String::from_utf8_lossy(&english.stdout).contains("Body"));
 }
+
+#[test]
+fn meetings_due_are_told_fairly_to_the_calendar() {
+    let plan = bundled_plan();
+    let status = |today: &str| {
+        let output = ctg()
+            .arg("--plan")
+            .arg(&plan)
+            .args(["--today", today, "--lang", "fr", "--width", "200", "status"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).to_string()
+    };
+    // In January nothing is late yet: what is due by when.
+    let january = status("2026-01-15");
+    assert!(
+        january.contains("Comité technique CTG : 0 réunion tenue en 2026, la prochaine attendue d'ici le 30/06/2026"),
+        "{january}"
+    );
+    assert!(january.contains("Comité de pilotage CTG : 0 réunion tenue en 2026, la prochaine attendue d'ici le 31/12/2026"));
+    // After 30 June, the first of two meetings is late.
+    let july = status("2026-07-01");
+    assert!(
+        july.contains("Comité technique CTG : 0 réunion tenue en 2026 sur 2 attendues"),
+        "{july}"
+    );
+}
