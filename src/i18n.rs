@@ -259,7 +259,7 @@ catalogue! {
     ErrorNoLogEntry => "l'action {0} a {1} {1?entrée|entrées} de journal : pas d'entrée {2}", "action {0} has {1} journal {1?entry|entries}: there is no entry {2}";
     ErrorJournalLayout => "le journal (log) de l'action n'est ni des tables [[log]] ni une liste de tables en ligne : rien n'a été écrit", "the action's journal (log) is neither [[log]] tables nor a list of inline tables: nothing was written";
     ErrorNoIndicator => "l'action {0} a {1} {1?indicateur|indicateurs} : pas d'indicateur {2}", "action {0} has {1} {1?indicator|indicators}: there is no indicator {2}";
-    ErrorModalityOptions => "pour une modalité (ID.N), seules --status, --done, --text, --add-pilot et --remove-pilot s'appliquent", "for a modality (ID.N), only --status, --done, --text, --add-pilot and --remove-pilot apply";
+    ErrorModalityOptions => "pour une modalité (ID.N), seules --status, --done, --text, --add-pilot, --remove-pilot et --note s'appliquent", "for a modality (ID.N), only --status, --done, --text, --add-pilot, --remove-pilot and --note apply";
     ErrorDoneNeedsModality => "{1} s'applique à une modalité : ctg set {0}.N {1} …", "{1} applies to a modality: ctg set {0}.N {1} …";
     ErrorNothingToSet => "rien à modifier : donnez au moins une option (--status, --due, --add-pilot…)", "nothing to change: give at least one option (--status, --due, --add-pilot…)";
     ErrorEmptyText => "le texte est vide", "the text is empty";

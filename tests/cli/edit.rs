@@ -212,7 +212,7 @@ fn mistakes_on_the_command_line_say_what_to_do() {
         (
             &["set", "1.1", "--due", "2025-01-01"],
             2,
-            "seules --status, --done, --text, --add-pilot et --remove-pilot",
+            "seules --status, --done, --text, --add-pilot, --remove-pilot et --note",
         ),
         (
             &["set", "1", "--done", "2025-01-01"],

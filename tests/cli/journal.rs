@@ -246,3 +246,35 @@ fn an_entry_is_corrected_or_removed() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("pas d'entrée 3"));
 }
+
+#[test]
+fn a_note_on_a_modality_is_the_action_s_journal_entry() {
+    let plan = copy_plan(&bundled_plan());
+    let plan = plan.path();
+    let out = ok(
+        plan,
+        &[
+            "set",
+            "4.1",
+            "--done",
+            "2025-08-20",
+            "--note",
+            "Recensement terminé",
+        ],
+    );
+    assert!(
+        out.contains("entrée de journal du 20/08/2025 ajoutée"),
+        "{out}"
+    );
+    let text = fs::read_to_string(action_file(plan, "04-")).unwrap();
+    assert!(
+        text.ends_with("[[log]]\ndate = 2025-08-20\nnote = \"Recensement terminé\"\n"),
+        "{text}"
+    );
+    let no_note = run(
+        plan,
+        &["set", "4.2", "--status", "done", "--date", "2025-08-01"],
+    );
+    assert_eq!(no_note.status.code(), Some(2));
+    no_warning(plan);
+}

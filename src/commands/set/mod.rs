@@ -175,7 +175,8 @@ fn record_note(
         return Err(Error::EmptyText);
     }
     let lang = context.lang;
-    let day = args.date.unwrap_or(context.today);
+    // A modality done on a day: its note is of that day.
+    let day = args.date.or(args.done).unwrap_or(context.today);
     let entry = NewEntry {
         date: day,
         note,
@@ -328,12 +329,16 @@ fn set_modality(
         || !args.remove_partner.is_empty()
         || args.indicator.is_some()
         || args.axis.is_some()
-        || args.date.is_some()
-        || args.note.is_some();
+        || (args.date.is_some() && args.note.is_none());
     if others {
         return Err(Error::NotForAModality);
     }
-    if args.status.is_none() && args.done.is_none() && args.text.is_none() && !pilots {
+    let asked = [
+        args.status.is_some(),
+        args.done.is_some(),
+        args.text.is_some(),
+    ];
+    if !asked.contains(&true) && !pilots && args.note.is_none() {
         return Err(Error::NothingToChange);
     }
     let count = action.modalities.len();
@@ -383,6 +388,7 @@ fn set_modality(
     if inline && !lines.is_empty() {
         table.fmt();
     }
+    record_note(args, action, file, context, &mut lines)?;
     Ok(lines)
 }
 
