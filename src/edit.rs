@@ -31,7 +31,8 @@ use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, Source
 pub use journal::{NewEntry, correct_log, insert_log, remove_log};
 pub use lock::LOCK_FILE;
 pub use toml::{
-    append_table, date_value, nth_table, number_value, remove_string, set_value, string_array,
+    append_table, date_value, nth_table, number_value, remove_nth, remove_string, set_value,
+    string_array,
 };
 
 /// The start of the name of the temporary file an edit writes beside a

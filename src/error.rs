@@ -118,6 +118,12 @@ pub enum Error {
         count: usize,
         number: usize,
     },
+    /// Removing a modality would renumber those after it (without `--force`).
+    ModalityRenumbers {
+        action: u32,
+        number: usize,
+        count: usize,
+    },
     /// An action's journal has no entry of that number.
     NoSuchLogEntry {
         action: u32,
@@ -240,6 +246,7 @@ impl Error {
             Error::NoSuchIndicator { .. } => "no-such-indicator",
             Error::NoSuchLogEntry { .. } => "no-such-journal-entry",
             Error::JournalLayout => "journal-layout",
+            Error::ModalityRenumbers { .. } => "modality-renumbers",
             Error::NotPilot { .. } => "not-a-pilot",
             Error::NotPartner { .. } => "not-a-partner",
             Error::UnknownActor { .. } => "unknown-actor",

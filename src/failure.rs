@@ -88,6 +88,11 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             number,
         } => lang.fill(Msg::ErrorNoLogEntry, &[action, count, number]),
         Error::JournalLayout => lang.text(Msg::ErrorJournalLayout).to_string(),
+        Error::ModalityRenumbers {
+            action,
+            number,
+            count,
+        } => lang.fill(Msg::ErrorModalityRenumbers, &[action, number, count]),
         Error::NotPilot { actor, action } => lang.fill(Msg::ErrorNotPilot, &[actor, action]),
         Error::NotPartner { actor, action } => lang.fill(Msg::ErrorNotPartner, &[actor, action]),
         Error::UnknownActor { name, known } => {

@@ -257,6 +257,8 @@ catalogue! {
     ErrorNotPartner => "{0} n'est pas partenaire de l'action {1}", "{0} is not a partner of action {1}";
     ErrorNoModality => "l'action {0} a {1} {1?modalité|modalités} : pas de modalité {2}", "action {0} has {1} {1?modality|modalities}: there is no modality {2}";
     ErrorNoLogEntry => "l'action {0} a {1} {1?entrée|entrées} de journal : pas d'entrée {2}", "action {0} has {1} journal {1?entry|entries}: there is no entry {2}";
+    ErrorModalityRenumbers => "retirer la modalité {0}.{1} renumérote les suivantes (l'action en a {2}) : marquez-la abandonnée (ctg set {0}.{1} --status abandoned) ou ajoutez --force", "removing modality {0}.{1} renumbers those after it (the action has {2}): mark it abandoned (ctg set {0}.{1} --status abandoned) or add --force";
+    EditModalityRemoved => "action {0} : modalité {1} « {2} » retirée", "action {0}: modality {1} `{2}` removed";
     ErrorJournalLayout => "le journal (log) de l'action n'est ni des tables [[log]] ni une liste de tables en ligne : rien n'a été écrit", "the action's journal (log) is neither [[log]] tables nor a list of inline tables: nothing was written";
     ErrorNoIndicator => "l'action {0} a {1} {1?indicateur|indicateurs} : pas d'indicateur {2}", "action {0} has {1} {1?indicator|indicators}: there is no indicator {2}";
     ErrorModalityOptions => "pour une modalité (ID.N), seules --status, --done, --text, --add-pilot, --remove-pilot et --note s'appliquent", "for a modality (ID.N), only --status, --done, --text, --add-pilot, --remove-pilot and --note apply";

@@ -63,6 +63,31 @@ pub enum ModalityCommand {
         ctg set 18.4 --add-pilot Communes\n  \
         ctg set 18.4 --status abandoned")]
     Add(ModalityAddArgs),
+
+    /// Remove a modality; one that others follow is kept unless --force, as removing it renumbers them
+    #[command(after_help = "Examples:\n  \
+        ctg modality remove 18.3\n  \
+        ctg modality remove 18.1 --force --dry-run")]
+    Remove(ModalityRemoveArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ModalityRemoveArgs {
+    /// The modality (18.4)
+    #[arg(value_parser = super::parsing::parse_target, value_name = "ID.N")]
+    pub target: super::Target,
+
+    /// Remove it even though the modalities after it are renumbered
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print the diff the edit would make, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]

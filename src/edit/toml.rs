@@ -102,6 +102,30 @@ pub fn append_table(doc: &mut toml_edit::DocumentMut, key: &str, mut table: toml
     }
 }
 
+/// Removes the `index`-th table of the list at `key`, however it is
+/// written; a list left empty goes with its key.
+pub fn remove_nth(doc: &mut toml_edit::DocumentMut, key: &str, index: usize) {
+    let empty = match doc.get_mut(key) {
+        Some(Item::ArrayOfTables(list)) if index < list.len() => {
+            list.remove(index);
+            list.is_empty()
+        }
+        Some(Item::Value(Value::Array(list))) if index < list.len() => {
+            let removed = list.remove(index);
+            if index == 0
+                && let Some(next) = list.get_mut(0)
+            {
+                next.decor_mut().set_prefix(prefix_of(&removed));
+            }
+            list.is_empty()
+        }
+        _ => false,
+    };
+    if empty {
+        doc.remove(key);
+    }
+}
+
 /// The array of strings at `key`, created empty if absent.
 pub fn string_array<'d>(
     table: &'d mut toml_edit::Table,

@@ -89,6 +89,11 @@ fn argument_samples() -> Vec<Error> {
             number: 3,
         },
         Error::JournalLayout,
+        Error::ModalityRenumbers {
+            action: 18,
+            number: 2,
+            count: 4,
+        },
         Error::NotPilot {
             actor: "CCVA".into(),
             action: 1,

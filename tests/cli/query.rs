@@ -485,6 +485,7 @@ fn every_example_in_the_help_runs_on_the_bundled_plan() {
         "meeting list",
         "indicator add",
         "modality add",
+        "modality remove",
         "convention set",
     ] {
         let help = stdout_of(ctg().args(command.split(' ')).arg("--help"));

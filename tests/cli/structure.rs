@@ -167,3 +167,25 @@ fn the_convention_s_dates_and_caf_are_set() {
     );
     ok(plan, &["check", "--deny-warnings"]);
 }
+
+#[test]
+fn a_modality_that_others_follow_is_removed_only_with_force() {
+    let plan = copy_plan(&bundled_plan());
+    let plan = plan.path();
+    let file = plan.join("actions/18-animations-locales.toml");
+    let before = fs::read(&file).unwrap();
+    let refused = run(plan, &["modality", "remove", "18.2"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert_eq!(fs::read(&file).unwrap(), before);
+    // The last one goes: added and removed, the file is as it was.
+    ok(plan, &["modality", "add", "18", "Essai"]);
+    let out = ok(plan, &["modality", "remove", "18.4"]);
+    assert_eq!(out, "action 18 : modalité 4 « Essai » retirée\n");
+    assert_eq!(fs::read(&file).unwrap(), before);
+    ok(plan, &["modality", "remove", "18.1", "--force"]);
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("État des lieux"), "{text}");
+    assert_eq!(text.matches("[[modalities]]").count(), 2);
+    ok(plan, &["check", "--deny-warnings"]);
+}
