@@ -1,5 +1,6 @@
 //! Files as a user expects: a new file (an edit's, `-o`'s) gets the
-//! permissions the user's umask leaves; a rewritten file keeps its own.
+//! permissions the user's umask leaves; a rewritten file keeps its own; a
+//! failed `init` leaves nothing behind.
 
 #![cfg(unix)]
 
@@ -62,4 +63,39 @@ fn new_files_follow_the_umask_and_rewritten_files_keep_their_mode() {
     let report = out.path().join("tableau.md");
     ctg_with_umask("022", plan, &["-o", report.to_str().unwrap(), "status"]);
     assert_eq!(mode(&report), 0o644);
+}
+
+#[test]
+fn a_failed_init_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("nouveau");
+    // The example action's place is taken: init fails after writing ctg.toml.
+    fs::create_dir_all(target.join("actions/01-exemple.toml")).unwrap();
+    let output = crate::support::ctg()
+        .args(["--lang", "fr", "init"])
+        .arg(&target)
+        .args(["--territory", "CC d'Exemple"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let mut left: Vec<String> = walk(&target);
+    left.sort();
+    assert_eq!(left, ["actions", "actions/01-exemple.toml"]);
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path
+            .strip_prefix(dir)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if path.is_dir() {
+            found.extend(walk(&path).into_iter().map(|n| format!("{name}/{n}")));
+        }
+        found.push(name);
+    }
+    found
 }
