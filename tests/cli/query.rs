@@ -349,7 +349,7 @@ fn show_table_and_markdown_read_as_a_fiche() {
         "Modalités (2/3 réalisées)",
         "  4. [abandonnée] Lieu abandonné",
         "  Parents reçus (personnes) — référence 10, cible 50, 2024 : 20, 2025 : 30 — 50\u{a0}% du chemin vers la cible",
-        "Journal (du plus récent au plus ancien)\n  15/01/2025 — Bilan présenté en comité technique\n  01/02/2024 [en cours] — Lancement",
+        "Journal (du plus récent au plus ancien)\n  2. 15/01/2025 — Bilan présenté en comité technique\n  1. 01/02/2024 [en cours] — Lancement",
     ];
     for line in expected {
         assert!(table.contains(line), "missing `{line}` in\n{table}");
