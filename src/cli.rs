@@ -13,7 +13,9 @@ mod clap_fr;
 mod edits;
 mod formats;
 mod help_fr;
+mod meetings;
 mod parsing;
+mod records;
 mod setup;
 
 pub use edits::{LogArgs, NewArgs, SetArgs};
@@ -21,8 +23,10 @@ pub use formats::{
     Format, ListFormat, PilotsFormat, PortfolioFormat, ReportFormat, ShowFormat, StatusFormat,
     from_extension,
 };
+pub use meetings::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs};
 pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
+pub use records::*;
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
 #[derive(Parser, Debug)]
@@ -162,11 +166,13 @@ pub enum Command {
         an error is refused and no file is touched.")]
     Set(SetArgs),
 
-    /// Add a dated entry to an action's journal
+    /// Add a dated entry to an action's journal, or correct or remove one
     #[command(after_help = "Examples:\n  \
         ctg log 3 \"Présentation en conseil communautaire\"\n  \
         ctg log 3 \"Lancement des ateliers\" --status in-progress --date 2026-09-15\n  \
-        ctg log 3 \"Bilan partagé\" --dry-run")]
+        ctg log 3 \"Bilan partagé\" --dry-run\n  \
+        ctg log 3 \"Présentation en conseil\" --entry 2\n  \
+        ctg log 3 --remove 1")]
     Log(LogArgs),
 
     /// Create a new action file with the next free id
@@ -174,6 +180,26 @@ pub enum Command {
         ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"\n  \
         ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run")]
     New(NewArgs),
+
+    /// Meetings of the governance bodies: record one held, list those held
+    #[command(
+        after_help = "Examples:\n  ctg meeting add copil --date 2026-03-12\n  ctg meeting list"
+    )]
+    Meeting(MeetingArgs),
+
+    /// The indicators an action is measured by: add one
+    #[command(
+        after_help = "Examples:\n  ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60"
+    )]
+    Indicator(IndicatorArgs),
+
+    /// The modalities of an action: add one
+    #[command(after_help = "Examples:\n  ctg modality add 18 \"Fête des associations\"")]
+    Modality(ModalityArgs),
+
+    /// The convention itself: set its name, territory, Caf and dates
+    #[command(after_help = "Examples:\n  ctg convention set --start 2024-01-01 --end 31/12/2027")]
+    Convention(ConventionArgs),
 
     /// The bilan of a year or a period: md, html, json, csv or xlsx
     #[command(after_help = "Examples:\n  \

@@ -10,6 +10,7 @@
 //! is not edited at all: what is in that file could not be checked.
 
 mod ends;
+mod journal;
 mod lock;
 mod toml;
 
@@ -27,8 +28,12 @@ use crate::load::from_sources;
 use crate::model::Plan;
 use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, SourceSet, read_plan};
 
+pub use journal::{NewEntry, correct_log, insert_log, remove_log};
 pub use lock::LOCK_FILE;
-pub use toml::{append_log, date_value, nth_table, remove_string, set_value, string_array};
+pub use toml::{
+    append_table, date_value, nth_table, number_value, remove_nth, remove_string, set_value,
+    string_array,
+};
 
 /// The start of the name of the temporary file an edit writes beside a
 /// plan file before renaming it over it.
@@ -49,7 +54,29 @@ pub struct PlanEditor {
     /// The errors of loading the plan as it is, told when the action to
     /// edit may be in a file that could not be loaded.
     loaded: Vec<Diagnostic>,
+    /// The plan's warnings before the edit: an edit tells only those it adds.
+    warnings: Vec<WarningKey>,
+    /// Refuse an edit that adds warnings (`--strict`).
+    pub strict: bool,
     changes: Vec<FileChange>,
+}
+
+/// A warning as it reads (rule, file, message), wherever its line moved.
+type WarningKey = (&'static str, Option<String>, String);
+
+fn warning_keys<'d>(diags: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<WarningKey> {
+    diags
+        .into_iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| (d.code(), d.file.clone(), d.message.clone()))
+        .collect()
+}
+
+/// What a commit did: the diff of a dry run (empty otherwise), and the
+/// warnings the edit added to the plan.
+pub struct Committed {
+    pub diff: String,
+    pub new_warnings: Vec<Diagnostic>,
 }
 
 /// One file's new content.
@@ -93,12 +120,16 @@ impl PlanEditor {
         if lock.is_some() {
             remove_stale_temporary_files(root);
         }
+        let checked = check(&plan, context.today, lang);
+        let warnings = warning_keys(diags.iter().chain(&checked));
         diags.retain(|d| d.severity == Severity::Error);
         Ok(PlanEditor {
             root: root.to_path_buf(),
             _lock: lock,
             plan,
             loaded: diags,
+            warnings,
+            strict: false,
             changes: Vec::new(),
         })
     }
@@ -121,6 +152,11 @@ impl PlanEditor {
         };
         let name = self.plan.sources.file(action.file).name.clone();
         self.editable(&name, FileKind::Action)
+    }
+
+    /// `ctg.toml`, ready to edit.
+    pub fn convention_file(&self) -> Result<EditableFile, Error> {
+        self.editable(crate::source::CONVENTION_FILE, FileKind::Convention)
     }
 
     fn editable(&self, name: &str, kind: FileKind) -> Result<EditableFile, Error> {
@@ -188,8 +224,23 @@ impl PlanEditor {
     /// Checks the plan as it would be after the staged changes, then writes
     /// them (or, with `dry_run`, returns their unified diff and writes
     /// nothing). An edit that leaves an error is refused with the diagnostics.
-    pub fn commit(self, context: &Context, dry_run: bool) -> Result<String, Error> {
+    pub fn commit(self, context: &Context, dry_run: bool) -> Result<Committed, Error> {
         let (after, mut diags) = self.plan_after(context);
+        let mut before = self.warnings.clone();
+        let new_warnings: Vec<Diagnostic> = diags
+            .iter()
+            .filter(|d| {
+                let key = warning_keys([*d]);
+                match key.first().and_then(|k| before.iter().position(|b| b == k)) {
+                    Some(at) => {
+                        before.swap_remove(at);
+                        false
+                    }
+                    None => !key.is_empty(),
+                }
+            })
+            .cloned()
+            .collect();
         diags.retain(|diag| diag.severity == Severity::Error);
         if !diags.is_empty() {
             diag::sort(&mut diags, &after.sources);
@@ -199,8 +250,20 @@ impl PlanEditor {
                 revision: None,
             })));
         }
+        if self.strict && !new_warnings.is_empty() {
+            let mut warnings = new_warnings;
+            diag::sort(&mut warnings, &after.sources);
+            return Err(Error::EditWarned(Box::new(Invalid {
+                diagnostics: warnings,
+                sources: after.sources,
+                revision: None,
+            })));
+        }
         if dry_run {
-            return Ok(self.diff());
+            return Ok(Committed {
+                diff: self.diff(),
+                new_warnings,
+            });
         }
         let guard = Guard::new(&self.root);
         for change in &self.changes {
@@ -221,7 +284,10 @@ impl PlanEditor {
                 .map_err(|refusal| failed(refusal.into_io()))?;
             write_atomically(&target, &change.after, TEMP_PREFIX).map_err(failed)?;
         }
-        Ok(String::new())
+        Ok(Committed {
+            diff: String::new(),
+            new_warnings,
+        })
     }
 
     /// The plan re-read from memory with the staged changes, and its diagnostics.
@@ -284,7 +350,9 @@ fn decoded(bytes: &[u8]) -> String {
 /// Replaces `path` with `bytes` so that a reader sees the old file or the
 /// new one, never a part: write a temporary file (named `prefix`…`.tmp`)
 /// in the same folder, flush it to disk, give it the old file's
-/// permissions, rename it over the target. The folder must exist.
+/// permissions, rename it over the target. The folder must exist. A new
+/// file gets the permissions any program's new file gets: those the
+/// user's umask leaves, not the private ones of a temporary file.
 pub fn write_atomically(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -293,7 +361,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Res
     let mut temp = tempfile::Builder::new()
         .prefix(prefix)
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .make_in(dir, |name| {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(name)
+        })?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     if let Ok(meta) = fs::metadata(path) {

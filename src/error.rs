@@ -48,6 +48,8 @@ pub enum Error {
     PlanInvalid(Box<Invalid>),
     /// An edit would leave errors in the plan; nothing was written.
     EditRefused(Box<Invalid>),
+    /// With `--strict`, an edit would add warnings to the plan; nothing was written.
+    EditWarned(Box<Invalid>),
     /// A plan file could not be read (`file` relative to the plan).
     ReadFailed {
         file: String,
@@ -116,6 +118,21 @@ pub enum Error {
         count: usize,
         number: usize,
     },
+    /// Removing a modality would renumber those after it (without `--force`).
+    ModalityRenumbers {
+        action: u32,
+        number: usize,
+        count: usize,
+    },
+    /// An action's journal has no entry of that number.
+    NoSuchLogEntry {
+        action: u32,
+        count: usize,
+        number: usize,
+    },
+    /// The journal (`log`) of the file to edit is written in a way an edit
+    /// cannot add to: neither `[[log]]` tables nor an array of inline tables.
+    JournalLayout,
     NotPilot {
         actor: String,
         action: u32,
@@ -143,6 +160,8 @@ pub enum Error {
     NotForAModality,
     /// `--done` given for an action (usage).
     DoneNeedsModality {
+        /// The option given (`--done`, `--text`).
+        option: &'static str,
         action: u32,
     },
     /// `ctg set` with no change asked (usage).
@@ -208,6 +227,7 @@ impl Error {
             Error::NoPlan { .. } | Error::PlanFolderMissing { .. } => "no-plan",
             Error::PlanInvalid(_) => "plan-invalid",
             Error::EditRefused(_) => "edit-refused",
+            Error::EditWarned(_) => "edit-warned",
             Error::ReadFailed { .. } => "unreadable-file",
             Error::FileSyntax { .. } => "toml-syntax",
             Error::WriteFailed { .. } => "write-failed",
@@ -224,6 +244,9 @@ impl Error {
             Error::NoSuchAction { .. } => "no-such-action",
             Error::NoSuchModality { .. } => "no-such-modality",
             Error::NoSuchIndicator { .. } => "no-such-indicator",
+            Error::NoSuchLogEntry { .. } => "no-such-journal-entry",
+            Error::JournalLayout => "journal-layout",
+            Error::ModalityRenumbers { .. } => "modality-renumbers",
             Error::NotPilot { .. } => "not-a-pilot",
             Error::NotPartner { .. } => "not-a-partner",
             Error::UnknownActor { .. } => "unknown-actor",
@@ -274,7 +297,9 @@ impl Error {
     /// The plan's errors, for the failures that come with them.
     pub fn invalid(&self) -> Option<&Invalid> {
         match self {
-            Error::PlanInvalid(invalid) | Error::EditRefused(invalid) => Some(invalid),
+            Error::PlanInvalid(invalid)
+            | Error::EditRefused(invalid)
+            | Error::EditWarned(invalid) => Some(invalid),
             _ => None,
         }
     }

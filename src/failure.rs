@@ -41,6 +41,7 @@ fn plan_message(error: &Error, lang: Lang) -> Option<String> {
             ),
         },
         Error::EditRefused(invalid) => lang.fill(Msg::EditRefused, &[&invalid.diagnostics.len()]),
+        Error::EditWarned(invalid) => lang.fill(Msg::EditWarned, &[&invalid.diagnostics.len()]),
         Error::ReadFailed { file, detail } => lang.fill(Msg::ErrorUnreadable, &[file, detail]),
         Error::FileSyntax { file, detail } => lang.fill(Msg::ErrorFileSyntax, &[file, detail]),
         Error::WriteFailed { path, detail } => {
@@ -81,6 +82,17 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             count,
             number,
         } => lang.fill(Msg::ErrorNoIndicator, &[action, count, number]),
+        Error::NoSuchLogEntry {
+            action,
+            count,
+            number,
+        } => lang.fill(Msg::ErrorNoLogEntry, &[action, count, number]),
+        Error::JournalLayout => lang.text(Msg::ErrorJournalLayout).to_string(),
+        Error::ModalityRenumbers {
+            action,
+            number,
+            count,
+        } => lang.fill(Msg::ErrorModalityRenumbers, &[action, number, count]),
         Error::NotPilot { actor, action } => lang.fill(Msg::ErrorNotPilot, &[actor, action]),
         Error::NotPartner { actor, action } => lang.fill(Msg::ErrorNotPartner, &[actor, action]),
         Error::UnknownActor { name, known } => {
@@ -93,7 +105,9 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             lang.fill(Msg::ErrorUnknownTheme, &[name, &known.join(", ")])
         }
         Error::NotForAModality => lang.text(Msg::ErrorModalityOptions).to_string(),
-        Error::DoneNeedsModality { action } => lang.fill(Msg::ErrorDoneNeedsModality, &[action]),
+        Error::DoneNeedsModality { action, option } => {
+            lang.fill(Msg::ErrorDoneNeedsModality, &[action, option])
+        }
         Error::NothingToChange => lang.text(Msg::ErrorNothingToSet).to_string(),
         Error::EmptyText => lang.text(Msg::ErrorEmptyText).to_string(),
         Error::PeriodInverted { start, end } => {
@@ -136,6 +150,7 @@ pub fn help(error: &Error, lang: Lang) -> Option<String> {
         Error::NoPlan { .. } | Error::PlanFolderMissing { .. } => {
             Some(lang.text(Msg::DiagNoPlanHelp).to_string())
         }
+        Error::NoSuchIndicator { action, .. } => Some(lang.fill(Msg::HelpAddIndicator, &[action])),
         _ => None,
     }
 }
@@ -182,10 +197,13 @@ pub fn human(error: &Error, lang: Lang) -> String {
             ));
             text + &lang.fill(Msg::ErrorPlanInvalid, &[&invalid.diagnostics.len()])
         }
-        Error::EditRefused(invalid) => {
+        Error::EditRefused(invalid) | Error::EditWarned(invalid) => {
             render_human(&invalid.diagnostics, &invalid.sources, lang, true) + &message(error, lang)
         }
-        _ => message(error, lang),
+        _ => match help(error, lang) {
+            Some(help) => format!("{}\n{help}", message(error, lang)),
+            None => message(error, lang),
+        },
     };
     text.push('\n');
     text

@@ -148,6 +148,7 @@ catalogue! {
     ParseTarget => "« {0} » n'est ni une action ni une modalité : écrivez 4 pour l'action 4, 4.2 pour sa modalité 2", "`{0}` is not an action or a modality: write 4 for action 4, 4.2 for its modality 2";
     ParseStatusUnknown => "« {0} » n'est pas un statut ; écrivez l'un de : {1}", "`{0}` is not a status; write one of: {1}";
     ParseStatusAmbiguous => "« {0} » peut désigner plusieurs statuts : {1} ; écrivez-en un peu plus", "`{0}` could mean several statuses: {1}; write a little more of it";
+    ParseNumber => "« {0} » n'est pas un nombre fini : écrivez par exemple 41 ou 41,5", "`{0}` is not a finite number: write for example 41 or 41.5";
     ParseDate => "« {0} » n'est pas une date : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 30/06/2025", "`{0}` is not a date: write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2025-06-30";
     ErrorUnknownCommune => "commune inconnue « {0} » ; communes du plan : {1}", "unknown commune `{0}`; communes of the plan: {1}";
     ErrorUnknownTheme => "thème inconnu « {0} » ; thèmes des axes : {1}", "unknown theme `{0}`; themes of the axes: {1}";
@@ -157,6 +158,9 @@ catalogue! {
     ColId => "N°", "No.";
     ColAction => "Action", "Action";
     ColTitle => "Titre", "Title";
+    ColDate => "Date", "Date";
+    ColBody => "Instance", "Body";
+    ColDecisions => "Décisions", "Decisions";
     ColName => "Nom", "Name";
     ColShortTitle => "Titre court", "Short title";
     ColStatus => "Statut", "Status";
@@ -206,6 +210,12 @@ catalogue! {
     EditStatusRewritten => "action {0} : statut « {1} » réécrit « {2} »", "action {0}: status `{1}` rewritten as `{2}`";
     EditField => "action {0} : {1} {2} → {3}", "action {0}: {1} {2} → {3}";
     FieldStart => "début", "start";
+    FieldEnd => "fin", "end";
+    FieldAdopted => "adoption", "adoption";
+    FieldName => "nom", "name";
+    FieldTerritory => "territoire", "territory";
+    FieldCaf => "Caf", "Caf";
+    FieldAxis => "axe", "axis";
     FieldDue => "échéance", "due";
     FieldTitle => "titre", "title";
     FieldShortTitle => "titre court", "short title";
@@ -214,12 +224,29 @@ catalogue! {
     EditPartnerAdded => "action {0} : {1} ajouté aux partenaires", "action {0}: {1} added to the partners";
     EditPartnerRemoved => "action {0} : {1} retiré des partenaires", "action {0}: {1} removed from the partners";
     EditModalityStatus => "action {0}, modalité {1} : statut {2} → {3}", "action {0}, modality {1}: status {2} → {3}";
+    EditModalityText => "action {0}, modalité {1} : reformulée « {2} »", "action {0}, modality {1}: reworded `{2}`";
+    EditModalityPilotAdded => "action {0}, modalité {1} : {2} ajouté aux pilotes", "action {0}, modality {1}: {2} added to the pilots";
+    EditModalityPilotRemoved => "action {0}, modalité {1} : {2} retiré des pilotes", "action {0}, modality {1}: {2} removed from the pilots";
     EditModalityDone => "action {0}, modalité {1} : réalisée le {2}", "action {0}, modality {1}: done on {2}";
+    EditIndicatorRemoved => "action {0}, indicateur « {1} » : valeur {2} retirée", "action {0}, indicator `{1}`: value of {2} removed";
+    EditIndicatorNoValue => "action {0}, indicateur « {1} » : pas de valeur {2}, rien ne change", "action {0}, indicator `{1}`: no value for {2}, nothing changes";
     EditIndicator => "action {0}, indicateur « {1} » : {2} = {3}", "action {0}, indicator `{1}`: {2} = {3}";
     EditUnchanged => "action {0} : rien ne change", "action {0}: nothing changes";
+    EditLogHistory => "action {0} : changement de statut du {1} noté à l'historique ; le statut reste {2}, noté le {3}", "action {0}: status move of {1} recorded as history; the status stays {2}, recorded on {3}";
+    EditLogCorrected => "action {0} : entrée de journal {1} corrigée", "action {0}: journal entry {1} corrected";
+    EditLogRemoved => "action {0} : entrée de journal {1} du {2} retirée", "action {0}: journal entry {1} of {2} removed";
+    EditMeetingAdded => "réunion {0} du {1} enregistrée : {2}", "meeting of {0} on {1} recorded: {2}";
+    MeetingNone => "aucune réunion tenue", "no meeting held";
+    EditIndicatorAdded => "action {0} : indicateur {1} « {2} » ajouté", "action {0}: indicator {1} `{2}` added";
+    HelpAddIndicator => "un indicateur se crée avec : ctg indicator add {0} --name \"…\"", "an indicator is created with: ctg indicator add {0} --name \"…\"";
+    EditModalityAdded => "action {0} : modalité {1} « {2} » ajoutée", "action {0}: modality {1} `{2}` added";
+    EditConvention => "convention : {0} {1} → {2}", "convention: {0} {1} → {2}";
+    EditConventionUnchanged => "convention : rien ne change", "convention: nothing changes";
     EditLogged => "action {0} : entrée de journal du {1} ajoutée", "action {0}: journal entry of {1} added";
     EditCreated => "action {0} créée : {1}", "action {0} created: {1}";
     EditDryRun => "simulation : rien n'a été écrit", "dry run: nothing was written";
+    EditWarned => "modification refusée (--strict) : elle ajouterait {0} {0?avertissement|avertissements} au plan ; aucun fichier n'a été touché", "edit refused (--strict): it would add {0} {0?warning|warnings} to the plan; no file was touched";
+    EditNewWarning => "nouvel avertissement [{0}] {1} : {2}", "new warning [{0}] {1}: {2}";
     EditRefused => "modification refusée : elle laisserait {0} {0?erreur|erreurs} dans le plan ; aucun fichier n'a été touché", "edit refused: it would leave {0} {0?error|errors} in the plan; no file was touched";
     LogStatusNote => "statut : {0} → {1}", "status: {0} → {1}";
     ErrorWrite => "écriture impossible de {0} : {1}", "cannot write {0}: {1}";
@@ -229,9 +256,13 @@ catalogue! {
     ErrorNotPilot => "{0} n'est pas pilote de l'action {1}", "{0} is not a pilot of action {1}";
     ErrorNotPartner => "{0} n'est pas partenaire de l'action {1}", "{0} is not a partner of action {1}";
     ErrorNoModality => "l'action {0} a {1} {1?modalité|modalités} : pas de modalité {2}", "action {0} has {1} {1?modality|modalities}: there is no modality {2}";
+    ErrorNoLogEntry => "l'action {0} a {1} {1?entrée|entrées} de journal : pas d'entrée {2}", "action {0} has {1} journal {1?entry|entries}: there is no entry {2}";
+    ErrorModalityRenumbers => "retirer la modalité {0}.{1} renumérote les suivantes (l'action en a {2}) : marquez-la abandonnée (ctg set {0}.{1} --status abandoned) ou ajoutez --force", "removing modality {0}.{1} renumbers those after it (the action has {2}): mark it abandoned (ctg set {0}.{1} --status abandoned) or add --force";
+    EditModalityRemoved => "action {0} : modalité {1} « {2} » retirée", "action {0}: modality {1} `{2}` removed";
+    ErrorJournalLayout => "le journal (log) de l'action n'est ni des tables [[log]] ni une liste de tables en ligne : rien n'a été écrit", "the action's journal (log) is neither [[log]] tables nor a list of inline tables: nothing was written";
     ErrorNoIndicator => "l'action {0} a {1} {1?indicateur|indicateurs} : pas d'indicateur {2}", "action {0} has {1} {1?indicator|indicators}: there is no indicator {2}";
-    ErrorModalityOptions => "pour une modalité (ID.N), seules --status et --done s'appliquent", "for a modality (ID.N), only --status and --done apply";
-    ErrorDoneNeedsModality => "--done s'applique à une modalité : ctg set {0}.N --done DATE", "--done applies to a modality: ctg set {0}.N --done DATE";
+    ErrorModalityOptions => "pour une modalité (ID.N), seules --status, --done, --text, --add-pilot, --remove-pilot et --note s'appliquent", "for a modality (ID.N), only --status, --done, --text, --add-pilot, --remove-pilot and --note apply";
+    ErrorDoneNeedsModality => "{1} s'applique à une modalité : ctg set {0}.N {1} …", "{1} applies to a modality: ctg set {0}.N {1} …";
     ErrorNothingToSet => "rien à modifier : donnez au moins une option (--status, --due, --add-pilot…)", "nothing to change: give at least one option (--status, --due, --add-pilot…)";
     ErrorEmptyText => "le texte est vide", "the text is empty";
     ErrorFileExists => "{0} existe déjà", "{0} already exists";
@@ -378,6 +409,7 @@ catalogue! {
     AlertNoPilotNote => "aucune mention", "no mention";
     AlertStale => "action {0} {1} sans entrée de journal depuis {2} {2?jour|jours} : {3}", "action {0} is {1} with no journal entry for {2} {2?day|days}: {3}";
     AlertStaleNever => "action {0} {1} sans aucune entrée de journal : {2}", "action {0} is {1} with no journal entry at all: {2}";
+    AlertMeetingsAhead => "{0} : {1} {1?réunion tenue|réunions tenues} en {2}, la prochaine attendue d'ici le {3}", "{0}: {1} {1?meeting|meetings} held in {2}, the next one due by {3}";
     AlertMeetings => "{0} : {1} {1?réunion tenue|réunions tenues} en {2} sur {3} {3?attendue|attendues}", "{0}: {1} {1?meeting|meetings} held in {2} out of {3} required";
 }
 

@@ -171,14 +171,22 @@ fn alerts(plan: &Plan, today: NaiveDate, lang: Lang, stale_days: u32) -> Vec<Ale
     for body in plan.convention.bodies.iter().filter(|b| b.per_year > 0) {
         let (held, missing) = plan.meetings_this_year(body, today);
         if missing > 0 {
+            // Not yet late (none held in January): what is due by when.
+            let message = match plan.meetings_late(body, today) {
+                (0, Some(by)) => lang.fill(
+                    Msg::AlertMeetingsAhead,
+                    &[&body.name, &held, &today.year(), &lang.short_date(by)],
+                ),
+                _ => lang.fill(
+                    Msg::AlertMeetings,
+                    &[&body.name, &held, &today.year(), &body.per_year],
+                ),
+            };
             alerts.push(Alert {
                 body: Some(body.key.value.clone()),
                 held: Some(held),
                 required: Some(body.per_year),
-                message: lang.fill(
-                    Msg::AlertMeetings,
-                    &[&body.name, &held, &today.year(), &body.per_year],
-                ),
+                message,
                 ..blank(AlertKind::MeetingsDue)
             });
         }

@@ -69,6 +69,8 @@ pub struct IndicatorDetail {
 
 #[derive(Serialize)]
 pub struct LogDetail {
+    /// Its number in the file (1 for the first), as `ctg log --entry N` names it.
+    pub number: usize,
     pub date: NaiveDate,
     pub note: String,
     pub status: Option<&'static str>,
@@ -100,7 +102,9 @@ impl ActionDetail {
         let mut log: Vec<LogDetail> = action
             .log
             .iter()
-            .map(|entry| LogDetail {
+            .enumerate()
+            .map(|(index, entry)| LogDetail {
+                number: index + 1,
                 date: entry.date.value,
                 note: entry.note.clone(),
                 status: entry.status.map(|s| s.keyword()),

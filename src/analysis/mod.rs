@@ -8,6 +8,7 @@ pub mod actions;
 pub mod dashboard;
 pub mod diff;
 pub mod fiche;
+pub mod meetings;
 pub mod pilots;
 pub mod report;
 

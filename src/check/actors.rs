@@ -181,7 +181,7 @@ pub fn no_pilot(c: &mut Checker) {
             .pilot_note
             .as_deref()
             .is_some_and(|note| !note.trim().is_empty());
-        if action.status.is_open() && !action.has_pilot() && !explained {
+        if action.needs_pilot() && !explained {
             c.push(
                 &NO_PILOT,
                 &action.id.span,

@@ -79,18 +79,7 @@ pub fn journal_order(c: &mut Checker) {
 pub fn status_journal_mismatch(c: &mut Checker) {
     let plan = c.plan;
     for action in &plan.actions {
-        // The latest dated move; among moves of the same day, the last written.
-        let last_move = action
-            .log
-            .iter()
-            .enumerate()
-            .filter_map(|(index, entry)| {
-                entry
-                    .status
-                    .map(|status| ((entry.date.value, index), status))
-            })
-            .max_by_key(|(key, _)| *key)
-            .map(|(_, status)| status);
+        let last_move = action.latest_move().map(|(_, _, status)| status);
         if let Some(moved_to) = last_move
             && moved_to != action.status
         {

@@ -93,6 +93,8 @@ fn placeholder(name: &str) -> String {
         "ID[.N]" => "N°[.N]",
         "KIND" => "TYPE",
         "LANG" => "LANGUE",
+        "NAME" => "NOM",
+        "BODY" => "INSTANCE",
         "NUMBER" => "NOMBRE",
         "REV" => "RÉVISION",
         "REV2" => "RÉVISION2",

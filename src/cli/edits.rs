@@ -4,10 +4,12 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Target;
-use super::parsing::{parse_date, parse_status, parse_target};
+use super::parsing::{parse_date, parse_number, parse_status, parse_target};
 use crate::model::Status;
 
 #[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("journal").multiple(true).args(["status", "note"])))]
+#[command(group(clap::ArgGroup::new("value_change").args(["value", "remove_value"])))]
 pub struct SetArgs {
     /// The action (4) or modality (4.2) to change
     #[arg(value_parser = parse_target, value_name = "ID[.N]")]
@@ -49,12 +51,20 @@ pub struct SetArgs {
     #[arg(long, value_name = "ACTOR")]
     pub remove_partner: Vec<String>,
 
+    /// Move the action to another axis
+    #[arg(long, value_name = "N")]
+    pub axis: Option<u32>,
+
+    /// For a modality: its new wording
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
     /// For a modality: the day it was done (sets its status to done)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done: Option<NaiveDate>,
 
     /// Indicator number (1 for the first) whose yearly value to set
-    #[arg(long, value_name = "N", requires_all = ["year", "value"])]
+    #[arg(long, value_name = "N", requires_all = ["year", "value_change"])]
     pub indicator: Option<usize>,
 
     /// The year of the indicator value
@@ -66,25 +76,34 @@ pub struct SetArgs {
         long,
         value_name = "NUMBER",
         requires = "indicator",
-        allow_negative_numbers = true
+        allow_negative_numbers = true,
+        value_parser = parse_number
     )]
     pub value: Option<f64>,
+
+    /// Remove the indicator's value of that year
+    #[arg(long, requires = "indicator")]
+    pub remove_value: bool,
 
     /// Do not write a journal entry for a status change
     #[arg(long)]
     pub no_log: bool,
 
-    /// The note of the journal entry a status change writes
-    #[arg(long, value_name = "TEXT")]
+    /// A journal entry's text: of the status change, or of the change made
+    #[arg(long, value_name = "TEXT", conflicts_with = "no_log")]
     pub note: Option<String>,
 
-    /// The day the status changed, for its journal entry (default: today)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "status", conflicts_with = "no_log")]
+    /// The day of the journal entry: the status change's, or the note's (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "journal", conflicts_with = "no_log")]
     pub date: Option<NaiveDate>,
 
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]
@@ -93,19 +112,32 @@ pub struct LogArgs {
     pub id: u32,
 
     /// What happened
-    pub message: String,
+    #[arg(required_unless_present_any = ["entry", "remove"])]
+    pub message: Option<String>,
 
     /// The day it happened (default: today)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
 
-    /// The status the action moved to that day (also sets the action's status)
+    /// The status the action moved to that day (its status too, unless a later move is in the journal)
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
+
+    /// Correct entry N of the journal (1 for the first): its text, --date, --status
+    #[arg(long, value_name = "N")]
+    pub entry: Option<usize>,
+
+    /// Remove entry N of the journal (1 for the first)
+    #[arg(long, value_name = "N", conflicts_with_all = ["message", "date", "status", "entry"])]
+    pub remove: Option<usize>,
 
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args, Debug)]
@@ -137,4 +169,8 @@ pub struct NewArgs {
     /// Print the file that would be created, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Refuse the edit, writing nothing, if it adds warnings to the plan
+    #[arg(long)]
+    pub strict: bool,
 }

@@ -191,6 +191,10 @@ impl Command {
             Command::List(args) => pick(&mut args.format, file, format_given),
             Command::Show(args) => pick(&mut args.format, file, format_given),
             Command::Pilots(args) => pick(&mut args.format, file, format_given),
+            Command::Meeting(args) => match &mut args.command {
+                super::MeetingCommand::List(list) => pick(&mut list.format, file, format_given),
+                super::MeetingCommand::Add(_) => Ok(()),
+            },
             Command::Portfolio(args) => pick(&mut args.format, file, format_given),
             Command::Diff(args) => pick(&mut args.format, file, format_given),
             Command::Report(args) => {
@@ -211,6 +215,10 @@ impl Command {
             Command::List(args) => args.format.is_json(),
             Command::Show(args) => args.format.is_json(),
             Command::Pilots(args) => args.format.is_json(),
+            Command::Meeting(args) => match &args.command {
+                super::MeetingCommand::List(list) => list.format.is_json(),
+                super::MeetingCommand::Add(_) => false,
+            },
             Command::Portfolio(args) => args.format.is_json(),
             Command::Diff(args) => args.format.is_json(),
             Command::Report(args) => args.format.is_some_and(Format::is_json),

@@ -7,12 +7,19 @@ use clap::{Arg, ArgAction, Command};
 
 use super::clap_fr;
 
+mod examples;
+pub use examples::examples;
+
 /// The command line with French help texts.
 pub fn translate(command: Command) -> Command {
     let command = french(command, "");
     command.mut_subcommands(|sub| {
         let name = sub.get_name().to_string();
-        french(sub, &name)
+        // `ctg meeting add`: the inner commands are named with their parent.
+        french(sub, &name).mut_subcommands(move |inner| {
+            let full = format!("{name} {}", inner.get_name());
+            french(inner, &full)
+        })
     })
 }
 
@@ -74,8 +81,30 @@ pub fn about(command: &str) -> Option<&'static str> {
         "set" => {
             "Modifier une action (ID) ou l'une de ses modalités (ID.N), sans toucher à la mise en forme"
         }
-        "log" => "Ajouter une entrée datée au journal d'une action",
+        "log" => "Ajouter une entrée datée au journal d'une action, ou en corriger ou retirer une",
         "new" => "Créer une nouvelle fiche-action avec le prochain numéro libre",
+        "meeting" => "Les réunions des instances : en enregistrer une tenue, lister celles tenues",
+        "indicator" => "Les indicateurs d'une action : en ajouter un",
+        "indicator add" => {
+            "Ajouter un indicateur à une action ; ses valeurs annuelles se donnent avec ctg set ID --indicator N"
+        }
+        "modality" => "Les modalités d'une action : en ajouter une",
+        "modality add" => {
+            "Ajouter une modalité à la fin de la liste d'une action ; la reformuler, lui donner un pilote ou l'abandonner avec ctg set ID.N"
+        }
+        "convention" => "La convention elle-même : son nom, son territoire, sa Caf, ses dates",
+        "convention set" => {
+            "Modifier le nom, le territoire, la Caf et les dates de la convention dans ctg.toml"
+        }
+        "modality remove" => {
+            "Retirer une modalité ; si d'autres la suivent, seulement avec --force, car elles sont renumérotées"
+        }
+        "meeting add" => {
+            "Enregistrer une réunion tenue : un nouveau fichier dans meetings/, avec ses décisions"
+        }
+        "meeting list" => {
+            "Les réunions tenues, des plus anciennes aux plus récentes : instance, titre, décisions"
+        }
         "report" => "Le bilan d'une année ou d'une période : md, html, json, csv ou xlsx",
         "portfolio" => {
             "Une ligne par plan trouvé sous DOSSIER : avancement, retards, gouvernance, erreurs"
@@ -119,6 +148,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Variante CSV : fr (« ; », virgule décimale, marque d'ordre des octets) ou rfc (RFC 4180)",
         ),
         "dry_run" => Some("Afficher le diff de la modification sans rien écrire"),
+        "strict" => Some("Refuser, sans rien écrire, une modification source d'avertissements"),
         _ => None,
     };
     if global.is_some() {
@@ -191,6 +221,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("show", "id") => "Le numéro de l'action",
         ("show", "format")
         | ("pilots", "format")
+        | ("meeting list", "format")
         | ("portfolio", "format")
         | ("diff", "format") => "Format de sortie",
         ("set", "target") => "L'action (4) ou la modalité (4.2) à modifier",
@@ -211,15 +242,51 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         }
         ("set", "year") => "L'année de la valeur de l'indicateur",
         ("set", "value") => "La valeur de l'indicateur",
+        ("set", "remove_value") => "Retirer la valeur de cette année",
+        ("set", "axis") => "Rattacher l'action à un autre axe",
+        ("set", "text") => "Pour une modalité : sa nouvelle formulation",
         ("set", "no_log") => "Ne pas écrire d'entrée de journal pour un changement de statut",
-        ("set", "note") => "Le texte de l'entrée de journal qu'écrit un changement de statut",
+        ("set", "note") => {
+            "Le texte d'une entrée de journal : celle du changement de statut, ou du changement fait"
+        }
         ("set", "date") => {
-            "Le jour du changement de statut, pour son entrée de journal (par défaut : aujourd'hui)"
+            "Le jour de l'entrée de journal : du changement de statut, ou de la note (par défaut : aujourd'hui)"
         }
         ("log", "id") => "L'action",
         ("log", "message") => "Ce qui s'est passé",
         ("log", "date") => "Le jour où c'est arrivé (par défaut : aujourd'hui)",
-        ("log", "status") => "Le statut atteint ce jour-là (modifie aussi le statut de l'action)",
+        ("log", "status") => {
+            "Le statut atteint ce jour-là (celui de l'action aussi, sauf si un changement plus récent est au journal)"
+        }
+        ("log", "entry") => {
+            "Corriger l'entrée N du journal (1 pour la première) : son texte, --date, --status"
+        }
+        ("log", "remove") => "Retirer l'entrée N du journal (1 pour la première)",
+        ("meeting add", "body") => {
+            "L'instance réunie : une clé de [bodies] dans ctg.toml (copil, cotech…)"
+        }
+        ("meeting add", "date") => "Le jour de la réunion",
+        ("meeting add", "title") => "Son titre (par défaut : le nom de l'instance)",
+        ("meeting add", "decision") => "Une décision prise (à répéter, dans l'ordre)",
+        ("meeting add", "attendee") => "Un participant (à répéter)",
+        ("meeting add", "note") => "Des notes sur la réunion",
+        ("indicator add", "id") => "L'action",
+        ("indicator add", "name") => "Ce qui est mesuré",
+        ("indicator add", "unit") => "L'unité des valeurs (familles, %, séances…)",
+        ("indicator add", "baseline") => "La valeur avant l'action",
+        ("indicator add", "target") => "La valeur visée",
+        ("modality add", "id") => "L'action",
+        ("modality remove", "target") => "La modalité (18.4)",
+        ("modality remove", "force") => "La retirer même si les suivantes sont renumérotées",
+        ("modality add", "text") => "La modalité",
+        ("convention set", "name") => "Le nom de la convention",
+        ("convention set", "territory") => "Le territoire couvert",
+        ("convention set", "caf") => "La Caf signataire",
+        ("convention set", "adopted") => "Le jour de son adoption",
+        ("convention set", "start") => "Son premier jour",
+        ("convention set", "end") => "Son dernier jour",
+        ("meeting list", "year") => "Seulement les réunions de cette année",
+        ("meeting list", "body") => "Seulement les réunions de cette instance",
         ("new", "axis") => "L'axe de rattachement",
         ("new", "title") => "L'intitulé long",
         ("new", "short_title") => "L'intitulé court",
@@ -259,96 +326,6 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
     })
 }
 
-/// The examples at the end of a command's help.
-pub fn examples(command: &str) -> Option<&'static str> {
-    Some(match command {
-        "" => "Exemples :
-  ctg status                      # tableau de bord du plan trouvé depuis ici
-  ctg --plan ../ctg-2024 status   # un autre dossier de plan
-  ctg status --today 2025-12-31   # tel qu'il sera fin 2025
-  ctg status --format json        # pour les scripts
-  ctg check                       # tous les problèmes du plan, avec fichier:ligne:colonne",
-        "status" => "Exemples :
-  ctg status
-  ctg status --today 2025-06-30 --lang en
-  ctg status --format md > tableau-de-bord.md
-  ctg status --at 2024-12-31               # tel que le journal le dit à cette date",
-        "check" => "Exemples :
-  ctg check                         # avant un commit
-  ctg check --deny-warnings         # en intégration continue, où les avertissements comptent aussi
-  ctg check --explain no-pilot      # ce que cherche une règle, et comment corriger
-  ctg check --allow future-date     # faire taire une règle pour cette fois
-  ctg check --format json | jq '.[] | select(.severity == \"error\")'
-
-Toutes les règles et leur code : docs/rules.md.
-Code de sortie : 0 sans erreur (avertissements admis sauf --deny-warnings), 1 sinon ;
-2 pour une règle inconnue, ou une règle du format des fichiers donnée à --warn ou --allow.",
-        "list" => "Exemples :
-  ctg list --pilot CCVA --overdue          # ce que pilote la CCVA et qui est en retard
-  ctg list --axis 4 --status planned --status blocked
-  ctg list --text ecoute --format ids      # accents et majuscules sans importance
-  ctg list --sort due --format csv > actions.csv",
-        "show" => "Exemples :
-  ctg show 12
-  ctg show 4 --format md > fiche-4.md
-  ctg show 4 --format json | jq .modalities",
-        "pilots" => "Exemples :
-  ctg pilots
-  ctg pilots --format csv > pilotage.csv
-  ctg pilots --format json | jq '.actors[] | {id, late: .leads.late}'",
-        "set" => "Exemples :
-  ctg set 3 --status \"en cours\"               # écrit aussi une entrée de journal
-  ctg set 3 --status bloqué --date 15/09/2026  # un changement survenu un autre jour
-  ctg set 3 --due 2026-06-30 --add-pilot Communes
-  ctg set 4.2 --status done                   # modalité 2 de l'action 4, réalisée aujourd'hui
-  ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run
-
-Le plan modifié est vérifié avant toute écriture : une modification qui laisserait
-une erreur est refusée et aucun fichier n'est touché.",
-        "log" => "Exemples :
-  ctg log 3 \"Présentation en conseil communautaire\"
-  ctg log 3 \"Lancement des ateliers\" --status in-progress --date 2026-09-15
-  ctg log 3 \"Bilan partagé\" --dry-run",
-        "new" => "Exemples :
-  ctg new --axis 2 --title \"Créer un lieu d'accueil enfants-parents\"
-  ctg new --axis 4 --title \"Chantiers jeunes\" --pilot Communes --modality \"Appel aux jeunes\" --dry-run",
-        "report" => "Exemples :
-  ctg report                                   # l'année passée, en markdown à l'écran
-  ctg report --year 2025 -o bilan-2025.html    # le format d'après l'extension
-  ctg report --from 2025-01-01 --to 2025-06-30 --format json
-  ctg report --year 2025 -o bilan-2025.xlsx
-
-Le même plan et la même date (--today) donnent les mêmes octets, dans tous les formats.",
-        "portfolio" => "Exemples :
-  ctg portfolio plans/                       # tous les plans sous plans/
-  ctg portfolio plans/ --sort late           # les plus en retard d'abord
-  ctg portfolio plans/ --format csv > suivi-ctg.csv
-
-Un plan en erreur est une ligne avec son nombre d'erreurs et la première ; le code
-de sortie est 1 si un plan a une erreur, une fois toutes les lignes affichées.",
-        "diff" => "Exemples :
-  ctg diff copil-2024                      # depuis l'étiquette du dernier comité
-  ctg diff copil-2024 copil-2025           # entre deux comités
-  ctg diff HEAD~3 --format json
-
-REV2 vaut par défaut les fichiers tels qu'ils sont. Le dossier du plan doit être suivi par git.",
-        "init" => "Exemples :
-  ctg init ctg-2025 --territory \"Communauté de communes du Pays d'Exemple\"
-  ctg init plan --territory \"CC d'Exemple\" --caf \"Caf de l'Exemple\" --start 2025-01-01 --end 2028-12-31",
-        "schema" => "Exemples :
-  ctg schema action > schemas/action.schema.json
-  ctg schema convention -o schemas/convention.schema.json",
-        "completions" => "Exemples :
-  ctg completions bash > ~/.local/share/bash-completion/completions/ctg
-  ctg completions zsh > \"${fpath[1]}/_ctg\"
-  ctg completions fish > ~/.config/fish/completions/ctg.fish",
-        "man" => "Exemples :
-  ctg man > ~/.local/share/man/man1/ctg.1
-  ctg man | man -l -",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,6 +352,9 @@ mod tests {
         check("", &command);
         for sub in command.get_subcommands() {
             check(sub.get_name(), sub);
+            for inner in sub.get_subcommands() {
+                check(&format!("{} {}", sub.get_name(), inner.get_name()), inner);
+            }
         }
         assert!(missing.is_empty(), "no French help for: {missing:?}");
     }
@@ -390,13 +370,21 @@ mod tests {
                 .map(|line| line.split(" # ").next().unwrap_or(line).trim().to_string())
                 .collect()
         };
-        for sub in command.get_subcommands() {
+        let inner = command.get_subcommands().flat_map(|sub| {
+            sub.get_subcommands()
+                .map(move |inner| (format!("{} {}", sub.get_name(), inner.get_name()), inner))
+        });
+        let all = command
+            .get_subcommands()
+            .map(|sub| (sub.get_name().to_string(), sub))
+            .chain(inner);
+        for (name, sub) in all {
             let english = sub
                 .get_after_help()
                 .map(|h| h.to_string())
                 .unwrap_or_default();
-            let french = examples(sub.get_name()).unwrap_or_default();
-            assert_eq!(commands(&english), commands(french), "{}", sub.get_name());
+            let french = examples(&name).unwrap_or_default();
+            assert_eq!(commands(&english), commands(french), "{name}");
         }
     }
 }

@@ -147,3 +147,23 @@ pub(super) fn parse_status(text: &str) -> Result<Status, String> {
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     read_date(text).ok_or_else(|| lang().fill(Msg::ParseDate, &[&text]))
 }
+
+/// A number an indicator may hold: finite (no NaN, no infinity), with a
+/// decimal point or a French decimal comma.
+pub(super) fn parse_number(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let single_comma = trimmed.matches(',').count() == 1 && !trimmed.contains('.');
+    let written = if single_comma {
+        trimmed.replace(',', ".")
+    } else {
+        trimmed.to_string()
+    };
+    let plain = written
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    written
+        .parse::<f64>()
+        .ok()
+        .filter(|n| plain && n.is_finite())
+        .ok_or_else(|| lang().fill(Msg::ParseNumber, &[&text]))
+}

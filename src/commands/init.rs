@@ -4,8 +4,7 @@
 //! content (a French plan's words), not the tool's.
 
 use std::fs::{self, OpenOptions};
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -34,25 +33,45 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<Output, Error> {
         ("axes/1-exemple.toml", AXIS.get(lang).to_string()),
         ("actions/01-exemple.toml", ACTION.get(lang).to_string()),
     ];
-    let fail = |path: &Path, err: std::io::Error| Error::write(path, err);
-    for folder in ["axes", "actions", "meetings"] {
-        let path = args.dir.join(folder);
-        fs::create_dir_all(&path).map_err(|err| fail(&path, err))?;
-    }
-    // Each file is created new: an existing file is never overwritten.
-    for (name, text) in files {
-        let path = args.dir.join(name);
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .and_then(|mut file| file.write_all(text.as_bytes()))
-            .map_err(|err| fail(&path, err))?;
+    // A failed init leaves nothing behind: what it created is removed.
+    let mut created = Vec::new();
+    if let Err(err) = create(&args.dir, &files, &mut created) {
+        for path in created.iter().rev() {
+            let _ = fs::remove_file(path).or_else(|_| fs::remove_dir(path));
+        }
+        return Err(err);
     }
     Ok(Output::confirmation(format!(
         "{}\n",
         lang.fill(Msg::InitDone, &[&args.dir.display()])
     )))
+}
+
+/// The plan's folders and files, each path created pushed on `created`.
+fn create(dir: &Path, files: &[(&str, String)], created: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let fail = |path: &Path, err: std::io::Error| Error::write(path, err);
+    for folder in ["axes", "actions", "meetings"] {
+        let path = dir.join(folder);
+        let missing: Vec<PathBuf> = path
+            .ancestors()
+            .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        fs::create_dir_all(&path).map_err(|err| fail(&path, err))?;
+        created.extend(missing.into_iter().rev());
+    }
+    // Each file is created new: an existing file is never overwritten.
+    for (name, text) in files {
+        let path = dir.join(name);
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|err| fail(&path, err))?;
+        created.push(path.clone());
+        fs::write(&path, text.as_bytes()).map_err(|err| fail(&path, err))?;
+    }
+    Ok(())
 }
 
 /// A TOML string, quoted and escaped.

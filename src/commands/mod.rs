@@ -1,10 +1,14 @@
 //! One module per command; each turns arguments and a plan into output text.
 
 pub mod check;
+pub mod convention;
 pub mod diff;
+pub mod indicator;
 pub mod init;
 pub mod list;
 pub mod log;
+pub mod meeting;
+pub mod modality;
 pub mod new;
 pub mod pilots;
 pub mod portfolio;
@@ -23,12 +27,12 @@ use chrono::NaiveDate;
 use crate::Context;
 use crate::check::{check, validate};
 use crate::diag::{self, Severity};
-use crate::edit::PlanEditor;
+use crate::edit::{EditableFile, NewEntry, PlanEditor, insert_log, set_value};
 use crate::error::{Error, Invalid};
 use crate::git::{Repo, Revision};
 use crate::i18n::{Lang, Msg};
 use crate::load::from_sources;
-use crate::model::{Period, Plan};
+use crate::model::{Action, Period, Plan, Status, latest_move};
 use crate::output::Output;
 use crate::source::{SourceSet, find_plan_dir};
 
@@ -90,10 +94,21 @@ pub fn edit_outcome(
     dry_run: bool,
     lines: &[String],
 ) -> Result<Output, Error> {
-    let diff = editor.commit(context, dry_run)?;
-    let mut out = diff;
+    let committed = editor.commit(context, dry_run)?;
+    let mut out = committed.diff;
     for line in lines {
         out.push_str(line);
+        out.push('\n');
+    }
+    // What the edit leaves for `check` to warn about, said now.
+    for warning in &committed.new_warnings {
+        let file = warning.file.as_deref().unwrap_or("ctg.toml");
+        let message = crate::render::escape::terminal(&warning.message);
+        out.push_str(
+            &context
+                .lang
+                .fill(Msg::EditNewWarning, &[&warning.code(), &file, &message]),
+        );
         out.push('\n');
     }
     if dry_run {
@@ -176,4 +191,87 @@ pub fn plan_for(context: &Context, rev: Option<&str>) -> Result<Plan, Error> {
     let repo = Repo::of(&find_root(context)?)?;
     let revision = repo.resolve(rev)?;
     plan_at(&repo, &revision, context)
+}
+
+/// An action's journal as (day, status moved to), in the order written.
+pub type Journal = Vec<(NaiveDate, Option<Status>)>;
+
+pub fn journal_of(action: &Action) -> Journal {
+    action
+        .log
+        .iter()
+        .map(|entry| (entry.date.value, entry.status))
+        .collect()
+}
+
+/// Writes a journal entry in date order. A status move becomes the
+/// action's status when it is the journal's latest; dated before a later
+/// move, it is history only, and a line says the status stays.
+pub fn record_entry(
+    file: &mut EditableFile,
+    action: &Action,
+    entry: &NewEntry,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) -> Result<(), Error> {
+    let place = insert_log(&mut file.doc, entry)?;
+    let mut journal = journal_of(action);
+    journal.insert(place.min(journal.len()), (entry.date, entry.status));
+    let Some(moved_to) = entry.status else {
+        return Ok(());
+    };
+    match latest_move(journal) {
+        Some((latest, day, _)) if latest != place => lines.push(lang.fill(
+            Msg::EditLogHistory,
+            &[
+                &action.id.value,
+                &lang.short_date(entry.date),
+                &action.status.label(lang),
+                &lang.short_date(day),
+            ],
+        )),
+        _ => set_status(file, action, moved_to, lang, lines),
+    }
+    Ok(())
+}
+
+/// After an entry was corrected or removed: when the journal's latest
+/// move is another one, the action's status follows it.
+pub fn status_follows_journal(
+    file: &mut EditableFile,
+    action: &Action,
+    after: Journal,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) {
+    let before = action.latest_move().map(|(_, day, status)| (day, status));
+    let after = latest_move(after).map(|(_, day, status)| (day, status));
+    if let Some((_, status)) = after.filter(|latest| Some(*latest) != before) {
+        set_status(file, action, status, lang, lines);
+    }
+}
+
+fn set_status(
+    file: &mut EditableFile,
+    action: &Action,
+    status: Status,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) {
+    if status == action.status {
+        return;
+    }
+    set_value(
+        file.doc.as_table_mut(),
+        "status",
+        toml_edit::Value::from(status.keyword()),
+    );
+    lines.push(lang.fill(
+        Msg::EditStatus,
+        &[
+            &action.id.value,
+            &action.status.label(lang),
+            &status.label(lang),
+        ],
+    ));
 }

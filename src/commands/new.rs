@@ -21,6 +21,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
     }
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let id = editor
         .plan
         .actions

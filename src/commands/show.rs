@@ -90,7 +90,8 @@ fn view(
             .and_then(Status::from_keyword)
             .map(|s| format!(" [{}]", s.label(lang)))
             .unwrap_or_default();
-        format!("{}{status} — {}", lang.short_date(entry.date), entry.note)
+        let day = lang.short_date(entry.date);
+        format!("{}. {day}{status} — {}", entry.number, entry.note)
     });
     let title = lang.text(Msg::ShowJournal).to_string();
     section(&mut doc, title, journal.collect(), Msg::ShowNoJournal);

@@ -3,10 +3,9 @@
 //! an inline table, an array of tables or an inline array).
 
 use chrono::{Datelike, NaiveDate};
-use toml_edit::{DocumentMut, Item, RawString, TableLike, Value};
+use toml_edit::{Item, RawString, TableLike, Value};
 
 use crate::error::Error;
-use crate::model::Status;
 
 /// A TOML date value; TOML writes years with four digits.
 pub fn date_value(date: NaiveDate) -> Result<Value, Error> {
@@ -17,6 +16,15 @@ pub fn date_value(date: NaiveDate) -> Result<Value, Error> {
         .and_then(|text| text.parse::<toml_edit::Datetime>().ok())
         .ok_or(Error::UnusableYear { year })?;
     Ok(Value::from(datetime))
+}
+
+/// A number as people write it: whole numbers stay integers.
+pub fn number_value(number: f64) -> Value {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        Value::from(number as i64)
+    } else {
+        Value::from(number)
+    }
 }
 
 /// Sets `key` of a table (a section or an inline table) to `value`,
@@ -54,31 +62,68 @@ pub fn nth_table<'d>(
     }
 }
 
-/// Appends a `[[log]]` entry right after the last one (or at the end of
-/// the file), with a blank line before it like the entries people write.
-pub fn append_log(
-    doc: &mut DocumentMut,
-    date: NaiveDate,
-    note: &str,
-    status: Option<Status>,
-) -> Result<(), Error> {
-    let mut entry = toml_edit::Table::new();
-    entry.insert("date", Item::Value(date_value(date)?));
-    entry.insert("note", toml_edit::value(note));
-    if let Some(status) = status {
-        entry.insert("status", toml_edit::value(status.keyword()));
+/// Appends `table` to the list at `key`, as the list is written: right
+/// after its last `[[key]]` table, or at the end of an inline array. A new
+/// or empty list becomes `[[key]]` tables, as people write them. A `key`
+/// that is no list is left alone: the plan's check refuses it.
+pub fn append_table(doc: &mut toml_edit::DocumentMut, key: &str, mut table: toml_edit::Table) {
+    if doc
+        .get(key)
+        .and_then(Item::as_array)
+        .is_some_and(toml_edit::Array::is_empty)
+    {
+        doc.remove(key);
     }
-    entry.decor_mut().set_prefix("\n");
-    let log = doc
-        .entry("log")
-        .or_insert_with(|| Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-    if let Some(log) = log.as_array_of_tables_mut() {
-        // Same position as the last entry: printed right after it, before
-        // any [[indicators]] that follow.
-        entry.set_position(log.iter().filter_map(toml_edit::Table::position).max());
-        log.push(entry);
+    table.decor_mut().set_prefix("\n");
+    match doc.get_mut(key) {
+        None => {
+            let mut list = toml_edit::ArrayOfTables::new();
+            list.push(table);
+            doc.insert(key, Item::ArrayOfTables(list));
+        }
+        Some(Item::ArrayOfTables(list)) => {
+            table.set_position(list.iter().filter_map(toml_edit::Table::position).max());
+            list.push(table);
+        }
+        Some(Item::Value(Value::Array(list))) => {
+            let mut inline = table.into_inline_table();
+            inline.fmt();
+            let mut value = Value::InlineTable(inline);
+            let prefix = list.iter().last().map(prefix_of).unwrap_or_default();
+            let prefix = if prefix.contains('\n') {
+                prefix
+            } else {
+                " ".to_string()
+            };
+            value.decor_mut().set_prefix(prefix);
+            list.push_formatted(value);
+        }
+        Some(_) => {}
     }
-    Ok(())
+}
+
+/// Removes the `index`-th table of the list at `key`, however it is
+/// written; a list left empty goes with its key.
+pub fn remove_nth(doc: &mut toml_edit::DocumentMut, key: &str, index: usize) {
+    let empty = match doc.get_mut(key) {
+        Some(Item::ArrayOfTables(list)) if index < list.len() => {
+            list.remove(index);
+            list.is_empty()
+        }
+        Some(Item::Value(Value::Array(list))) if index < list.len() => {
+            let removed = list.remove(index);
+            if index == 0
+                && let Some(next) = list.get_mut(0)
+            {
+                next.decor_mut().set_prefix(prefix_of(&removed));
+            }
+            list.is_empty()
+        }
+        _ => false,
+    };
+    if empty {
+        doc.remove(key);
+    }
 }
 
 /// The array of strings at `key`, created empty if absent.
@@ -151,6 +196,7 @@ fn split_line(space: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use toml_edit::DocumentMut;
 
     fn removed(text: &str, actor: &str) -> String {
         let mut doc: DocumentMut = text.parse().unwrap();

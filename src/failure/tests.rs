@@ -27,6 +27,7 @@ fn plan_samples() -> Vec<Error> {
         Error::PlanFolderMissing { dir: dir() },
         Error::PlanInvalid(invalid()),
         Error::EditRefused(invalid()),
+        Error::EditWarned(invalid()),
         Error::ReadFailed {
             file: "ctg.toml".into(),
             detail: "denied".into(),
@@ -82,6 +83,17 @@ fn argument_samples() -> Vec<Error> {
             count: 0,
             number: 1,
         },
+        Error::NoSuchLogEntry {
+            action: 1,
+            count: 2,
+            number: 3,
+        },
+        Error::JournalLayout,
+        Error::ModalityRenumbers {
+            action: 18,
+            number: 2,
+            count: 4,
+        },
         Error::NotPilot {
             actor: "CCVA".into(),
             action: 1,
@@ -99,7 +111,10 @@ fn argument_samples() -> Vec<Error> {
             known: vec!["Jeunesse".into()],
         },
         Error::NotForAModality,
-        Error::DoneNeedsModality { action: 3 },
+        Error::DoneNeedsModality {
+            action: 3,
+            option: "--done",
+        },
         Error::NothingToChange,
         Error::EmptyText,
         Error::PeriodInverted {

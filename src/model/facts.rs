@@ -44,14 +44,34 @@ impl Action {
     }
 
     /// Still open and nobody leads it: what every "no pilot" alert, filter
-    /// and count means. A closed action no longer needs one.
+    /// and count means. A closed action no longer needs one. An action led
+    /// modality by modality (some modality names its pilots) needs one only
+    /// while an open modality has none.
     pub fn needs_pilot(&self) -> bool {
-        self.status.is_open() && !self.has_pilot()
+        if !self.status.is_open() || self.has_pilot() {
+            return false;
+        }
+        let per_modality = self.modalities.iter().any(|m| !m.pilots.is_empty());
+        !per_modality
+            || self
+                .modalities
+                .iter()
+                .any(|m| m.status.is_open() && m.pilots.is_empty())
     }
 
     /// The source's words on an undecided pilot, when it has any.
     pub fn pilot_note(&self) -> Option<&str> {
         self.pilot_note.as_deref().filter(|n| !n.trim().is_empty())
+    }
+
+    /// The journal's latest dated status move, and its place in the
+    /// journal: the action's status as its history tells it.
+    pub fn latest_move(&self) -> Option<(usize, NaiveDate, Status)> {
+        latest_move(
+            self.log
+                .iter()
+                .map(|entry| (entry.date.value, entry.status)),
+        )
     }
 
     pub fn last_log_date(&self) -> Option<NaiveDate> {
@@ -73,6 +93,19 @@ pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
             (sum + action.progress(), count + 1)
         });
     if count == 0 { 0.0 } else { sum / count as f64 }
+}
+
+/// Among journal entries (their day and the status they move to, in the
+/// order written), the latest dated move and its place; among moves of one
+/// day, the last written.
+pub fn latest_move(
+    entries: impl IntoIterator<Item = (NaiveDate, Option<Status>)>,
+) -> Option<(usize, NaiveDate, Status)> {
+    entries
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, (day, status))| status.map(|status| (index, day, status)))
+        .max_by_key(|(index, day, _)| (*day, *index))
 }
 
 impl Indicator {
@@ -123,6 +156,29 @@ impl Plan {
         self.meetings
             .iter()
             .filter(move |m| m.body.value == body && period.contains(m.date.value))
+    }
+
+    /// For the year of `today`, fair to the calendar: the k-th of a body's
+    /// `per_year` meetings is due by the end of the month that closes the
+    /// k-th equal part of the year (30 June and 31 December for two). How
+    /// many are late (their day passed, not held), and the day by which the
+    /// next one not held is due.
+    pub fn meetings_late(&self, body: &Body, today: NaiveDate) -> (usize, Option<NaiveDate>) {
+        let (held, _) = self.meetings_this_year(body, today);
+        let year = today.year();
+        let per_year = i64::from(body.per_year.max(1));
+        // The last day of the month that closes the k-th part of the year.
+        let deadline = |k: i64| {
+            let month = ((12 * k + per_year - 1) / per_year).clamp(1, 12) as u32;
+            let next = match month {
+                12 => NaiveDate::from_ymd_opt(year + 1, 1, 1),
+                _ => NaiveDate::from_ymd_opt(year, month + 1, 1),
+            };
+            next.and_then(|d| d.pred_opt()).unwrap_or(today)
+        };
+        let due_now = (1..=per_year).filter(|k| deadline(*k) < today).count();
+        let next = ((held as i64) < per_year).then(|| deadline(held as i64 + 1));
+        (due_now.saturating_sub(held), next)
     }
 
     /// For the year of `today`: meetings of a body held so far, and how

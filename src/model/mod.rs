@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use crate::source::{FileKind, SourceSet};
 use crate::span::{FileId, Located, Span};
 
-pub use facts::mean_progress;
+pub use facts::{latest_move, mean_progress};
 pub use history::Period;
 pub use status::{Status, StatusCounts};
 

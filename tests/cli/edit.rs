@@ -147,7 +147,9 @@ fn dry_run_prints_the_diff_and_writes_nothing() {
         "--- a/actions/01-ateliers.toml\n+++ b/actions/01-ateliers.toml\n\
          @@ -6,6 +6,7 @@\n \n pilots   = [\"A\"]          # alignement voulu\n due = 2025-12-31\n\
          +status = \"done\"\n \n [[modalities]]\n text = \"État des lieux\"   # à compléter\n\
-         action 1 : statut à engager → réalisée\nsimulation : rien n'a été écrit\n"
+         action 1 : statut à engager → réalisée\n\
+         nouvel avertissement [done-with-open-modalities] actions/01-ateliers.toml : l'action est réalisée mais 2 modalités restent ouvertes\n\
+         simulation : rien n'a été écrit\n"
     );
     assert!(tree(plan.path()) == before);
     let created = run_edit(
@@ -210,12 +212,12 @@ fn mistakes_on_the_command_line_say_what_to_do() {
         (
             &["set", "1.1", "--due", "2025-01-01"],
             2,
-            "seules --status et --done",
+            "seules --status, --done, --text, --add-pilot, --remove-pilot et --note",
         ),
         (
             &["set", "1", "--done", "2025-01-01"],
             2,
-            "ctg set 1.N --done DATE",
+            "ctg set 1.N --done",
         ),
         (
             &["set", "1", "--remove-pilot", "B"],

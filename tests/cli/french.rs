@@ -108,7 +108,9 @@ fn placeholders_in_plan_text_are_printed_as_written() {
 fn words_agree_with_their_numbers() {
     let status = stdout(&run(&fixture("small"), &["status"]));
     assert!(
-        status.contains("! Comité technique : 1 réunion tenue en 2025 sur 2 attendues"),
+        status.contains(
+            "! Comité technique : 1 réunion tenue en 2025, la prochaine attendue d'ici le 31/12/2025"
+        ),
         "{status}"
     );
     assert!(status.contains("en retard de 91 jours"), "{status}");
@@ -353,7 +355,7 @@ fn a_status_move_can_be_dated_another_day() {
     assert_eq!(without_status.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&without_status.stderr);
     assert!(
-        stderr.contains("argument obligatoire manquant : --status <STATUT>"),
+        stderr.contains("argument obligatoire manquant : <--status <STATUT>|--note <TEXTE>>"),
         "{stderr}"
     );
 }

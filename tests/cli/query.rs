@@ -349,7 +349,7 @@ fn show_table_and_markdown_read_as_a_fiche() {
         "Modalités (2/3 réalisées)",
         "  4. [abandonnée] Lieu abandonné",
         "  Parents reçus (personnes) — référence 10, cible 50, 2024 : 20, 2025 : 30 — 50\u{a0}% du chemin vers la cible",
-        "Journal (du plus récent au plus ancien)\n  15/01/2025 — Bilan présenté en comité technique\n  01/02/2024 [en cours] — Lancement",
+        "Journal (du plus récent au plus ancien)\n  2. 15/01/2025 — Bilan présenté en comité technique\n  1. 01/02/2024 [en cours] — Lancement",
     ];
     for line in expected {
         assert!(table.contains(line), "missing `{line}` in\n{table}");
@@ -473,9 +473,22 @@ fn shell_words(line: &str) -> Vec<String> {
 #[test]
 fn every_example_in_the_help_runs_on_the_bundled_plan() {
     for command in [
-        "status", "check", "list", "show", "pilots", "set", "log", "new",
+        "status",
+        "check",
+        "list",
+        "show",
+        "pilots",
+        "set",
+        "log",
+        "new",
+        "meeting add",
+        "meeting list",
+        "indicator add",
+        "modality add",
+        "modality remove",
+        "convention set",
     ] {
-        let help = stdout_of(ctg().args([command, "--help"]));
+        let help = stdout_of(ctg().args(command.split(' ')).arg("--help"));
         let examples: Vec<&str> = help
             .lines()
             .map(str::trim)
@@ -485,10 +498,12 @@ fn every_example_in_the_help_runs_on_the_bundled_plan() {
             examples.len() >= 2,
             "{command} --help has too few examples:\n{help}"
         );
+        // Edits run on a copy: the bundled plan stays as the source says.
+        // A command's examples run in turn on one copy, as a person would
+        // type them: a journal entry is corrected after it was written.
+        let plan = copy_plan(&bundled_plan());
         for example in examples {
             let words = shell_words(example);
-            // Edits run on a copy: the bundled plan stays as the source says.
-            let plan = copy_plan(&bundled_plan());
             let output = ctg()
                 .arg("--plan")
                 .arg(plan.path())

@@ -1,12 +1,14 @@
 //! `ctg set`: change an action or a modality, in place.
 
-use toml_edit::{Item, Value};
+use toml_edit::{Item, TableLike, Value};
+
+mod indicator;
 
 use crate::Context;
 use crate::cli::{SetArgs, Target};
-use crate::commands::{edit_outcome, find_root};
+use crate::commands::{edit_outcome, find_root, record_entry};
 use crate::edit::{
-    EditableFile, PlanEditor, append_log, date_value, nth_table, remove_string, set_value,
+    EditableFile, NewEntry, PlanEditor, date_value, nth_table, remove_string, set_value,
     string_array,
 };
 use crate::error::Error;
@@ -23,6 +25,7 @@ pub fn run(context: &Context, args: &SetArgs) -> Result<Output, Error> {
     } = args.target;
     let root = find_root(context)?;
     let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
+    editor.strict = args.strict;
     let mut file = editor.action_file(id)?;
     let action = editor
         .plan
@@ -50,20 +53,18 @@ fn set_action(
 ) -> Result<Vec<String>, Error> {
     let lang = context.lang;
     let id = action.id.value;
-    if args.done.is_some() {
-        return Err(Error::DoneNeedsModality { action: id });
-    }
-    let asked = args.status.is_some() || changes_action_fields(args);
-    if !asked {
+    modality_only(args, id)?;
+    if args.status.is_none() && !changes_action_fields(args) {
         return Err(Error::NothingToChange);
     }
     let mut lines = Vec::new();
     let date = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| lang.short_date(d));
-
-    if let Some(status) = args.status {
-        set_status(args, action, status, file, context, &mut lines)?;
-    }
+    let logged = match args.status {
+        Some(status) => set_status(args, action, status, file, context, &mut lines)?,
+        None => false,
+    };
     let doc = file.doc.as_table_mut();
+    set_axis(args, action, doc, lang, &mut lines);
     for (key, msg, new, old) in [
         (
             "start",
@@ -114,14 +115,82 @@ fn set_action(
         }
     }
     set_actors(args, action, doc, lang, &mut lines)?;
-    if let (Some(number), Some(year), Some(value)) = (args.indicator, args.year, args.value) {
-        lines.push(set_indicator(file, action, number, year, value, lang)?);
+    lines.extend(indicator::asked(args, file, action, lang)?);
+    if !logged {
+        record_note(args, action, file, context, &mut lines)?;
     }
     Ok(lines)
 }
 
+/// Options that only a modality has, refused for an action.
+fn modality_only(args: &SetArgs, id: u32) -> Result<(), Error> {
+    for (given, option) in [
+        (args.done.is_some(), "--done"),
+        (args.text.is_some(), "--text"),
+    ] {
+        if given {
+            return Err(Error::DoneNeedsModality { action: id, option });
+        }
+    }
+    Ok(())
+}
+
+/// The action moved to another axis.
+fn set_axis(
+    args: &SetArgs,
+    action: &Action,
+    doc: &mut toml_edit::Table,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) {
+    let id = action.id.value;
+    if let Some(axis) = args
+        .axis
+        .filter(|axis| Some(*axis) != action.axis.as_ref().map(|a| a.value))
+    {
+        let old = action
+            .axis
+            .as_ref()
+            .map_or("—".to_string(), |a| a.value.to_string());
+        set_value(doc, "axis", Value::from(i64::from(axis)));
+        lines.push(lang.fill(
+            Msg::EditField,
+            &[&id, &lang.text(Msg::FieldAxis), &old, &axis],
+        ));
+    }
+}
+
+/// A note no status move took: the journal entry of the change made.
+fn record_note(
+    args: &SetArgs,
+    action: &Action,
+    file: &mut EditableFile,
+    context: &Context,
+    lines: &mut Vec<String>,
+) -> Result<(), Error> {
+    let Some(note) = args.note.as_deref() else {
+        return Ok(());
+    };
+    if note.trim().is_empty() {
+        return Err(Error::EmptyText);
+    }
+    let lang = context.lang;
+    // A modality done on a day: its note is of that day.
+    let day = args.date.or(args.done).unwrap_or(context.today);
+    let entry = NewEntry {
+        date: day,
+        note,
+        status: None,
+    };
+    record_entry(file, action, &entry, lang, lines)?;
+    lines.push(lang.fill(Msg::EditLogged, &[&action.id.value, &lang.short_date(day)]));
+    Ok(())
+}
+
 /// A new status for the action, with the journal entry that records the
-/// move; the same status spelt as a label is rewritten as its keyword.
+/// move (a move dated before a later one is history only); the same status
+/// spelt as a label is rewritten as its keyword. Says whether it wrote a
+/// journal entry.
 fn set_status(
     args: &SetArgs,
     action: &Action,
@@ -129,23 +198,29 @@ fn set_status(
     file: &mut EditableFile,
     context: &Context,
     lines: &mut Vec<String>,
-) -> Result<(), Error> {
+) -> Result<bool, Error> {
     let lang = context.lang;
     let id = action.id.value;
     let doc = file.doc.as_table_mut();
     let written = doc.get("status").and_then(Item::as_str).map(str::to_string);
     if status != action.status {
-        set_value(doc, "status", Value::from(status.keyword()));
         let (old, new) = (action.status.label(lang), status.label(lang));
-        lines.push(lang.fill(Msg::EditStatus, &[&id, &old, &new]));
-        if !args.no_log {
-            let note = args
-                .note
-                .clone()
-                .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
-            let day = args.date.unwrap_or(context.today);
-            append_log(&mut file.doc, day, &note, Some(status))?;
+        if args.no_log {
+            set_value(doc, "status", Value::from(status.keyword()));
+            lines.push(lang.fill(Msg::EditStatus, &[&id, &old, &new]));
+            return Ok(false);
         }
+        let note = args
+            .note
+            .clone()
+            .unwrap_or_else(|| lang.fill(Msg::LogStatusNote, &[&old, &new]));
+        let entry = NewEntry {
+            date: args.date.unwrap_or(context.today),
+            note: &note,
+            status: Some(status),
+        };
+        record_entry(file, action, &entry, lang, lines)?;
+        return Ok(true);
     } else if let Some(written) = written.filter(|w| w != status.keyword()) {
         // The file spelt the status as a label ("en cours"): write the keyword.
         set_value(doc, "status", Value::from(status.keyword()));
@@ -154,7 +229,7 @@ fn set_status(
             &[&id, &written, &status.keyword()],
         ));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Pilots and partners added and removed; a removed actor loses its role.
@@ -236,52 +311,6 @@ fn set_actors(
     Ok(())
 }
 
-fn set_indicator(
-    file: &mut EditableFile,
-    action: &Action,
-    number: usize,
-    year: i32,
-    value: f64,
-    lang: Lang,
-) -> Result<String, Error> {
-    let id = action.id.value;
-    let count = action.indicators.len();
-    let missing = || Error::NoSuchIndicator {
-        action: id,
-        count,
-        number,
-    };
-    let (indicator, inline_indicator) = nth_table(
-        file.doc.as_table_mut(),
-        "indicators",
-        number.wrapping_sub(1),
-    )
-    .ok_or_else(missing)?;
-    if indicator.get("values").is_none() {
-        indicator.insert("values", toml_edit::value(toml_edit::InlineTable::new()));
-        if inline_indicator {
-            indicator.fmt();
-        }
-    }
-    // Values are an inline table or a [indicators.values] section.
-    let values = indicator.get_mut("values").ok_or_else(missing)?;
-    let inline = values.is_inline_table();
-    let values = values.as_table_like_mut().ok_or_else(missing)?;
-    // Whole numbers stay integers, as people write them.
-    let number_value = if value.fract() == 0.0 && value.abs() < 1e15 {
-        Value::from(value as i64)
-    } else {
-        Value::from(value)
-    };
-    let shown = number_value.to_string().trim().to_string();
-    values.insert(&year.to_string(), Item::Value(number_value));
-    if inline {
-        values.fmt();
-    }
-    let name = escape::terminal(&action.indicators[number - 1].name);
-    Ok(lang.fill(Msg::EditIndicator, &[&id, &name, &year, &shown]))
-}
-
 fn set_modality(
     args: &SetArgs,
     action: &Action,
@@ -291,11 +320,25 @@ fn set_modality(
 ) -> Result<Vec<String>, Error> {
     let lang = context.lang;
     let id = action.id.value;
-    let others = changes_action_fields(args);
+    let pilots = !args.add_pilot.is_empty() || !args.remove_pilot.is_empty();
+    let others = args.start.is_some()
+        || args.due.is_some()
+        || args.title.is_some()
+        || args.short_title.is_some()
+        || !args.add_partner.is_empty()
+        || !args.remove_partner.is_empty()
+        || args.indicator.is_some()
+        || args.axis.is_some()
+        || (args.date.is_some() && args.note.is_none());
     if others {
         return Err(Error::NotForAModality);
     }
-    if args.status.is_none() && args.done.is_none() {
+    let asked = [
+        args.status.is_some(),
+        args.done.is_some(),
+        args.text.is_some(),
+    ];
+    if !asked.contains(&true) && !pilots && args.note.is_none() {
         return Err(Error::NothingToChange);
     }
     let count = action.modalities.len();
@@ -340,11 +383,67 @@ fn set_modality(
             ));
         }
     }
+    modality_text_and_pilots(args, action, number, table, context.lang, &mut lines)?;
     // An inline table's spacing, tidied around the keys added to it.
     if inline && !lines.is_empty() {
         table.fmt();
     }
+    record_note(args, action, file, context, &mut lines)?;
     Ok(lines)
+}
+
+/// A modality's new wording, and its own pilots added and removed.
+fn modality_text_and_pilots(
+    args: &SetArgs,
+    action: &Action,
+    number: usize,
+    table: &mut dyn TableLike,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) -> Result<(), Error> {
+    let id = action.id.value;
+    let modality = &action.modalities[number - 1];
+    if let Some(text) = args.text.as_deref().map(str::trim) {
+        if text.is_empty() {
+            return Err(Error::EmptyText);
+        }
+        if text != modality.text {
+            set_value(table, "text", Value::from(text));
+            lines.push(lang.fill(
+                Msg::EditModalityText,
+                &[&id, &number, &escape::terminal(text)],
+            ));
+        }
+    }
+    let mut current: Vec<String> = modality.pilots.iter().map(|p| p.value.clone()).collect();
+    for actor in &args.remove_pilot {
+        let removed = table
+            .get_mut("pilots")
+            .and_then(Item::as_array_mut)
+            .is_some_and(|array| remove_string(array, actor));
+        if !removed {
+            return Err(Error::NotPilot {
+                actor: actor.clone(),
+                action: id,
+            });
+        }
+        current.retain(|a| a != actor);
+        lines.push(lang.fill(Msg::EditModalityPilotRemoved, &[&id, &number, actor]));
+    }
+    for actor in &args.add_pilot {
+        if current.contains(actor) {
+            continue;
+        }
+        if table.get("pilots").is_none() {
+            table.insert("pilots", toml_edit::value(toml_edit::Array::new()));
+        }
+        if let Some(array) = table.get_mut("pilots").and_then(Item::as_array_mut) {
+            array.push(actor.as_str());
+            current.push(actor.clone());
+            lines.push(lang.fill(Msg::EditModalityPilotAdded, &[&id, &number, actor]));
+        }
+    }
+    Ok(())
 }
 
 /// Whether the arguments change anything but a status: what only an
@@ -359,6 +458,7 @@ fn changes_action_fields(args: &SetArgs) -> bool {
         || !args.add_partner.is_empty()
         || !args.remove_partner.is_empty()
         || args.indicator.is_some()
+        || args.axis.is_some()
         || args.date.is_some()
         || args.note.is_some()
 }
