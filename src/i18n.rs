@@ -230,6 +230,8 @@ catalogue! {
     EditModalityDone => "action {0}, modalité {1} : réalisée le {2}", "action {0}, modality {1}: done on {2}";
     EditIndicatorRemoved => "action {0}, indicateur « {1} » : valeur {2} retirée", "action {0}, indicator `{1}`: value of {2} removed";
     EditIndicatorNoValue => "action {0}, indicateur « {1} » : pas de valeur {2}, rien ne change", "action {0}, indicator `{1}`: no value for {2}, nothing changes";
+    ShowYearTarget => "cible {0} : {1}", "target {0}: {1}";
+    EditIndicatorTarget => "action {0}, indicateur « {1} » : cible {2} = {3}", "action {0}, indicator `{1}`: target of {2} = {3}";
     EditIndicator => "action {0}, indicateur « {1} » : {2} = {3}", "action {0}, indicator `{1}`: {2} = {3}";
     EditUnchanged => "action {0} : rien ne change", "action {0}: nothing changes";
     EditLogHistory => "action {0} : changement de statut du {1} noté à l'historique ; le statut reste {2}, noté le {3}", "action {0}: status move of {1} recorded as history; the status stays {2}, recorded on {3}";

@@ -188,6 +188,7 @@ static KEYS: &[(&str, &str, Text)] = &[
     ("indicators[]", "baseline", Text::new("Valeur de référence.", "Baseline value.")),
     ("indicators[]", "target", Text::new("Valeur cible.", "Target value.")),
     ("indicators[]", "values", Text::new("Valeurs par année : { 2024 = 12, 2025 = 25 }.", "Values by year: { 2024 = 12, 2025 = 25 }.")),
+    ("indicators[]", "targets", Text::new("Cibles de certaines années : { 2026 = 40, 2027 = 60 } ; sans cible pour une année, target vaut.", "Targets of given years: { 2026 = 40, 2027 = 60 }; a year without one takes target.")),
     ("log[]", "date", Text::new("Le jour où c'est arrivé.", "The day it happened.")),
     ("log[]", "note", Text::new("Ce qui s'est passé.", "What happened.")),
     ("log[]", "status", Text::new("Le statut atteint ce jour-là, si l'action a changé de statut.", "The status reached that day, if the action changed status.")),

@@ -61,6 +61,8 @@ pub struct IndicatorDetail {
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     pub values: serde_json::Map<String, serde_json::Value>,
+    /// Targets of given years, beside the convention's `target`.
+    pub targets: serde_json::Map<String, serde_json::Value>,
     /// The value of the latest year.
     pub latest: Option<f64>,
     /// How far from baseline to target the latest value is (1 = reached).
@@ -78,19 +80,25 @@ pub struct LogDetail {
 
 impl IndicatorDetail {
     fn of(indicator: &Indicator) -> IndicatorDetail {
-        let latest = indicator.latest(None).map(|(_, value)| value);
+        let newest = indicator.latest(None);
+        let latest = newest.map(|(_, value)| value);
+        let year = newest.map(|(year, _)| year);
+        let by_year = |list: &[(crate::span::Located<i32>, f64)]| {
+            list.iter()
+                .map(|(year, value)| (year.value.to_string(), serde_json::Value::from(*value)))
+                .collect()
+        };
         IndicatorDetail {
             name: indicator.name.clone(),
             unit: indicator.unit.clone(),
             baseline: indicator.baseline,
             target: indicator.target,
-            values: indicator
-                .values
-                .iter()
-                .map(|(year, value)| (year.value.to_string(), serde_json::Value::from(*value)))
-                .collect(),
+            values: by_year(&indicator.values),
+            targets: by_year(&indicator.targets),
             latest,
-            to_target: latest.and_then(|v| indicator.to_target(v)).map(round4),
+            to_target: latest
+                .and_then(|v| indicator.to_target(v, year))
+                .map(round4),
         }
     }
 }

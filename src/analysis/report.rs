@@ -322,14 +322,18 @@ impl IndicatorReport {
     fn build(indicator: &Indicator, period: Period) -> IndicatorReport {
         let latest = indicator.latest(Some(period.years()));
         let value = latest.map(|(_, value)| value);
+        // The target of the year reported, else of the period's last year.
+        let year = latest.map_or(period.years().1, |(year, _)| year);
         IndicatorReport {
             name: indicator.name.clone(),
             unit: indicator.unit.clone(),
             baseline: indicator.baseline,
-            target: indicator.target,
+            target: indicator.target_for(Some(year)),
             year: latest.map(|(year, _)| year),
             value,
-            to_target: value.and_then(|v| indicator.to_target(v)).map(round4),
+            to_target: value
+                .and_then(|v| indicator.to_target(v, Some(year)))
+                .map(round4),
         }
     }
 }

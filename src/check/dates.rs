@@ -97,6 +97,10 @@ fn subject(key: &str) -> Text {
             "l'année d'une valeur d'indicateur",
             "the year of an indicator value",
         ),
+        "targets" => Text::new(
+            "l'année d'une cible d'indicateur",
+            "the year of an indicator target",
+        ),
         _ => Text::new("l'entrée de journal", "the journal entry"),
     }
 }
@@ -162,11 +166,17 @@ fn indicator_years(c: &mut Checker, action: &crate::model::Action) {
     let first_year = start.map(|date| date.year());
     let last_year = end.map(|date| date.year());
     for indicator in &action.indicators {
-        for (year, _) in &indicator.values {
-            let before = first_year.is_some_and(|first| year.value < first);
-            let after = last_year.is_some_and(|last| year.value > last);
-            if before || after {
-                outside(c, "values", &year.span, &year.value.to_string(), start, end);
+        let yearly = [
+            ("values", &indicator.values),
+            ("targets", &indicator.targets),
+        ];
+        for (key, list) in yearly {
+            for (year, _) in list {
+                let before = first_year.is_some_and(|first| year.value < first);
+                let after = last_year.is_some_and(|last| year.value > last);
+                if before || after {
+                    outside(c, key, &year.span, &year.value.to_string(), start, end);
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use crate::model::Status;
 
 #[derive(Args, Debug)]
 #[command(group(clap::ArgGroup::new("journal").multiple(true).args(["status", "note"])))]
-#[command(group(clap::ArgGroup::new("value_change").args(["value", "remove_value"])))]
+#[command(group(clap::ArgGroup::new("value_change").args(["value", "remove_value", "target_value"])))]
 pub struct SetArgs {
     /// The action (4) or modality (4.2) to change
     #[arg(value_parser = parse_target, value_name = "ID[.N]")]
@@ -84,6 +84,16 @@ pub struct SetArgs {
     /// Remove the indicator's value of that year
     #[arg(long, requires = "indicator")]
     pub remove_value: bool,
+
+    /// The indicator's target of that year (beside the convention's target)
+    #[arg(
+        long = "target",
+        value_name = "NUMBER",
+        requires = "indicator",
+        allow_negative_numbers = true,
+        value_parser = parse_number
+    )]
+    pub target_value: Option<f64>,
 
     /// Do not write a journal entry for a status change
     #[arg(long)]

@@ -243,6 +243,9 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("set", "year") => "L'année de la valeur de l'indicateur",
         ("set", "value") => "La valeur de l'indicateur",
         ("set", "remove_value") => "Retirer la valeur de cette année",
+        ("set", "target_value") => {
+            "La cible de l'indicateur pour cette année (à côté de la cible de la convention)"
+        }
         ("set", "axis") => "Rattacher l'action à un autre axe",
         ("set", "text") => "Pour une modalité : sa nouvelle formulation",
         ("set", "no_log") => "Ne pas écrire d'entrée de journal pour un changement de statut",
@@ -275,6 +278,9 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("indicator add", "unit") => "L'unité des valeurs (familles, %, séances…)",
         ("indicator add", "baseline") => "La valeur avant l'action",
         ("indicator add", "target") => "La valeur visée",
+        ("indicator add", "target_year") => {
+            "L'année que vise --target, quand c'est une cible annuelle"
+        }
         ("modality add", "id") => "L'action",
         ("modality remove", "target") => "La modalité (18.4)",
         ("modality remove", "force") => "La retirer même si les suivantes sont renumérotées",

@@ -40,6 +40,10 @@ pub struct IndicatorAddArgs {
     #[arg(long, value_name = "NUMBER", allow_negative_numbers = true, value_parser = parse_number)]
     pub target: Option<f64>,
 
+    /// The year --target is aimed at, when it is a yearly target
+    #[arg(long, value_name = "YEAR", requires = "target")]
+    pub target_year: Option<i32>,
+
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -1,7 +1,7 @@
 //! `ctg indicator add`: a new indicator on an action, at the end of its
 //! list, dated from today.
 
-use toml_edit::{Item, Table, value};
+use toml_edit::{InlineTable, Item, Table, value};
 
 use crate::Context;
 use crate::cli::{IndicatorAddArgs, IndicatorArgs, IndicatorCommand};
@@ -38,10 +38,19 @@ fn add_indicator(context: &Context, args: &IndicatorAddArgs) -> Result<Output, E
     if let Some(unit) = &args.unit {
         table.insert("unit", value(unit.trim()));
     }
-    for (key, number) in [("baseline", args.baseline), ("target", args.target)] {
-        if let Some(number) = number {
-            table.insert(key, Item::Value(number_value(number)));
+    if let Some(baseline) = args.baseline {
+        table.insert("baseline", Item::Value(number_value(baseline)));
+    }
+    match (args.target, args.target_year) {
+        (Some(target), Some(year)) => {
+            let mut targets = InlineTable::new();
+            targets.insert(year.to_string(), number_value(target));
+            table.insert("targets", value(targets));
         }
+        (Some(target), None) => {
+            table.insert("target", Item::Value(number_value(target)));
+        }
+        _ => {}
     }
     // From this day the indicator exists for a view of the past.
     table.insert("created", Item::Value(date_value(context.today)?));

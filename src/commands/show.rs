@@ -197,6 +197,10 @@ fn indicator_line(indicator: &IndicatorDetail, lang: Lang) -> String {
         let value = lang.number(value.as_f64().unwrap_or_default());
         parts.push(format!("{year} : {value}"));
     }
+    for (year, target) in &indicator.targets {
+        let target = lang.number(target.as_f64().unwrap_or_default());
+        parts.push(lang.fill(Msg::ShowYearTarget, &[year, &target]));
+    }
     let mut line = format!("{}{unit} — {}", indicator.name, parts.join(", "));
     if let Some(share) = indicator.to_target {
         let reached = lang.fill(Msg::ShowToTarget, &[&lang.percent(share)]);

@@ -118,11 +118,22 @@ impl Indicator {
             .map(|(year, value)| (year.value, *value))
     }
 
-    /// How far from baseline (0 when none) to target `value` is: 0 at the
-    /// baseline, 1 when the target is reached. None without a target, or
-    /// when the target is the baseline.
-    pub fn to_target(&self, value: f64) -> Option<f64> {
-        let target = self.target?;
+    /// The target of `year`: its yearly target when it has one, else the
+    /// target of the whole convention.
+    pub fn target_for(&self, year: Option<i32>) -> Option<f64> {
+        let yearly = self
+            .targets
+            .iter()
+            .find(|(y, _)| Some(y.value) == year)
+            .map(|(_, target)| *target);
+        yearly.or(self.target)
+    }
+
+    /// How far from baseline (0 when none) to the target of `year` a
+    /// value is: 0 at the baseline, 1 when the target is reached. None
+    /// without a target, or when the target is the baseline.
+    pub fn to_target(&self, value: f64, year: Option<i32>) -> Option<f64> {
+        let target = self.target_for(year)?;
         let baseline = self.baseline.unwrap_or(0.0);
         (target != baseline).then(|| (value - baseline) / (target - baseline))
     }

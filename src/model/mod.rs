@@ -139,6 +139,9 @@ pub struct Indicator {
     pub target: Option<f64>,
     /// Values by year, in file order.
     pub values: Vec<(Located<i32>, f64)>,
+    /// Targets of given years (`targets = { 2026 = 50 }`), beside the
+    /// target of the whole convention.
+    pub targets: Vec<(Located<i32>, f64)>,
     /// The day the indicator was added to its action, when the file says.
     pub created: Option<Located<NaiveDate>>,
 }

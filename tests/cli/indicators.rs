@@ -207,3 +207,71 @@ fn a_yearly_value_is_removed() {
     );
     assert_eq!(both.status.code(), Some(2));
 }
+
+#[test]
+fn yearly_targets_are_set_and_read_for_their_year() {
+    let plan = copy_plan(&bundled_plan());
+    let plan = plan.path();
+    let add = run(
+        plan,
+        &[
+            "indicator",
+            "add",
+            "2",
+            "--name",
+            "Familles accueillies",
+            "--baseline",
+            "10",
+            "--target",
+            "60",
+            "--target-year",
+            "2026",
+        ],
+    );
+    assert!(add.status.success(), "{add:?}");
+    let text = fs::read_to_string(file_of_action_2(plan)).unwrap();
+    assert!(text.contains("targets = { 2026 = 60 }\n"), "{text}");
+    for args in [
+        &[
+            "set",
+            "2",
+            "--indicator",
+            "1",
+            "--year",
+            "2027",
+            "--target",
+            "80",
+        ][..],
+        &[
+            "set",
+            "2",
+            "--indicator",
+            "1",
+            "--year",
+            "2026",
+            "--value",
+            "35",
+        ],
+    ] {
+        let output = run(plan, args);
+        assert!(output.status.success(), "{args:?}: {output:?}");
+    }
+    let text = fs::read_to_string(file_of_action_2(plan)).unwrap();
+    assert!(
+        text.contains("targets = { 2026 = 60, 2027 = 80 }\n"),
+        "{text}"
+    );
+    let check = run(plan, &["check", "--deny-warnings"]);
+    assert!(check.status.success(), "{check:?}");
+    let report = run(plan, &["report", "--year", "2026", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let indicator = &report["axes"][0]["actions"][1]["indicators"][0];
+    assert_eq!(indicator["target"], 60.0, "{indicator}");
+    assert_eq!(indicator["to_target"], 0.5, "(35 - 10) / (60 - 10)");
+    let show = run(plan, &["show", "2", "--format", "json"]);
+    let show: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(
+        show["indicators"][0]["targets"],
+        serde_json::json!({"2026": 60.0, "2027": 80.0})
+    );
+}

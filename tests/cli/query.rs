@@ -323,6 +323,7 @@ fn show_json_has_the_whole_fiche() {
             "baseline": 10.0,
             "target": 50.0,
             "values": {"2024": 20.0, "2025": 30.0},
+            "targets": {},
             "latest": 30.0,
             "to_target": 0.5
         })

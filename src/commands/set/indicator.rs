@@ -1,5 +1,6 @@
 //! `ctg set ID --indicator N --year Y`: an indicator's value of a year,
-//! set (`--value V`) or removed (`--remove-value`).
+//! set (`--value V`) or removed (`--remove-value`), or its target of that
+//! year (`--target V`).
 
 use toml_edit::Item;
 
@@ -20,9 +21,10 @@ pub fn asked(
     let (Some(number), Some(year)) = (args.indicator, args.year) else {
         return Ok(None);
     };
-    let change = match args.value {
-        Some(value) => Change::Set(value),
-        None => Change::Remove,
+    let change = match (args.value, args.target_value) {
+        (Some(value), _) => Change::Set(value),
+        (None, Some(target)) => Change::Target(target),
+        (None, None) => Change::Remove,
     };
     set_value_of_year(file, action, number, year, change, lang).map(Some)
 }
@@ -31,6 +33,8 @@ pub fn asked(
 pub enum Change {
     Set(f64),
     Remove,
+    /// The target of that year (`targets`).
+    Target(f64),
 }
 
 /// Sets or removes the value of `year` of indicator `number`.
@@ -57,30 +61,19 @@ pub fn set_value_of_year(
     .ok_or_else(missing)?;
     let name = escape::terminal(&action.indicators[number - 1].name);
     let key = year.to_string();
-    let Change::Set(value) = change else {
-        let removed = indicator.get_mut("values").and_then(|item| {
-            let inline = item.is_inline_table();
-            let values = item.as_table_like_mut()?;
-            let old = values.remove(&key)?;
-            if inline {
-                values.fmt();
-            }
-            Some(old)
-        });
-        let msg = match removed {
-            Some(_) => Msg::EditIndicatorRemoved,
-            None => Msg::EditIndicatorNoValue,
-        };
-        return Ok(lang.fill(msg, &[&id, &name, &year]));
+    let (table_key, value, msg) = match change {
+        Change::Set(value) => ("values", value, Msg::EditIndicator),
+        Change::Target(target) => ("targets", target, Msg::EditIndicatorTarget),
+        Change::Remove => return Ok(remove_value(indicator, &key, id, &name, year, lang)),
     };
-    if indicator.get("values").is_none() {
-        indicator.insert("values", toml_edit::value(toml_edit::InlineTable::new()));
+    if indicator.get(table_key).is_none() {
+        indicator.insert(table_key, toml_edit::value(toml_edit::InlineTable::new()));
         if inline_indicator {
             indicator.fmt();
         }
     }
     // Values are an inline table or a [indicators.values] section.
-    let values = indicator.get_mut("values").ok_or_else(missing)?;
+    let values = indicator.get_mut(table_key).ok_or_else(missing)?;
     let inline = values.is_inline_table();
     let values = values.as_table_like_mut().ok_or_else(missing)?;
     let number_value = number_value(value);
@@ -89,5 +82,30 @@ pub fn set_value_of_year(
     if inline {
         values.fmt();
     }
-    Ok(lang.fill(Msg::EditIndicator, &[&id, &name, &year, &shown]))
+    Ok(lang.fill(msg, &[&id, &name, &year, &shown]))
+}
+
+/// Removes the value of `key` (a year) and says so, or that there was none.
+fn remove_value(
+    indicator: &mut dyn toml_edit::TableLike,
+    key: &str,
+    id: u32,
+    name: &str,
+    year: i32,
+    lang: Lang,
+) -> String {
+    let removed = indicator.get_mut("values").and_then(|item| {
+        let inline = item.is_inline_table();
+        let values = item.as_table_like_mut()?;
+        let old = values.remove(key)?;
+        if inline {
+            values.fmt();
+        }
+        Some(old)
+    });
+    let msg = match removed {
+        Some(_) => Msg::EditIndicatorRemoved,
+        None => Msg::EditIndicatorNoValue,
+    };
+    lang.fill(msg, &[&id, &name, &year])
 }
