@@ -24,6 +24,9 @@ pub const CONVENTION_FILE: &str = "ctg.toml";
 /// (a pasted export, a binary) and reading it would only waste memory.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
+/// Below this many files in a folder, they are read on one thread.
+const PARALLEL_FILES: usize = 64;
+
 /// The sub-folders of a plan, each holding one kind of file.
 pub const FOLDERS: [&str; 3] = ["axes", "actions", "meetings"];
 
@@ -186,24 +189,43 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
         .iter()
         .zip([FileKind::Axis, FileKind::Action, FileKind::Meeting])
     {
-        for (path, name) in plan_files_in(&guard, root, folder, lang, diags, &mut set.unread, kind)
-        {
-            match guard.open(&path) {
-                Ok(opened) => match read_one(opened, name, lang, diags) {
-                    Some(file) => {
-                        set.push(file, kind);
-                    }
-                    None => set.unread.push(kind),
-                },
-                Err(Refusal::Folder) => diags.push(refused(Refusal::Folder, &name, lang)),
-                Err(refusal) => {
-                    diags.push(refused(refusal, &name, lang));
-                    set.unread.push(kind);
-                }
+        let listed = plan_files_in(&guard, root, folder, lang, diags, &mut set.unread, kind);
+        // Opened and read on every core for a large plan, kept in name order.
+        let read =
+            crate::parallel::map(&listed, listed.len() > PARALLEL_FILES, |_, (path, name)| {
+                read_listed(&guard, path, name, lang)
+            });
+        for (file, unread, file_diags) in read {
+            diags.extend(file_diags);
+            if let Some(file) = file {
+                set.push(file, kind);
+            }
+            if unread {
+                set.unread.push(kind);
             }
         }
     }
     set
+}
+
+/// One listed plan file, read: its text, whether it could not be read at
+/// all, and the problems met.
+fn read_listed(
+    guard: &Guard,
+    path: &Path,
+    name: &str,
+    lang: Lang,
+) -> (Option<SourceFile>, bool, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    match guard.open(path) {
+        Ok(opened) => {
+            let file = read_one(opened, name.to_string(), lang, &mut diags);
+            let unread = file.is_none();
+            (file, unread, diags)
+        }
+        Err(Refusal::Folder) => (None, false, vec![refused(Refusal::Folder, name, lang)]),
+        Err(refusal) => (None, true, vec![refused(refusal, name, lang)]),
+    }
 }
 
 /// The diagnostic of a path of the plan that is not read.
