@@ -61,8 +61,7 @@ pub fn from_sources(
         meetings: Vec::new(),
         incomplete: sources.unread.clone(),
     };
-    // Files are read apart from each other: on every core for a large plan,
-    // their diagnostics then put back in the order of the files.
+    // On every core for a large plan; diagnostics kept in the files' order.
     let weight: usize = sources.files.iter().map(|file| file.text.len()).sum();
     let read = parallel::map(&sources.files, weight > PARALLEL_BYTES, |index, file| {
         read_file(FileId(index), file, sources.kinds[index], lang)
@@ -71,9 +70,8 @@ pub fn from_sources(
         diags.extend(file_diags);
         let complete = match item {
             Item::Convention(convention) => {
-                let complete = convention.schema.is_some();
                 plan.convention = convention;
-                complete
+                plan.convention.schema.is_some()
             }
             Item::Axis(axis) => push_some(&mut plan.axes, axis),
             Item::Action(action) => push_some(&mut plan.actions, action),
@@ -268,12 +266,13 @@ fn read_id(
     let id = table.integer_any(ctx, key, 1..=MAX_ID)?;
     if !(1..=MAX_ID).contains(&id.value) {
         let lang = ctx.lang;
-        ctx.error(
-            &format::INVALID_ID,
-            id.span.range.clone(),
-            format::ID_NOT_POSITIVE.fill(lang, &[&id.value]),
-            Some(format::INTEGER_BETWEEN.fill(lang, &[&key, &1, &MAX_ID])),
-        );
+        let message = match id.value {
+            ..=0 => format::ID_NOT_POSITIVE.fill(lang, &[&id.value]),
+            _ => format::ID_TOO_LARGE.fill(lang, &[&MAX_ID, &id.value]),
+        };
+        let help = Some(format::INTEGER_BETWEEN.fill(lang, &[&key, &1, &MAX_ID]));
+        let span = id.span.range.clone();
+        ctx.error(&format::INVALID_ID, span, message, help);
         return None;
     }
     Some(Located {

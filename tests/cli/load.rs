@@ -74,6 +74,25 @@ fn a_syntax_error_names_file_line_and_column() {
 }
 
 #[test]
+fn an_id_past_the_limit_says_the_limit() {
+    let plan = copy_plan(&fixture("small"));
+    fs::write(
+        plan.path().join("actions/03-offre.toml"),
+        "id = 10000\naxis = 2\ntitle = \"Renforcer l'offre jeunesse\"\n",
+    )
+    .unwrap();
+    let err = refused(plan.path(), "en");
+    assert!(
+        err.contains("error[invalid-id]: the id must be at most 9999, not 10000"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: `id` must be an integer between 1 and 9999"),
+        "{err}"
+    );
+}
+
+#[test]
 fn every_field_problem_of_every_file_is_reported_in_one_run() {
     let plan = copy_plan(&fixture("small"));
     fs::write(
