@@ -32,12 +32,19 @@ ENV = dict(os.environ, CTG_TODAY=TODAY, NO_COLOR="1")
 ENV.pop("CTG_PLAN", None)
 
 
-def run_once(argv):
-    """Wall time of one process, in seconds. A command given as a list of
-    command lines runs the next one each time (an edit that alternates)."""
+def next_argv(argv):
+    """The command line to run: a command given as a list of command lines
+    runs the next one each time (an edit that alternates two values, so
+    that every run changes the file)."""
     if isinstance(argv[0], list):
         argv.append(argv.pop(0))
-        argv = argv[-1]
+        return argv[-1]
+    return argv
+
+
+def run_once(argv):
+    """Wall time of one process, in seconds."""
+    argv = next_argv(argv)
     start = time.perf_counter()
     proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, close_fds=False)
     elapsed = time.perf_counter() - start
@@ -51,8 +58,7 @@ def peak_memory(argv):
     interpreter would count the interpreter's own pages); None without it."""
     if not os.path.exists("/usr/bin/time"):
         return None
-    if isinstance(argv[0], list):
-        argv = argv[0]
+    argv = next_argv(argv)
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", *argv], stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, env=ENV)
     return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
@@ -191,6 +197,10 @@ def main():
     commands["hello world"] = [hello]
 
     times = {name: [] for name in commands}
+    for argv in commands.values():
+        if isinstance(argv[0], list):
+            # Sets the value the first run will change, whatever an earlier run left.
+            subprocess.run(argv[-1], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     memory = {name: peak_memory(argv) for name, argv in commands.items()}  # also warms the cache
     for _ in range(args.rounds):
         for name, argv in commands.items():
