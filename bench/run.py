@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
 """Benchmark of ctg against two floors, measured in one run.
 
-    python3 bench/run.py [--rounds 7] [--generator ../shared/bench/gen_corpus.py] [--keep DIR]
+    python3 bench/run.py [--rounds 7] [--actions 9999] [--warnings 4000] [--keep DIR] [--compare CTG]
 
-Builds ctg and the two baselines in release mode, generates corpora of 250,
-500 and 1,000 synthetic plans with the shared generator, then runs, in
-alternation and several times each:
+Builds ctg and the two baselines in release mode, generates with the
+generators beside this script corpora of 250, 500 and 1,000 synthetic plans,
+one large plan (9,999 actions of 8 modalities, 3 indicators and 10 journal
+entries), a plan whose first action carries 4,000 warnings, and a git
+repository of the large plan with 10 commits; then runs, in alternation and
+several times each:
   - ctg portfolio on each corpus;
-  - the parse floor: read and parse every file into toml::Table on all cores;
+  - the parse floor: read and parse every file into toml::Table on all cores,
+    on each corpus and on the large plan;
+  - status, check, show, pilots, list --text and report on the large plan;
+  - an edit (ctg set, alternating two due dates) on the large plan;
+  - ctg diff HEAD~10 HEAD in the repository of the large plan;
+  - check of the plan with many warnings, for people and in JSON;
   - ctg check on one plan, ctg status on the bundled plan;
   - a hello-world process (the start floor).
 It prints the median wall time and peak memory of each, and the ratios the
@@ -15,7 +23,8 @@ project's targets are stated in. Machines are noisy: compare ratios, not seconds
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
 TODAY = "2026-06-30"  # the generated plans are valid on this day
 
 
@@ -23,8 +32,19 @@ ENV = dict(os.environ, CTG_TODAY=TODAY, NO_COLOR="1")
 ENV.pop("CTG_PLAN", None)
 
 
+def next_argv(argv):
+    """The command line to run: a command given as a list of command lines
+    runs the next one each time (an edit that alternates two values, so
+    that every run changes the file)."""
+    if isinstance(argv[0], list):
+        argv.append(argv.pop(0))
+        return argv[-1]
+    return argv
+
+
 def run_once(argv):
     """Wall time of one process, in seconds."""
+    argv = next_argv(argv)
     start = time.perf_counter()
     proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, close_fds=False)
     elapsed = time.perf_counter() - start
@@ -38,15 +58,100 @@ def peak_memory(argv):
     interpreter would count the interpreter's own pages); None without it."""
     if not os.path.exists("/usr/bin/time"):
         return None
+    argv = next_argv(argv)
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", *argv], stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, env=ENV)
     return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
 
 
+# The single-plan commands measured on the large plan against the parse floor.
+LARGE_COMMANDS = {
+    "ctg status (large plan)": ["status"],
+    "ctg check (large plan)": ["check"],
+    "ctg show (large plan)": ["show", "5000"],
+    "ctg pilots (large plan)": ["pilots"],
+    "ctg list --text (large plan)": ["list", "--text", "atelier"],
+    "ctg report (large plan)": ["report"],
+}
+
+
+def folder_megabytes(folder):
+    return sum(os.path.getsize(os.path.join(d, x)) for d, _, f in os.walk(folder) for x in f) / 1e6
+
+
+def single_plans(work, args):
+    """The large plan, the plan with many warnings (a 20-action plan whose
+    first action has that many journal entries out of order) and a git
+    repository holding the large plan with 10 commits after the first."""
+    big = os.path.join(work, f"plan-{args.actions}")
+    if not os.path.isdir(big):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_big_plan.py"), "--actions", str(args.actions),
+                        "--out", big], check=True, stdout=subprocess.DEVNULL)
+    warned = os.path.join(work, f"warnings-{args.warnings}")
+    if not os.path.isdir(warned):
+        small = os.path.join(work, "plan-20")
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_big_plan.py"), "--actions", "20", "--out", small],
+                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_warnings.py"), small, str(args.warnings), warned],
+                       check=True, stdout=subprocess.DEVNULL)
+    repo = os.path.join(work, "repo")
+    if not os.path.isdir(repo):
+        shutil.copytree(big, os.path.join(repo, "plan"))
+        git = ["git", "-C", repo, "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+        subprocess.run([*git, "init", "--quiet"], check=True)
+        subprocess.run([*git, "add", "."], check=True)
+        subprocess.run([*git, "commit", "--quiet", "-m", "plan"], check=True)
+        actions = os.path.join(repo, "plan", "actions")
+        names = sorted(os.listdir(actions))
+        for step in range(10):
+            path = os.path.join(actions, names[step * len(names) // 10])
+            text = open(path, encoding="utf-8").read()
+            text += f'\n[[log]]\ndate = 2026-06-{step + 10}\nnote = "Point d\'étape {step}"\n'
+            open(path, "w", encoding="utf-8").write(text)
+            subprocess.run([*git, "commit", "--quiet", "-am", f"step {step}"], check=True)
+    return big, warned, repo
+
+
+def ratios(median, memory, sizes, plan_megabytes):
+    """The ratios of the targets, each measured in this run."""
+    def line(label, value, target, unit=""):
+        print(f"  {label:46} {value:6.2f}{unit}  [{target}]")
+
+    def peak(name):
+        return memory[name] if memory[name] is not None else float("nan")
+
+    floor = median["parse floor (large plan)"]
+    for name in LARGE_COMMANDS:
+        line(name.replace("(large plan)", "/ parse floor"), median[name] / floor, "<= 1.3")
+    line("check, 4000 warnings: people / json",
+         median["ctg check (warnings)"] / median["ctg check --format json (warnings)"], "<= 2")
+    line("edit (set) / check, large plan",
+         median["ctg set (large plan)"] / median["ctg check (large plan)"], "<= 1.2")
+    line("edit (set) / check, peak memory",
+         peak("ctg set (large plan)") / peak("ctg check (large plan)"), "<= 1.2")
+    line("diff HEAD~10 HEAD / two checks",
+         median["ctg diff HEAD~10 HEAD"] / (2 * median["ctg check (large plan)"]), "<= 1.2")
+    line(f"check peak memory / plan's TOML ({plan_megabytes:.0f} MB)",
+         peak("ctg check (large plan)") / plan_megabytes, "<= 2")
+    line("status, bundled plan / hello world",
+         median["ctg status (bundled plan)"] / median["hello world"], "<= 1.5")
+    line("check one plan / hello world", median["ctg check (one plan)"] / median["hello world"], "")
+    line("portfolio / parse floor, 1000 plans",
+         median["ctg portfolio (1000 plans)"] / median["parse floor (1000 plans)"], "<= 1.0")
+    peak_portfolio = memory["ctg portfolio (1000 plans)"]
+    print(f"  portfolio peak memory, 1000 plans:   {'n/a' if peak_portfolio is None else f'{peak_portfolio:5.1f}'} MB")
+    per_plan = [median[f"ctg portfolio ({n} plans)"] / n * 1e3 for n in sizes]
+    print("  portfolio time per plan (ms), 250 / 500 / 1000 plans: "
+          + " / ".join(f"{value:.3f}" for value in per_plan) + "  [flat: linear growth]")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--generator", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
+    parser.add_argument("--actions", type=int, default=9999, help="actions of the large plan")
+    parser.add_argument("--warnings", type=int, default=4000, help="warnings in one file")
+    parser.add_argument("--compare", metavar="CTG", help="another ctg binary (an earlier build) to run "
+                        "the large-plan commands with too, for ratios of this build to it")
     parser.add_argument("--keep", help="generate the corpora here and keep them")
     args = parser.parse_args()
 
@@ -63,7 +168,7 @@ def main():
     for size in sizes:
         corpora[size] = os.path.join(work, f"corpus-{size}")
         if not os.path.isdir(corpora[size]):
-            subprocess.run([sys.executable, args.generator, "--plans", str(size), "--out", corpora[size]],
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--plans", str(size), "--out", corpora[size]],
                            check=True, stdout=subprocess.DEVNULL)
     one_plan = os.path.join(corpora[1000], sorted(os.listdir(corpora[1000]))[0])
 
@@ -71,11 +176,31 @@ def main():
     for size in sizes:
         commands[f"ctg portfolio ({size} plans)"] = [ctg, "portfolio", corpora[size], "--format", "json"]
         commands[f"parse floor ({size} plans)"] = [floor, corpora[size]]
+    big, warned, repo = single_plans(work, args)
+    commands["parse floor (large plan)"] = [floor, big]
+    for name, rest in LARGE_COMMANDS.items():
+        commands[name] = [ctg, "--plan", big, *rest]
+    commands["ctg set (large plan)"] = [[ctg, "--plan", big, "set", "2", "--due", due]
+                                        for due in ("2026-11-30", "2026-12-31")]
+    commands["ctg diff HEAD~10 HEAD"] = [ctg, "--plan", os.path.join(repo, "plan"), "diff", "HEAD~10", "HEAD"]
+    if args.compare:
+        for name, rest in LARGE_COMMANDS.items():
+            commands["earlier: " + name] = [args.compare, "--plan", big, *rest]
+        commands["earlier: ctg set (large plan)"] = [[args.compare, "--plan", big, "set", "3", "--due", due]
+                                                     for due in ("2026-11-30", "2026-12-31")]
+        commands["earlier: ctg diff HEAD~10 HEAD"] = [args.compare, "--plan", os.path.join(repo, "plan"),
+                                                      "diff", "HEAD~10", "HEAD"]
+    commands["ctg check (warnings)"] = [ctg, "--plan", warned, "check"]
+    commands["ctg check --format json (warnings)"] = [ctg, "--plan", warned, "check", "--format", "json"]
     commands["ctg check (one plan)"] = [ctg, "--plan", one_plan, "check"]
     commands["ctg status (bundled plan)"] = [ctg, "--plan", os.path.join(REPO, "plan"), "status"]
     commands["hello world"] = [hello]
 
     times = {name: [] for name in commands}
+    for argv in commands.values():
+        if isinstance(argv[0], list):
+            # Sets the value the first run will change, whatever an earlier run left.
+            subprocess.run(argv[-1], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     memory = {name: peak_memory(argv) for name, argv in commands.items()}  # also warms the cache
     for _ in range(args.rounds):
         for name, argv in commands.items():
@@ -85,23 +210,21 @@ def main():
     print(f"cores: {os.cpu_count()}, rounds: {args.rounds}, corpus of 1000 plans: "
           f"{sum(len(f) for _, _, f in os.walk(corpora[1000]))} files, "
           f"{sum(os.path.getsize(os.path.join(d, x)) for d, _, f in os.walk(corpora[1000]) for x in f) / 1e6:.0f} MB")
-    print(f"{'command':34} {'median':>10} {'min':>10} {'peak MB':>8}")
+    print(f"large plan: {args.actions} actions, {folder_megabytes(big):.0f} MB")
+    print(f"{'command':38} {'median':>10} {'min':>10} {'peak MB':>8}")
     for name in commands:
         peak = "n/a" if memory[name] is None else f"{memory[name]:.1f}"
-        print(f"{name:34} {median[name] * 1000:8.1f} ms {min(times[name]) * 1000:7.1f} ms {peak:>8}")
+        print(f"{name:38} {median[name] * 1000:8.1f} ms {min(times[name]) * 1000:7.1f} ms {peak:>8}")
     print()
     print("ratios (targets in brackets):")
-    ratio = median["ctg portfolio (1000 plans)"] / median["parse floor (1000 plans)"]
-    print(f"  portfolio / parse floor, 1000 plans: {ratio:5.2f}  [<= 1.3]")
-    ratio = median["ctg status (bundled plan)"] / median["hello world"]
-    print(f"  status / hello world:                {ratio:5.2f}  [<= 2]")
-    ratio = median["ctg check (one plan)"] / median["hello world"]
-    print(f"  check one plan / hello world:        {ratio:5.2f}")
-    peak = memory["ctg portfolio (1000 plans)"]
-    print(f"  portfolio peak memory, 1000 plans:   {'n/a' if peak is None else f'{peak:5.1f}'} MB  [< 100]")
-    per_plan = [median[f"ctg portfolio ({n} plans)"] / n * 1e3 for n in sizes]
-    print("  portfolio time per plan (ms), 250 / 500 / 1000 plans: "
-          + " / ".join(f"{value:.3f}" for value in per_plan) + "  [flat: linear growth]")
+    ratios(median, memory, sizes, folder_megabytes(big))
+    if args.compare:
+        print()
+        print(f"this build / {args.compare} (same run):")
+        for name in commands:
+            if name.startswith("earlier: "):
+                label = name[len("earlier: "):]
+                print(f"  {label:46} {median[label] / median[name]:6.2f}")
     if not args.keep:
         shutil.rmtree(work)
 

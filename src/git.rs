@@ -3,23 +3,27 @@
 //! Git is reached through the `git` command: it is on every staff laptop
 //! that holds the plan's repository and on every CI runner, it knows the
 //! user's configuration (safe directories, alternates, worktrees) and it
-//! needs no C library built with the tool. A revision's files are listed with
-//! `git ls-tree` and read in one `git cat-file --batch` process; nothing is
-//! checked out, so the working tree and the index are never touched.
+//! needs no C library built with the tool. One `git cat-file --batch`
+//! process serves a whole command: it resolves revisions, lists the plan's
+//! trees and reads their files (starting a process costs more than most of
+//! what it is asked). Nothing is checked out, so the working tree and the
+//! index are never touched.
 
-use std::io::{Read, Write};
+use std::cell::RefCell;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 use crate::error::Error;
+use crate::source::{CONVENTION_FILE, FOLDERS, kind_of};
 
-/// The repository holding a plan folder, and where the plan sits in it.
+/// The repository holding a plan folder.
 pub struct Repo {
-    /// The folder git commands run in (the plan folder).
+    /// The folder git commands run in (the plan folder): paths written
+    /// `REV:./path` are relative to it.
     dir: PathBuf,
-    /// The plan folder relative to the top of the repository, with a
-    /// trailing `/` (empty when the plan is the repository's root).
-    prefix: String,
+    /// The command's one `git cat-file --batch`, started when first needed.
+    batch: RefCell<Option<Batch>>,
 }
 
 /// One revision, as asked and as resolved.
@@ -30,38 +34,37 @@ pub struct Revision {
     pub commit: String,
 }
 
+/// What `cat-file --batch` answers for one name.
+enum Object {
+    Found { id: String, bytes: Vec<u8> },
+    Missing,
+}
+
 impl Repo {
-    /// The repository of `plan_dir`, or an error saying the plan is not in one.
+    /// The repository of `plan_dir`. Nothing is started yet: the first
+    /// question tells a folder that is not in a repository.
     pub fn of(plan_dir: &Path) -> Result<Repo, Error> {
-        let prefix =
-            git(plan_dir, &["rev-parse", "--show-prefix"], None).map_err(|_| Error::NotARepo {
-                dir: plan_dir.to_path_buf(),
-            })?;
         Ok(Repo {
             dir: plan_dir.to_path_buf(),
-            prefix: String::from_utf8_lossy(&prefix).trim().to_string(),
+            batch: RefCell::new(None),
         })
     }
 
     /// The commit a revision names, or an error naming the revision.
     pub fn resolve(&self, name: &str) -> Result<Revision, Error> {
-        let spec = format!("{name}^{{commit}}");
         let unknown = || Error::UnknownRevision {
             name: name.to_string(),
         };
-        if name.starts_with('-') {
+        if name.starts_with('-') || name.contains(['\n', '\r']) {
             return Err(unknown());
         }
-        let out = git(
-            &self.dir,
-            &["rev-parse", "--verify", "--quiet", &spec],
-            None,
-        )
-        .map_err(|_| unknown())?;
-        Ok(Revision {
-            name: name.to_string(),
-            commit: String::from_utf8_lossy(&out).trim().to_string(),
-        })
+        match self.ask(&[format!("{name}^{{commit}}")])?.pop() {
+            Some(Object::Found { id, .. }) => Ok(Revision {
+                name: name.to_string(),
+                commit: id,
+            }),
+            _ => Err(unknown()),
+        }
     }
 
     /// The last commit of the current branch made on or before `day` (by
@@ -84,6 +87,7 @@ impl Repo {
     pub fn first_added(&self) -> Vec<(String, chrono::NaiveDate, bool)> {
         let args = [
             "log",
+            "--relative",
             "--reverse",
             "--diff-filter=A",
             "--format=%x00%cs",
@@ -97,6 +101,7 @@ impl Repo {
         };
         let text = String::from_utf8_lossy(&out);
         let mut found: Vec<(String, chrono::NaiveDate, usize)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (commit, record) in text
             .split('\0')
             .filter(|r| !r.trim().is_empty())
@@ -107,16 +112,14 @@ impl Repo {
                 continue;
             };
             for path in lines.filter(|l| !l.is_empty()) {
-                if let Some(relative) = path.strip_prefix(self.prefix.as_str())
-                    && !found.iter().any(|(p, _, _)| p == relative)
-                {
-                    found.push((relative.to_string(), day, commit));
+                if seen.insert(path) {
+                    found.push((path.to_string(), day, commit));
                 }
             }
         }
         let plan_commit = found
             .iter()
-            .find(|(path, _, _)| path == crate::source::CONVENTION_FILE)
+            .find(|(path, _, _)| path == CONVENTION_FILE)
             .map(|(_, _, commit)| *commit);
         found
             .into_iter()
@@ -127,92 +130,219 @@ impl Repo {
     /// Every file of the plan folder at `revision`, as (path relative to the
     /// plan folder, bytes). An error when the plan did not exist there.
     pub fn plan_files(&self, revision: &Revision) -> Result<Vec<(String, Vec<u8>)>, Error> {
-        let failed = |detail: String| Error::Git { detail };
-        let mut args = vec![
-            "ls-tree",
-            "-r",
-            "-z",
-            "--full-tree",
-            revision.commit.as_str(),
-        ];
-        if !self.prefix.is_empty() {
-            args.push("--");
-            args.push(&self.prefix);
-        }
-        let listing = git(&self.dir, &args, None).map_err(failed)?;
-        let mut entries = Vec::new();
-        for record in listing.split(|&byte| byte == 0).filter(|r| !r.is_empty()) {
-            // "<mode> <type> <object>\t<path>"
-            let record = String::from_utf8_lossy(record);
-            let Some((meta, path)) = record.split_once('\t') else {
-                continue;
-            };
-            let mut fields = meta.split(' ');
-            let (Some(_mode), Some(kind), Some(object)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            if kind != "blob" {
-                continue;
-            }
-            if let Some(relative) = path.strip_prefix(self.prefix.as_str()) {
-                entries.push((relative.to_string(), object.to_string()));
+        let absent = || Error::PlanNotAtRevision {
+            revision: revision.name.clone(),
+            folder: self.prefix_shown(),
+        };
+        let Some(Object::Found { id, bytes }) =
+            self.ask(&[format!("{}:./", revision.commit)])?.pop()
+        else {
+            return Err(absent());
+        };
+        let id_len = id.len() / 2;
+        let top = tree_entries(&bytes, id_len);
+        let mut entries: Vec<(String, String)> = Vec::new();
+        let mut folders = Vec::new();
+        for (mode, name, object) in top {
+            if name == CONVENTION_FILE && is_blob(mode) {
+                entries.push((name.to_string(), object));
+            } else if mode == "40000" && FOLDERS.contains(&name) {
+                folders.push((name.to_string(), object));
             }
         }
-        if !entries
-            .iter()
-            .any(|(path, _)| path == crate::source::CONVENTION_FILE)
-        {
-            return Err(Error::PlanNotAtRevision {
-                revision: revision.name.clone(),
-                folder: self.prefix_shown(),
-            });
+        if entries.is_empty() {
+            return Err(absent());
         }
-        // Only plan files are read; the rest of the repository is not.
-        entries.retain(|(path, _)| crate::source::kind_of(path).is_some());
-        let objects: String = entries
-            .iter()
-            .map(|(_, object)| format!("{object}\n"))
-            .collect();
-        let contents = git(
-            &self.dir,
-            &["cat-file", "--batch"],
-            Some(objects.as_bytes()),
-        )
-        .map_err(failed)?;
-        let blobs =
-            split_batch(&contents, entries.len()).ok_or_else(|| failed("cat-file".into()))?;
-        Ok(entries
-            .into_iter()
-            .map(|(path, _)| path)
-            .zip(blobs)
-            .collect())
+        let trees = self.ask(&folders.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())?;
+        for ((folder, _), tree) in folders.iter().zip(trees) {
+            let Object::Found { bytes, .. } = tree else {
+                continue;
+            };
+            for (mode, name, object) in tree_entries(&bytes, id_len) {
+                let path = format!("{folder}/{name}");
+                // Only plan files are read; the rest of the repository is not.
+                if is_blob(mode) && kind_of(&path).is_some() {
+                    entries.push((path, object));
+                }
+            }
+        }
+        let blobs = self.ask(&entries.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())?;
+        let mut files = Vec::with_capacity(entries.len());
+        for ((path, _), blob) in entries.into_iter().zip(blobs) {
+            match blob {
+                Object::Found { bytes, .. } => files.push((path, bytes)),
+                Object::Missing => return Err(git_failed(format!("{path}: missing object"))),
+            }
+        }
+        Ok(files)
     }
 
+    /// The plan folder relative to the top of the repository, as the error
+    /// of a plan missing at a revision shows it (asked only then).
     fn prefix_shown(&self) -> String {
-        if self.prefix.is_empty() {
-            ".".to_string()
-        } else {
-            self.prefix.trim_end_matches('/').to_string()
+        let prefix = git(&self.dir, &["rev-parse", "--show-prefix"], None).unwrap_or_default();
+        let prefix = String::from_utf8_lossy(&prefix);
+        match prefix.trim().trim_end_matches('/') {
+            "" => ".".to_string(),
+            folder => folder.to_string(),
+        }
+    }
+
+    /// Asks the batch process for each name, in order, starting it first
+    /// if need be.
+    fn ask(&self, names: &[String]) -> Result<Vec<Object>, Error> {
+        let mut slot = self.batch.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(Batch::start(&self.dir).map_err(|_| self.not_a_repo())?);
+        }
+        let Some(batch) = slot.as_mut() else {
+            return Err(self.not_a_repo());
+        };
+        let first = !batch.answered;
+        match batch.ask(names) {
+            Ok(objects) => Ok(objects),
+            Err(_) if first => Err(self.not_a_repo()),
+            Err(err) => Err(git_failed(format!("cat-file: {err}"))),
+        }
+    }
+
+    fn not_a_repo(&self) -> Error {
+        Error::NotARepo {
+            dir: self.dir.clone(),
         }
     }
 }
 
-/// The contents out of `git cat-file --batch` output: for each object a
-/// header line "<object> <type> <size>", the bytes, then a newline.
-fn split_batch(output: &[u8], count: usize) -> Option<Vec<Vec<u8>>> {
-    let mut blobs = Vec::with_capacity(count);
-    let mut rest = output;
-    for _ in 0..count {
-        let end = rest.iter().position(|&byte| byte == b'\n')?;
-        let header = std::str::from_utf8(&rest[..end]).ok()?;
-        let size: usize = header.rsplit(' ').next()?.parse().ok()?;
-        let start = end + 1;
-        blobs.push(rest.get(start..start + size)?.to_vec());
-        rest = rest.get(start + size + 1..).unwrap_or_default();
+fn git_failed(detail: String) -> Error {
+    Error::Git { detail }
+}
+
+/// Whether a tree entry's mode is a file's (regular, executable or a link),
+/// as `git ls-tree` would call it a blob.
+fn is_blob(mode: &str) -> bool {
+    mode.starts_with('1') && mode != "160000"
+}
+
+/// The entries of a tree object: (mode, name, object id in hex). Each is
+/// "<mode> <name>\0" then the id's raw bytes.
+fn tree_entries(bytes: &[u8], id_len: usize) -> Vec<(&str, &str, String)> {
+    let mut entries = Vec::new();
+    let mut rest = bytes;
+    while let Some(nul) = rest.iter().position(|&b| b == 0) {
+        let Some(raw) = rest.get(nul + 1..nul + 1 + id_len) else {
+            break;
+        };
+        let head = std::str::from_utf8(&rest[..nul]).ok();
+        if let Some((mode, name)) = head.and_then(|h| h.split_once(' ')) {
+            let id = raw.iter().map(|b| format!("{b:02x}")).collect();
+            entries.push((mode, name, id));
+        }
+        rest = &rest[nul + 1 + id_len..];
     }
-    Some(blobs)
+    entries
+}
+
+/// A running `git cat-file --batch`: names in, "<id> <type> <size>", the
+/// bytes and a newline out (or "<name> missing").
+struct Batch {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    stdout: BufReader<ChildStdout>,
+    /// Whether it has answered once: failing before means git could not
+    /// start there (no repository).
+    answered: bool,
+}
+
+/// Up to this many bytes of names are written before reading the answers:
+/// they fit in a pipe, so git never waits on a full pipe for us.
+const DIRECT_WRITE: usize = 16 * 1024;
+
+impl Batch {
+    fn start(dir: &Path) -> std::io::Result<Batch> {
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let stdout = child.stdout.take().ok_or(std::io::ErrorKind::BrokenPipe)?;
+        Ok(Batch {
+            stdin: child.stdin.take(),
+            stdout: BufReader::with_capacity(64 * 1024, stdout),
+            child,
+            answered: false,
+        })
+    }
+
+    fn ask(&mut self, names: &[String]) -> std::io::Result<Vec<Object>> {
+        let request: String = names.iter().map(|name| format!("{name}\n")).collect();
+        let stdin = self.stdin.as_mut().ok_or(std::io::ErrorKind::BrokenPipe)?;
+        let stdout = &mut self.stdout;
+        let objects = if request.len() <= DIRECT_WRITE {
+            stdin.write_all(request.as_bytes())?;
+            stdin.flush()?;
+            read_objects(stdout, names.len())
+        } else {
+            // Written from a thread: git answers while it reads, and a
+            // full pipe each way would otherwise block both sides.
+            std::thread::scope(|scope| {
+                let writer = scope.spawn(move || {
+                    stdin.write_all(request.as_bytes())?;
+                    stdin.flush()
+                });
+                let objects = read_objects(stdout, names.len());
+                match writer.join() {
+                    Ok(written) => written.and(objects),
+                    Err(_) => Err(std::io::ErrorKind::BrokenPipe.into()),
+                }
+            })
+        }?;
+        self.answered = true;
+        Ok(objects)
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        // Git only reads: ending it is safe, even with answers unread (it
+        // would wait on a full pipe for ever). Waited for: no zombie is left.
+        self.stdin.take();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `count` answers of `cat-file --batch`.
+fn read_objects(out: &mut impl BufRead, count: usize) -> std::io::Result<Vec<Object>> {
+    let mut objects = Vec::with_capacity(count);
+    let mut header = String::new();
+    for _ in 0..count {
+        header.clear();
+        if out.read_line(&mut header)? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        let header = header.trim_end_matches('\n');
+        if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+            objects.push(Object::Missing);
+            continue;
+        }
+        let mut fields = header.split(' ');
+        let (Some(id), Some(_kind), Some(size)) = (fields.next(), fields.next(), fields.next())
+        else {
+            return Err(std::io::ErrorKind::InvalidData.into());
+        };
+        let size: usize = size.parse().map_err(|_| std::io::ErrorKind::InvalidData)?;
+        let mut bytes = vec![0; size + 1];
+        out.read_exact(&mut bytes)?;
+        bytes.pop();
+        objects.push(Object::Found {
+            id: id.to_string(),
+            bytes,
+        });
+    }
+    Ok(objects)
 }
 
 /// Runs git in `dir`, feeding `input`, and returns its standard output, or
@@ -264,10 +394,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn batch_output_is_split_by_sizes_not_by_lines() {
-        let output = b"aaa blob 6\nx = 1\n\nbbb blob 0\n\n";
-        let blobs = split_batch(output, 2).unwrap();
-        assert_eq!(blobs, [b"x = 1\n".to_vec(), Vec::new()]);
-        assert!(split_batch(b"aaa blob 99\nshort\n", 1).is_none());
+    fn batch_answers_are_split_by_sizes_not_by_lines() {
+        let output = b"aaa blob 6\nx = 1\n\nHEAD~9^{commit} missing\nbbb blob 0\n\n";
+        let objects = read_objects(&mut &output[..], 3).unwrap();
+        let found: Vec<_> = objects
+            .iter()
+            .map(|object| match object {
+                Object::Found { id, bytes } => Some((id.as_str(), bytes.as_slice())),
+                Object::Missing => None,
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Some(("aaa", &b"x = 1\n"[..])),
+                None,
+                Some(("bbb", &b""[..]))
+            ]
+        );
+        assert!(read_objects(&mut &b"aaa blob 99\nshort\n"[..], 1).is_err());
+    }
+
+    #[test]
+    fn tree_entries_are_read_with_their_ids() {
+        let mut tree = b"100644 ctg.toml\0".to_vec();
+        tree.extend([0xab; 20]);
+        tree.extend(b"40000 actions\0");
+        tree.extend([0x01; 20]);
+        let entries = tree_entries(&tree, 20);
+        assert_eq!(entries.len(), 2);
+        assert_eq!((entries[0].0, entries[0].1), ("100644", "ctg.toml"));
+        assert_eq!(entries[0].2, "ab".repeat(20));
+        assert_eq!((entries[1].0, entries[1].1), ("40000", "actions"));
     }
 }

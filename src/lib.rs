@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod query;
 pub mod reader;
 pub mod render;

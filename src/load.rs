@@ -16,9 +16,10 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{
     Action, Actor, Axis, Body, Convention, Indicator, LogEntry, Meeting, Modality, Plan, Status,
 };
+use crate::parallel;
 use crate::reader::rules as format;
 use crate::reader::{Field, FieldType, FileContext, TableReader, read_number, syntax};
-use crate::source::{FileKind, SourceSet, read_plan};
+use crate::source::{FileKind, SourceFile, SourceSet, read_plan};
 use crate::span::FileId;
 use crate::span::Located;
 
@@ -27,6 +28,10 @@ pub const SCHEMA_VERSION: i64 = 1;
 
 /// Ids are small positive numbers; the cap keeps them printable in a column.
 const MAX_ID: i64 = 9999;
+
+/// Below this many bytes of TOML, a plan is read on one thread: starting
+/// threads would cost more than they save (the bundled plan is far below).
+const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// The years an indicator value may be keyed by: anything else is a typo.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
@@ -56,37 +61,22 @@ pub fn from_sources(
         meetings: Vec::new(),
         incomplete: sources.unread.clone(),
     };
-    for (index, file) in sources.files.iter().enumerate() {
-        let mut ctx = FileContext {
-            file: FileId(index),
-            name: file.name.clone(),
-            lang,
-            diags: &mut *diags,
-            fields: None,
-        };
-        let (document, errors) = syntax::parse(&file.text, lang);
-        if !errors.is_empty() {
-            for (span, message) in errors {
-                ctx.error(
-                    &format::TOML_SYNTAX,
-                    span,
-                    message,
-                    Some(format::FIX_SYNTAX.get(lang).to_string()),
-                );
-            }
-            plan.incomplete.push(sources.kinds[index]);
-            continue;
-        }
-        let reader = TableReader::new(document.get_ref(), document.span(), "");
-        let kind = sources.kinds[index];
-        let complete = match kind {
-            FileKind::Convention => {
-                plan.convention = read_convention(reader, &mut ctx);
+    // On every core for a large plan; diagnostics kept in the files' order.
+    let weight: usize = sources.files.iter().map(|file| file.text.len()).sum();
+    let read = parallel::map(&sources.files, weight > PARALLEL_BYTES, |index, file| {
+        read_file(FileId(index), file, sources.kinds[index], lang)
+    });
+    for ((item, file_diags), &kind) in read.into_iter().zip(&sources.kinds) {
+        diags.extend(file_diags);
+        let complete = match item {
+            Item::Convention(convention) => {
+                plan.convention = convention;
                 plan.convention.schema.is_some()
             }
-            FileKind::Axis => push_some(&mut plan.axes, read_axis(reader, &mut ctx)),
-            FileKind::Action => push_some(&mut plan.actions, read_action(reader, &mut ctx)),
-            FileKind::Meeting => push_some(&mut plan.meetings, read_meeting(reader, &mut ctx)),
+            Item::Axis(axis) => push_some(&mut plan.axes, axis),
+            Item::Action(action) => push_some(&mut plan.actions, action),
+            Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting),
+            Item::Broken => false,
         };
         if !complete {
             plan.incomplete.push(kind);
@@ -97,6 +87,52 @@ pub fn from_sources(
     plan.actions.sort_by_key(|action| action.id.value);
     plan.meetings.sort_by_key(|meeting| meeting.date.value);
     plan
+}
+
+/// What one file holds, once read; `Broken` when its TOML does not parse.
+enum Item {
+    Convention(Convention),
+    Axis(Option<Axis>),
+    Action(Option<Action>),
+    Meeting(Option<Meeting>),
+    Broken,
+}
+
+/// Reads one file into what it holds, with the problems met in it.
+fn read_file(
+    file_id: FileId,
+    file: &SourceFile,
+    kind: FileKind,
+    lang: Lang,
+) -> (Item, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut ctx = FileContext {
+        file: file_id,
+        name: file.name.clone(),
+        lang,
+        diags: &mut diags,
+        fields: None,
+    };
+    let (document, errors) = syntax::parse(&file.text, lang);
+    if !errors.is_empty() {
+        for (span, message) in errors {
+            ctx.error(
+                &format::TOML_SYNTAX,
+                span,
+                message,
+                Some(format::FIX_SYNTAX.get(lang).to_string()),
+            );
+        }
+        return (Item::Broken, diags);
+    }
+    let reader = TableReader::new(document.get_ref(), document.span(), "");
+    let item = match kind {
+        FileKind::Convention => Item::Convention(read_convention(reader, &mut ctx)),
+        FileKind::Axis => Item::Axis(read_axis(reader, &mut ctx)),
+        FileKind::Action => Item::Action(read_action(reader, &mut ctx)),
+        FileKind::Meeting => Item::Meeting(read_meeting(reader, &mut ctx)),
+    };
+    (item, diags)
 }
 
 /// The fields of every table of a kind of file, as the readers below ask
@@ -230,12 +266,13 @@ fn read_id(
     let id = table.integer_any(ctx, key, 1..=MAX_ID)?;
     if !(1..=MAX_ID).contains(&id.value) {
         let lang = ctx.lang;
-        ctx.error(
-            &format::INVALID_ID,
-            id.span.range.clone(),
-            format::ID_NOT_POSITIVE.fill(lang, &[&id.value]),
-            Some(format::INTEGER_BETWEEN.fill(lang, &[&key, &1, &MAX_ID])),
-        );
+        let message = match id.value {
+            ..=0 => format::ID_NOT_POSITIVE.fill(lang, &[&id.value]),
+            _ => format::ID_TOO_LARGE.fill(lang, &[&MAX_ID, &id.value]),
+        };
+        let help = Some(format::INTEGER_BETWEEN.fill(lang, &[&key, &1, &MAX_ID]));
+        let span = id.span.range.clone();
+        ctx.error(&format::INVALID_ID, span, message, help);
         return None;
     }
     Some(Located {

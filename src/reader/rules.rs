@@ -213,6 +213,10 @@ pub const ID_NOT_POSITIVE: Text = Text::new(
     "l'identifiant doit être un entier positif, pas {0}",
     "the id must be a positive integer, not {0}",
 );
+pub const ID_TOO_LARGE: Text = Text::new(
+    "l'identifiant doit être au plus {0}, pas {1}",
+    "the id must be at most {0}, not {1}",
+);
 pub const INTEGER_BETWEEN: Text = Text::new(
     "`{0}` doit être un entier entre {1} et {2}",
     "`{0}` must be an integer between {1} and {2}",

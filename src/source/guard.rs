@@ -6,10 +6,10 @@
 //! only regular files are read. A named pipe would block a read for ever, a
 //! device would feed it without end; both are refused without waiting.
 
-use std::cell::OnceCell;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Why a path of the plan is not read (or written).
 #[derive(Debug)]
@@ -45,14 +45,14 @@ impl Refusal {
 /// The plan folder, and its canonical path once a link needs it.
 pub struct Guard<'r> {
     root: &'r Path,
-    canonical: OnceCell<PathBuf>,
+    canonical: OnceLock<PathBuf>,
 }
 
 impl<'r> Guard<'r> {
     pub fn new(root: &'r Path) -> Guard<'r> {
         Guard {
             root,
-            canonical: OnceCell::new(),
+            canonical: OnceLock::new(),
         }
     }
 

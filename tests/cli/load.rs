@@ -73,6 +73,50 @@ fn a_syntax_error_names_file_line_and_column() {
     );
 }
 
+/// A plan large enough to be read on every core reports the problems of
+/// its files in the files' order, the same on every run.
+#[test]
+fn a_large_plan_reports_problems_in_file_order() {
+    let plan = copy_plan(&fixture("small"));
+    let padding = format!("# {}\n", "x".repeat(4000));
+    for n in 100..180 {
+        let key = if n % 20 == 5 { "titel" } else { "title" };
+        fs::write(
+            plan.path().join(format!("actions/{n}-a.toml")),
+            format!("{padding}id = {n}\naxis = 1\n{key} = \"Action {n}\"\n"),
+        )
+        .unwrap();
+    }
+    let first = refused(plan.path(), "en");
+    let places: Vec<usize> = [105, 125, 145, 165]
+        .iter()
+        .map(|n| first.find(&format!("actions/{n}-a.toml")).unwrap())
+        .collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{first}");
+    for _ in 0..3 {
+        assert_eq!(refused(plan.path(), "en"), first);
+    }
+}
+
+#[test]
+fn an_id_past_the_limit_says_the_limit() {
+    let plan = copy_plan(&fixture("small"));
+    fs::write(
+        plan.path().join("actions/03-offre.toml"),
+        "id = 10000\naxis = 2\ntitle = \"Renforcer l'offre jeunesse\"\n",
+    )
+    .unwrap();
+    let err = refused(plan.path(), "en");
+    assert!(
+        err.contains("error[invalid-id]: the id must be at most 9999, not 10000"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: `id` must be an integer between 1 and 9999"),
+        "{err}"
+    );
+}
+
 #[test]
 fn every_field_problem_of_every_file_is_reported_in_one_run() {
     let plan = copy_plan(&fixture("small"));

@@ -1,7 +1,7 @@
 //! What changed between two states of a plan, field by field: the account a
 //! comité de pilotage reads of what moved since the last one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -146,7 +146,8 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
             (None, None) => {}
         }
     }
-    let known: Vec<(&str, NaiveDate)> = old
+    // A set, not a list to scan: each meeting is looked up once.
+    let known: HashSet<(&str, NaiveDate)> = old
         .meetings
         .iter()
         .map(|m| (m.body.value.as_str(), m.date.value))
@@ -244,21 +245,21 @@ fn due_change(old: &Action, new: &Action, changes: &mut Vec<Change>) {
     }
 }
 
-/// Journal entries are compared as a multiset: an entry written twice counts twice.
+/// Journal entries are compared as a multiset: an entry written twice counts
+/// twice. Each entry is looked up by its key, not searched for in a list.
 fn journal_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
     let id = new.id.value;
-    let mut remaining: Vec<(NaiveDate, &str, Option<Status>)> = old
-        .log
-        .iter()
-        .map(|e| (e.date.value, e.note.as_str(), e.status))
-        .collect();
+    let mut remaining: HashMap<(NaiveDate, &str, Option<Status>), usize> = HashMap::new();
+    for entry in &old.log {
+        *remaining
+            .entry((entry.date.value, entry.note.as_str(), entry.status))
+            .or_default() += 1;
+    }
     for entry in &new.log {
         let key = (entry.date.value, entry.note.as_str(), entry.status);
-        match remaining.iter().position(|k| *k == key) {
-            Some(index) => {
-                remaining.remove(index);
-            }
-            None => changes.push(Change::JournalAdded {
+        match remaining.get_mut(&key) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => changes.push(Change::JournalAdded {
                 action: id,
                 date: entry.date.value,
                 note: entry.note.clone(),
