@@ -14,11 +14,11 @@ use toml::de::{DeTable, DeValue};
 use crate::diag::Diagnostic;
 use crate::i18n::{Lang, Msg};
 use crate::model::{
-    Action, Actor, Axis, Body, Convention, Indicator, LogEntry, Meeting, Modality, Plan, Status,
+    Action, Actor, Axis, Body, Convention, LogEntry, Meeting, Modality, Plan, Status,
 };
 use crate::parallel;
 use crate::reader::rules as format;
-use crate::reader::{Field, FieldType, FileContext, TableReader, read_number, syntax};
+use crate::reader::{Field, FieldType, FileContext, TableReader, syntax};
 use crate::source::{FileKind, SourceFile, SourceSet, read_plan};
 use crate::span::FileId;
 use crate::span::Located;
@@ -27,6 +27,10 @@ use crate::span::Located;
 pub const SCHEMA_VERSION: i64 = 1;
 
 /// Ids are small positive numbers; the cap keeps them printable in a column.
+mod indicators;
+
+use indicators::read_indicator;
+
 const MAX_ID: i64 = 9999;
 
 /// Below this many bytes of TOML, a plan is read on one thread: starting
@@ -403,61 +407,6 @@ fn read_modality(mut table: TableReader, ctx: &mut FileContext) -> Modality {
     };
     table.finish(ctx);
     modality
-}
-
-fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> Indicator {
-    let name = text(table.title(ctx, "name"));
-    let unit = table.string(ctx, "unit").map(|u| u.value);
-    let baseline = table.number(ctx, "baseline");
-    let target = table.number(ctx, "target");
-    let values = read_yearly(&mut table, ctx, "values");
-    let targets = read_yearly(&mut table, ctx, "targets");
-    let created = table.date(ctx, "created");
-    table.finish(ctx);
-    Indicator {
-        name,
-        unit,
-        baseline,
-        target,
-        values,
-        targets,
-        created,
-    }
-}
-
-/// Numbers by year (`values = { 2024 = 12, 2025 = 25 }`): a key that is
-/// not a year is a diagnostic.
-fn read_yearly(
-    table: &mut TableReader,
-    ctx: &mut FileContext,
-    key: &'static str,
-) -> Vec<(Located<i32>, f64)> {
-    table
-        .entries(ctx, key, FieldType::Number)
-        .into_iter()
-        .filter_map(|(year, value)| {
-            let number = year.value.parse::<i32>().ok().filter(|y| YEARS.contains(y));
-            let Some(number) = number else {
-                let lang = ctx.lang;
-                let example = format!("{key} = {{ 2024 = 12, 2025 = 25 }}");
-                ctx.error(
-                    &format::INVALID_YEAR,
-                    year.span.range.clone(),
-                    format::NOT_A_YEAR.fill(lang, &[&year.value]),
-                    Some(lang.fill(Msg::DiagForExample, &[&example])),
-                );
-                return None;
-            };
-            let amount = read_number(ctx, &year.value, value)?;
-            Some((
-                Located {
-                    value: number,
-                    span: year.span,
-                },
-                amount,
-            ))
-        })
-        .collect()
 }
 
 fn read_log_entry(mut table: TableReader, ctx: &mut FileContext) -> Option<LogEntry> {
