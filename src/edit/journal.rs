@@ -4,11 +4,9 @@
 //! loader would not read is refused, never skipped.
 
 use chrono::NaiveDate;
-use toml_edit::{
-    ArrayOfTables, DocumentMut, InlineTable, Item, RawString, Table, TableLike, Value,
-};
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
-use super::toml::date_value;
+use super::toml::{date_value, prefix_of};
 use crate::error::Error;
 use crate::model::Status;
 
@@ -151,15 +149,6 @@ impl Journal<'_> {
     fn is_inline(&self) -> bool {
         matches!(self, Journal::Inline(_))
     }
-}
-
-fn prefix_of(value: &Value) -> String {
-    value
-        .decor()
-        .prefix()
-        .and_then(RawString::as_str)
-        .unwrap_or("")
-        .to_string()
 }
 
 fn fill(entry: &mut dyn TableLike, new: &NewEntry) -> Result<(), Error> {

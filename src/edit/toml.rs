@@ -174,7 +174,8 @@ pub fn remove_string(array: &mut toml_edit::Array, text: &str) -> bool {
     true
 }
 
-fn prefix_of(value: &Value) -> String {
+/// The space and comments before a value, as written.
+pub(super) fn prefix_of(value: &Value) -> String {
     value
         .decor()
         .prefix()
