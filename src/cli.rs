@@ -316,7 +316,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
     pub csv_dialect: CsvDialect,
 
-    /// Add what changed since this git revision (the tag of the last committee) (md, html, json)
+    /// Add what changed since this git revision (the tag of the last committee) (md, html, json, xlsx)
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
 

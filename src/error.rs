@@ -211,6 +211,8 @@ pub enum Error {
         first: &'static str,
         second: &'static str,
     },
+    /// `report --since` asked in CSV, a single table of actions (usage).
+    SinceNotInCsv,
     /// The workbook is bytes for a file, never for a terminal (usage).
     XlsxNeedsFile,
     /// A renderer failed: a bug, not the user's doing.
@@ -264,6 +266,7 @@ impl Error {
             Error::UnknownRule { .. } => "unknown-rule",
             Error::RuleLocked { .. } => "rule-locked",
             Error::RuleTwoLevels { .. } => "rule-two-levels",
+            Error::SinceNotInCsv => "since-not-in-csv",
             Error::XlsxNeedsFile => "xlsx-needs-file",
             Error::Internal { .. } => "internal",
         }
@@ -289,6 +292,7 @@ impl Error {
             | Error::RuleLocked { .. }
             | Error::RuleTwoLevels { .. }
             | Error::XlsxNeedsFile
+            | Error::SinceNotInCsv
             | Error::OutputIsPlanFile { .. } => 2,
             _ => 1,
         }

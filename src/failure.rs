@@ -140,6 +140,7 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             second,
         } => lang.fill(Msg::CheckTwoLevels, &[code, first, second]),
         Error::XlsxNeedsFile => lang.text(Msg::ErrorXlsxNeedsFile).to_string(),
+        Error::SinceNotInCsv => lang.text(Msg::ErrorSinceNotInCsv).to_string(),
         other => plan_message(other, lang).unwrap_or_default(),
     }
 }

@@ -322,6 +322,9 @@ catalogue! {
     ReportChartTitle => "Avancement par axe en fin de période", "Progress by axis at the end of the period";
     ReportWritten => "bilan écrit dans {0}", "report written to {0}";
     ReportSheetSummary => "Synthèse", "Summary";
+    ErrorSinceNotInCsv => "--since n'a pas de place dans le CSV, une seule table d'une ligne par action : demandez le bilan en md, html, json ou xlsx", "--since has no place in CSV, a single table of one row per action: ask for the bilan in md, html, json or xlsx";
+    ReportSheetChanges => "Changements", "Changes";
+    ReportSheetChange => "Changement", "Change";
     ReportSheetActions => "Actions", "Actions";
     ColStatusStart => "Statut début", "Status at start";
     ColStatusEnd => "Statut fin", "Status at end";

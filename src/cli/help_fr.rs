@@ -304,7 +304,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("report", "to") => "Dernier jour de la période (avec --from)",
         ("report", "format") => "Format de sortie (par défaut : selon l'extension de -o, sinon md)",
         ("report", "since") => {
-            "Ajouter ce qui a changé depuis cette révision git, l'étiquette du dernier comité (md, html, json)"
+            "Ajouter ce qui a changé depuis cette révision git, l'étiquette du dernier comité (md, html, json, xlsx)"
         }
         ("portfolio", "dir") => "Le dossier où chercher les plans (dossiers contenant ctg.toml)",
         ("portfolio", "sort") => {

@@ -257,6 +257,59 @@ fn the_report_adds_what_changed_since_the_last_committee() {
     );
 }
 
+#[test]
+fn since_is_a_sheet_of_the_workbook_and_refused_in_csv() {
+    let (_repo, plan) = repository();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bilan.xlsx");
+    let output = ctg()
+        .arg("--plan")
+        .arg(&plan)
+        .args(["--today", TODAY, "--lang", "fr", "report", "--year", "2025"])
+        .args(["--since", "copil-2024", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&path).unwrap()))
+            .unwrap();
+    use calamine::Reader;
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Synthèse", "Actions", "Changements"]
+    );
+    let changes = workbook.worksheet_range("Changements").unwrap();
+    let texts: Vec<String> = changes
+        .rows()
+        .flat_map(|row| row.iter().map(|cell| cell.to_string()))
+        .collect();
+    assert!(
+        texts.contains(&"Changements depuis copil-2024".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"action 4 retirée : Action abandonnée".to_string()),
+        "{texts:?}"
+    );
+    let csv = ctg()
+        .arg("--plan")
+        .arg(&plan)
+        .args([
+            "--today",
+            TODAY,
+            "report",
+            "--format",
+            "csv",
+            "--since",
+            "copil-2024",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(csv.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&csv.stderr).contains("--since has no place in CSV"));
+}
+
 fn status_at(at: &str) -> Value {
     json_of(ctg().arg("--plan").arg(fixture("small")).args([
         "--today", TODAY, "--lang", "en", "status", "--format", "json", "--at", at,

@@ -25,6 +25,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     if format == ReportFormat::Xlsx && context.output.is_none() {
         return Err(Error::XlsxNeedsFile);
     }
+    if format == ReportFormat::Csv && args.since.is_some() {
+        return Err(Error::SinceNotInCsv);
+    }
     let plan = plan_for(context, args.rev.as_deref())?;
     let outside = check_period(&plan, period, args.force, lang)?;
     // The undated fields of the period's two ends come from git; a plan

@@ -279,7 +279,7 @@ pub fn sheets(report: &Report, lang: Lang) -> Vec<Sheet> {
         Block::Table(axes_table(report, lang)),
         Block::Table(governance_table(report, lang)),
     ];
-    vec![
+    let mut sheets = vec![
         Sheet {
             name: lang.text(Msg::ReportSheetSummary).to_string(),
             blocks: summary,
@@ -288,7 +288,25 @@ pub fn sheets(report: &Report, lang: Lang) -> Vec<Sheet> {
             name: lang.text(Msg::ReportSheetActions).to_string(),
             blocks: vec![Block::Table(actions_table(report, lang))],
         },
-    ]
+    ];
+    // With --since, what changed since that revision, one row per change.
+    if let Some(since) = &report.changes_since {
+        let header = [Msg::ColId, Msg::ReportSheetChange];
+        let mut table = Table::new(headers(&header, lang));
+        for entry in &since.changes {
+            let action = entry
+                .change
+                .action()
+                .map_or(Cell::Text(String::new()), Cell::from);
+            table.row(vec![action, entry.message.as_str().into()]);
+        }
+        let title = lang.fill(Msg::ReportChangesSince, &[&since.revision.name]);
+        sheets.push(Sheet {
+            name: lang.text(Msg::ReportSheetChanges).to_string(),
+            blocks: vec![Block::Title(title), Block::Table(table)],
+        });
+    }
+    sheets
 }
 
 fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
