@@ -25,7 +25,7 @@ use crate::check::check;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::error::{Error, Invalid};
 use crate::load::from_sources;
-use crate::model::Plan;
+use crate::model::{Action, Plan};
 use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, SourceSet, read_plan};
 
 pub use journal::{NewEntry, correct_log, insert_log, remove_log};
@@ -134,10 +134,10 @@ impl PlanEditor {
         })
     }
 
-    /// The file of action `id`, ready to edit. When no action has that id
-    /// and an action file could not be loaded, the action may be in that
-    /// file: the plan's errors say which, rather than "no action".
-    pub fn action_file(&self, id: u32) -> Result<EditableFile, Error> {
+    /// Action `id` as read, and its file ready to edit. When no action has
+    /// that id and an action file could not be loaded, the action may be in
+    /// that file: the plan's errors say which, rather than "no action".
+    pub fn action_file(&self, id: u32) -> Result<(&Action, EditableFile), Error> {
         let Some(action) = self.plan.actions.iter().find(|a| a.id.value == id) else {
             if self.plan.incomplete.contains(&FileKind::Action) && !self.loaded.is_empty() {
                 return Err(Error::PlanInvalid(Box::new(errors_of(
@@ -151,7 +151,7 @@ impl PlanEditor {
             });
         };
         let name = self.plan.sources.file(action.file).name.clone();
-        self.editable(&name, FileKind::Action)
+        Ok((action, self.editable(&name, FileKind::Action)?))
     }
 
     /// `ctg.toml`, ready to edit.

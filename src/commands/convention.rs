@@ -6,8 +6,8 @@ use toml_edit::Value;
 
 use crate::Context;
 use crate::cli::{ConventionArgs, ConventionCommand, ConventionSetArgs};
-use crate::commands::{edit_outcome, find_root};
-use crate::edit::{PlanEditor, date_value, set_value};
+use crate::commands::{edit_outcome, open_editor};
+use crate::edit::{date_value, set_value};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::Convention;
@@ -36,9 +36,7 @@ fn set_convention(context: &Context, args: &ConventionSetArgs) -> Result<Output,
     if !asked {
         return Err(Error::NothingToChange);
     }
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
     let mut file = editor.convention_file()?;
     let lines = changes(args, &editor.plan.convention, file.doc.as_table_mut(), lang)?;
     if lines.is_empty() {

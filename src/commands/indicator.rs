@@ -5,8 +5,8 @@ use toml_edit::{InlineTable, Item, Table, value};
 
 use crate::Context;
 use crate::cli::{IndicatorAddArgs, IndicatorArgs, IndicatorCommand};
-use crate::commands::{edit_outcome, find_root};
-use crate::edit::{PlanEditor, append_table, date_value, number_value};
+use crate::commands::{edit_outcome, open_editor};
+use crate::edit::{append_table, date_value, number_value};
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::output::Output;
@@ -23,16 +23,9 @@ fn add_indicator(context: &Context, args: &IndicatorAddArgs) -> Result<Output, E
     if args.name.trim().is_empty() || blank_unit {
         return Err(Error::EmptyText);
     }
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
-    let mut file = editor.action_file(args.id)?;
-    let count = editor
-        .plan
-        .actions
-        .iter()
-        .find(|a| a.id.value == args.id)
-        .map_or(0, |a| a.indicators.len());
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
+    let (action, mut file) = editor.action_file(args.id)?;
+    let count = action.indicators.len();
     let mut table = Table::new();
     table.insert("name", value(args.name.trim()));
     if let Some(unit) = &args.unit {

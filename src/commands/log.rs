@@ -3,8 +3,10 @@
 
 use crate::Context;
 use crate::cli::LogArgs;
-use crate::commands::{edit_outcome, find_root, journal_of, record_entry, status_follows_journal};
-use crate::edit::{EditableFile, NewEntry, PlanEditor, correct_log, remove_log};
+use crate::commands::{
+    edit_outcome, journal_of, open_editor, record_entry, status_follows_journal,
+};
+use crate::edit::{EditableFile, NewEntry, correct_log, remove_log};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::Action;
@@ -15,16 +17,8 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<Output, Error> {
     if args.message.as_ref().is_some_and(|m| m.trim().is_empty()) {
         return Err(Error::EmptyText);
     }
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
-    let mut file = editor.action_file(args.id)?;
-    let action = editor
-        .plan
-        .actions
-        .iter()
-        .find(|a| a.id.value == args.id)
-        .expect("action_file found it");
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
+    let (action, mut file) = editor.action_file(args.id)?;
     let mut lines = Vec::new();
     if let Some(number) = args.remove {
         let index = entry_index(action, number)?;

@@ -6,8 +6,8 @@ use toml_edit::{Array, DocumentMut, Item, value};
 use crate::Context;
 use crate::analysis::meetings::MeetingList;
 use crate::cli::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs, PilotsFormat};
-use crate::commands::{edit_outcome, find_root, load_valid_plan};
-use crate::edit::{PlanEditor, date_value};
+use crate::commands::{edit_outcome, load_valid_plan, open_editor};
+use crate::edit::date_value;
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::output::Output;
@@ -29,9 +29,7 @@ fn record(context: &Context, args: &MeetingAddArgs) -> Result<Output, Error> {
     if texts.into_iter().any(|t| t.trim().is_empty()) || blank(&args.title) || blank(&args.note) {
         return Err(Error::EmptyText);
     }
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
     let name = format!(
         "meetings/{}-{}.toml",
         args.date.format("%Y-%m-%d"),
@@ -44,7 +42,7 @@ fn record(context: &Context, args: &MeetingAddArgs) -> Result<Output, Error> {
             })
             .collect::<String>()
     );
-    if root.join(&name).exists() {
+    if editor.plan.root.join(&name).exists() {
         return Err(Error::FileExists { file: name });
     }
     // The title a person would write: the body's name, unless given.

@@ -275,3 +275,12 @@ fn set_status(
         ],
     ));
 }
+
+/// The editor of an edit command: the plan found and read, locked unless
+/// a dry run, refusing an edit that adds warnings when `strict`.
+pub fn open_editor(context: &Context, dry_run: bool, strict: bool) -> Result<PlanEditor, Error> {
+    let root = find_root(context)?;
+    let mut editor = PlanEditor::open(&root, context, dry_run)?;
+    editor.strict = strict;
+    Ok(editor)
+}

@@ -6,8 +6,8 @@ use toml_edit::{Item, Table, value};
 
 use crate::Context;
 use crate::cli::{ModalityAddArgs, ModalityArgs, ModalityCommand, ModalityRemoveArgs};
-use crate::commands::{edit_outcome, find_root};
-use crate::edit::{PlanEditor, append_table, date_value, remove_nth};
+use crate::commands::{edit_outcome, open_editor};
+use crate::edit::{append_table, date_value, remove_nth};
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::output::Output;
@@ -25,16 +25,9 @@ fn add_modality(context: &Context, args: &ModalityAddArgs) -> Result<Output, Err
     if text.is_empty() {
         return Err(Error::EmptyText);
     }
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
-    let mut file = editor.action_file(args.id)?;
-    let count = editor
-        .plan
-        .actions
-        .iter()
-        .find(|a| a.id.value == args.id)
-        .map_or(0, |a| a.modalities.len());
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
+    let (action, mut file) = editor.action_file(args.id)?;
+    let count = action.modalities.len();
     let mut table = Table::new();
     table.insert("text", value(text));
     // From this day the modality exists for a view of the past.
@@ -52,17 +45,9 @@ fn add_modality(context: &Context, args: &ModalityAddArgs) -> Result<Output, Err
 /// follow only with `--force`, since `ID.N` is how people name them.
 fn remove_modality(context: &Context, args: &ModalityRemoveArgs) -> Result<Output, Error> {
     let id = args.target.action;
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
-    let mut file = editor.action_file(id)?;
-    let modalities = editor
-        .plan
-        .actions
-        .iter()
-        .find(|a| a.id.value == id)
-        .map(|a| a.modalities.as_slice())
-        .unwrap_or_default();
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
+    let (action, mut file) = editor.action_file(id)?;
+    let modalities = action.modalities.as_slice();
     let count = modalities.len();
     let number = args.target.modality.unwrap_or(0);
     let Some(modality) = modalities.get(number.wrapping_sub(1)) else {

@@ -5,8 +5,8 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::Context;
 use crate::cli::NewArgs;
-use crate::commands::{edit_outcome, find_root};
-use crate::edit::{PlanEditor, date_value};
+use crate::commands::{edit_outcome, open_editor};
+use crate::edit::date_value;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::model::Status;
@@ -19,9 +19,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
     if args.title.trim().is_empty() || args.modality.iter().any(|m| m.trim().is_empty()) {
         return Err(Error::EmptyText);
     }
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
     let id = editor
         .plan
         .actions
@@ -31,7 +29,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
         .unwrap_or(0)
         + 1;
     let name = format!("actions/{id:02}-{}.toml", slug(&args.title));
-    if root.join(&name).exists() {
+    if editor.plan.root.join(&name).exists() {
         return Err(Error::FileExists { file: name });
     }
     editor.stage_new(

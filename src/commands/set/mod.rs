@@ -6,10 +6,9 @@ mod indicator;
 
 use crate::Context;
 use crate::cli::{SetArgs, Target};
-use crate::commands::{edit_outcome, find_root, record_entry};
+use crate::commands::{edit_outcome, open_editor, record_entry};
 use crate::edit::{
-    EditableFile, NewEntry, PlanEditor, date_value, nth_table, remove_string, set_value,
-    string_array,
+    EditableFile, NewEntry, date_value, nth_table, remove_string, set_value, string_array,
 };
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
@@ -23,16 +22,8 @@ pub fn run(context: &Context, args: &SetArgs) -> Result<Output, Error> {
         action: id,
         modality,
     } = args.target;
-    let root = find_root(context)?;
-    let mut editor = PlanEditor::open(&root, context, args.dry_run)?;
-    editor.strict = args.strict;
-    let mut file = editor.action_file(id)?;
-    let action = editor
-        .plan
-        .actions
-        .iter()
-        .find(|a| a.id.value == id)
-        .expect("action_file found it");
+    let mut editor = open_editor(context, args.dry_run, args.strict)?;
+    let (action, mut file) = editor.action_file(id)?;
     let lines = match modality {
         Some(number) => set_modality(args, action, number, &mut file, context)?,
         None => set_action(args, action, &mut file, context)?,
