@@ -192,15 +192,6 @@ impl Plan {
             .map(|d| d.value)
     }
 
-    /// The convention's own period, when both its ends are known.
-    pub fn convention_period(&self) -> Option<Period> {
-        let convention = &self.convention;
-        Some(Period {
-            from: convention.start.as_ref()?.value,
-            to: convention.end.as_ref()?.value,
-        })
-    }
-
     /// Whether `period` lies wholly outside the convention's dates, where
     /// they are known: a view of it would tell of a time the plan did not
     /// cover.

@@ -7,16 +7,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{copy_plan, ctg, fixture};
+use crate::support::{copy_plan, ctg, ctg_fr, fixture};
 
 fn run(plan: &Path, args: &[&str]) -> std::process::Output {
-    ctg()
-        .arg("--plan")
-        .arg(plan)
-        .args(["--today", "2025-06-30", "--lang", "fr"])
-        .args(args)
-        .output()
-        .unwrap()
+    ctg_fr(plan, "2025-06-30", args)
 }
 
 fn stdout(output: &std::process::Output) -> String {

@@ -3,16 +3,10 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{bundled_plan, copy_plan, ctg};
+use crate::support::{bundled_plan, copy_plan, ctg_fr};
 
 fn run(plan: &Path, args: &[&str]) -> std::process::Output {
-    ctg()
-        .arg("--plan")
-        .arg(plan)
-        .args(["--today", "2026-03-20", "--lang", "fr"])
-        .args(args)
-        .output()
-        .unwrap()
+    ctg_fr(plan, "2026-03-20", args)
 }
 
 fn file_of_action_2(plan: &Path) -> std::path::PathBuf {

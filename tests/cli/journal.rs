@@ -5,28 +5,16 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{bundled_plan, copy_plan, ctg};
+use crate::support::{bundled_plan, copy_plan, ctg_fr, ctg_fr_ok};
 
 const TODAY: &str = "2025-09-01";
 
 fn run(plan: &Path, args: &[&str]) -> std::process::Output {
-    ctg()
-        .arg("--plan")
-        .arg(plan)
-        .args(["--today", TODAY, "--lang", "fr"])
-        .args(args)
-        .output()
-        .unwrap()
+    ctg_fr(plan, TODAY, args)
 }
 
 fn ok(plan: &Path, args: &[&str]) -> String {
-    let output = run(plan, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    ctg_fr_ok(plan, TODAY, args)
 }
 
 fn no_warning(plan: &Path) {

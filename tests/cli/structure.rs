@@ -4,26 +4,14 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{bundled_plan, copy_plan, ctg};
+use crate::support::{bundled_plan, copy_plan, ctg_fr, ctg_fr_ok};
 
 fn run(plan: &Path, args: &[&str]) -> std::process::Output {
-    ctg()
-        .arg("--plan")
-        .arg(plan)
-        .args(["--today", "2026-03-20", "--lang", "fr"])
-        .args(args)
-        .output()
-        .unwrap()
+    ctg_fr(plan, "2026-03-20", args)
 }
 
 fn ok(plan: &Path, args: &[&str]) -> String {
-    let output = run(plan, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    ctg_fr_ok(plan, "2026-03-20", args)
 }
 
 fn no_pilot(plan: &Path) -> Vec<String> {

@@ -104,3 +104,25 @@ pub fn stdout_of(command: &mut Command) -> String {
 pub fn json_of(command: &mut Command) -> serde_json::Value {
     serde_json::from_str(&stdout_of(command)).unwrap()
 }
+
+/// `ctg ARGS` on `plan`, in French, as if on `today`.
+pub fn ctg_fr(plan: &Path, today: &str, args: &[&str]) -> std::process::Output {
+    ctg()
+        .arg("--plan")
+        .arg(plan)
+        .args(["--today", today, "--lang", "fr"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `ctg_fr`, which must succeed: its standard output.
+pub fn ctg_fr_ok(plan: &Path, today: &str, args: &[&str]) -> String {
+    let output = ctg_fr(plan, today, args);
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}

@@ -4,16 +4,10 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{bundled_plan, copy_plan, ctg};
+use crate::support::{bundled_plan, copy_plan, ctg, ctg_fr};
 
 fn run(plan: &Path, args: &[&str]) -> std::process::Output {
-    ctg()
-        .arg("--plan")
-        .arg(plan)
-        .args(["--today", "2025-09-01", "--lang", "fr"])
-        .args(args)
-        .output()
-        .unwrap()
+    ctg_fr(plan, "2025-09-01", args)
 }
 
 fn stdout(output: &std::process::Output) -> String {
