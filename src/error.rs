@@ -152,6 +152,11 @@ pub enum Error {
         name: String,
         known: Vec<String>,
     },
+    /// A governance body `ctg.toml` does not declare (usage).
+    UnknownBody {
+        name: String,
+        known: Vec<String>,
+    },
     UnknownTheme {
         name: String,
         known: Vec<String>,
@@ -253,6 +258,7 @@ impl Error {
             Error::NotPartner { .. } => "not-a-partner",
             Error::UnknownActor { .. } => "unknown-actor",
             Error::UnknownTheme { .. } => "unknown-theme",
+            Error::UnknownBody { .. } => "unknown-body",
             Error::UnknownCommune { .. } => "unknown-commune",
             Error::NotForAModality => "not-for-a-modality",
             Error::DoneNeedsModality { .. } => "done-needs-modality",
@@ -278,6 +284,7 @@ impl Error {
         match self {
             Error::UnknownActor { .. }
             | Error::UnknownTheme { .. }
+            | Error::UnknownBody { .. }
             | Error::UnknownCommune { .. }
             | Error::NotForAModality
             | Error::DoneNeedsModality { .. }

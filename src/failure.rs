@@ -101,6 +101,9 @@ fn argument_message(error: &Error, lang: Lang) -> String {
         Error::UnknownCommune { name, known } => {
             lang.fill(Msg::ErrorUnknownCommune, &[name, &known.join(", ")])
         }
+        Error::UnknownBody { name, known } => {
+            lang.fill(Msg::ErrorUnknownBody, &[name, &known.join(", ")])
+        }
         Error::UnknownTheme { name, known } => {
             lang.fill(Msg::ErrorUnknownTheme, &[name, &known.join(", ")])
         }

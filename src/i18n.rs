@@ -151,6 +151,7 @@ catalogue! {
     ParseNumber => "« {0} » n'est pas un nombre fini : écrivez par exemple 41 ou 41,5", "`{0}` is not a finite number: write for example 41 or 41.5";
     ParseDate => "« {0} » n'est pas une date : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 30/06/2025", "`{0}` is not a date: write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2025-06-30";
     ErrorUnknownCommune => "commune inconnue « {0} » ; communes du plan : {1}", "unknown commune `{0}`; communes of the plan: {1}";
+    ErrorUnknownBody => "instance inconnue « {0} » ; instances déclarées : {1}", "unknown body `{0}`; declared bodies: {1}";
     ErrorUnknownTheme => "thème inconnu « {0} » ; thèmes des axes : {1}", "unknown theme `{0}`; themes of the axes: {1}";
     ErrorNoAction => "pas d'action {0} ; les actions sont {1}", "no action {0}; actions are {1}";
 

@@ -30,10 +30,29 @@ fn record(context: &Context, args: &MeetingAddArgs) -> Result<Output, Error> {
         return Err(Error::EmptyText);
     }
     let mut editor = open_editor(context, args.dry_run, args.strict)?;
+    // A body the plan does not declare is a usage error that lists them,
+    // rather than a file refused for two errors.
+    let bodies = &editor.plan.convention.bodies;
+    let folded = crate::text::fold(args.body.trim());
+    let Some(body) = bodies
+        .iter()
+        .find(|b| crate::text::fold(&b.key.value) == folded)
+    else {
+        return Err(Error::UnknownBody {
+            name: args.body.clone(),
+            known: bodies.iter().map(|b| b.key.value.clone()).collect(),
+        });
+    };
+    let key = body.key.value.clone();
+    // The title a person would write: the body's name, unless given.
+    let title = args
+        .title
+        .clone()
+        .or_else(|| Some(body.name.clone()).filter(|n| !n.is_empty()));
     let name = format!(
         "meetings/{}-{}.toml",
         args.date.format("%Y-%m-%d"),
-        crate::text::fold(&args.body)
+        crate::text::fold(&key)
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() {
                 c.to_ascii_lowercase()
@@ -45,28 +64,22 @@ fn record(context: &Context, args: &MeetingAddArgs) -> Result<Output, Error> {
     if editor.plan.root.join(&name).exists() {
         return Err(Error::FileExists { file: name });
     }
-    // The title a person would write: the body's name, unless given.
-    let title = args.title.clone().or_else(|| {
-        let bodies = &editor.plan.convention.bodies;
-        let body = bodies.iter().find(|b| b.key.value == args.body);
-        body.map(|b| b.name.clone()).filter(|n| !n.is_empty())
-    });
     editor.stage_new(
         name.clone(),
         FileKind::Meeting,
-        meeting_text(args, title.as_deref())?,
+        meeting_text(args, &key, title.as_deref())?,
     );
     let line = context.lang.fill(
         Msg::EditMeetingAdded,
-        &[&args.body, &context.lang.short_date(args.date), &name],
+        &[&key, &context.lang.short_date(args.date), &name],
     );
     edit_outcome(editor, context, args.dry_run, &[line])
 }
 
 /// The new file, laid out like the meeting files people write.
-fn meeting_text(args: &MeetingAddArgs, title: Option<&str>) -> Result<String, Error> {
+fn meeting_text(args: &MeetingAddArgs, key: &str, title: Option<&str>) -> Result<String, Error> {
     let mut doc = DocumentMut::new();
-    doc.insert("body", value(args.body.as_str()));
+    doc.insert("body", value(key));
     doc.insert("date", Item::Value(date_value(args.date)?));
     if let Some(title) = title {
         doc.insert("title", value(title.trim()));

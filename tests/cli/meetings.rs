@@ -59,8 +59,8 @@ fn a_meeting_held_is_a_file_with_its_decisions() {
     let again = run(plan, &add);
     assert_eq!(again.status.code(), Some(1));
     let unknown = run(plan, &["meeting", "add", "copli", "--date", "2026-03-13"]);
-    assert_eq!(unknown.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown-body"));
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("instance inconnue « copli »"));
     assert_eq!(meetings(plan).len(), before.len() + 1);
 }
 
@@ -134,5 +134,30 @@ fn meetings_due_are_told_fairly_to_the_calendar() {
     assert!(
         july.contains("Comité technique CTG : 0 réunion tenue en 2026 sur 2 attendues"),
         "{july}"
+    );
+}
+
+#[test]
+fn an_unknown_body_is_a_usage_error_listing_the_declared_ones() {
+    let plan = copy_plan(&bundled_plan());
+    let before = meetings(plan.path());
+    let output = run(
+        plan.path(),
+        &["meeting", "add", "conseil", "--date", "2026-03-01"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "instance inconnue « conseil » ; instances déclarées : copil, cotech, seminaire\n"
+    );
+    assert_eq!(meetings(plan.path()), before, "nothing written");
+    // The key is matched without case or accents, and written as declared.
+    let written = ok(
+        plan.path(),
+        &["meeting", "add", "COPIL", "--date", "2026-03-02"],
+    );
+    assert!(
+        written.contains("meetings/2026-03-02-copil.toml"),
+        "{written}"
     );
 }
