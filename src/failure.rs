@@ -95,18 +95,6 @@ fn argument_message(error: &Error, lang: Lang) -> String {
         } => lang.fill(Msg::ErrorModalityRenumbers, &[action, number, count]),
         Error::NotPilot { actor, action } => lang.fill(Msg::ErrorNotPilot, &[actor, action]),
         Error::NotPartner { actor, action } => lang.fill(Msg::ErrorNotPartner, &[actor, action]),
-        Error::UnknownActor { name, known } => {
-            lang.fill(Msg::ErrorUnknownActor, &[name, &known.join(", ")])
-        }
-        Error::UnknownCommune { name, known } => {
-            lang.fill(Msg::ErrorUnknownCommune, &[name, &known.join(", ")])
-        }
-        Error::UnknownBody { name, known } => {
-            lang.fill(Msg::ErrorUnknownBody, &[name, &known.join(", ")])
-        }
-        Error::UnknownTheme { name, known } => {
-            lang.fill(Msg::ErrorUnknownTheme, &[name, &known.join(", ")])
-        }
         Error::NotForAModality => lang.text(Msg::ErrorModalityOptions).to_string(),
         Error::DoneNeedsModality { action, option } => {
             lang.fill(Msg::ErrorDoneNeedsModality, &[action, option])
@@ -132,6 +120,30 @@ fn argument_message(error: &Error, lang: Lang) -> String {
                 &[&path.display(), &accepted.join(", ")],
             )
         }
+        Error::XlsxNeedsFile => lang.text(Msg::ErrorXlsxNeedsFile).to_string(),
+        Error::SinceNotInCsv => lang.text(Msg::ErrorSinceNotInCsv).to_string(),
+        other => name_message(other, lang)
+            .or_else(|| plan_message(other, lang))
+            .unwrap_or_default(),
+    }
+}
+
+/// The failures of a name the plan or the rules do not know: each says
+/// which names there are.
+fn name_message(error: &Error, lang: Lang) -> Option<String> {
+    Some(match error {
+        Error::UnknownActor { name, known } => {
+            lang.fill(Msg::ErrorUnknownActor, &[name, &known.join(", ")])
+        }
+        Error::UnknownCommune { name, known } => {
+            lang.fill(Msg::ErrorUnknownCommune, &[name, &known.join(", ")])
+        }
+        Error::UnknownBody { name, known } => {
+            lang.fill(Msg::ErrorUnknownBody, &[name, &known.join(", ")])
+        }
+        Error::UnknownTheme { name, known } => {
+            lang.fill(Msg::ErrorUnknownTheme, &[name, &known.join(", ")])
+        }
         Error::UnknownRule { code, near, known } => match near {
             Some(near) => lang.fill(Msg::CheckUnknownRuleNear, &[code, near]),
             None => lang.fill(Msg::CheckUnknownRule, &[code, &known.join(", ")]),
@@ -142,10 +154,8 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             first,
             second,
         } => lang.fill(Msg::CheckTwoLevels, &[code, first, second]),
-        Error::XlsxNeedsFile => lang.text(Msg::ErrorXlsxNeedsFile).to_string(),
-        Error::SinceNotInCsv => lang.text(Msg::ErrorSinceNotInCsv).to_string(),
-        other => plan_message(other, lang).unwrap_or_default(),
-    }
+        _ => return None,
+    })
 }
 
 /// What to do about it, where the catalogue has a line for it.
