@@ -33,7 +33,7 @@ impl Lang {
         }
     }
 
-    pub fn text(self, msg: Msg) -> &'static str {
+    pub fn text(self, msg: impl Words) -> &'static str {
         let (fr, en) = msg.texts();
         match self {
             Lang::Fr => fr,
@@ -43,7 +43,7 @@ impl Lang {
 
     /// The message with its placeholders `{0}`, `{1}`… replaced by `args`
     /// and its words agreed with their numbers, in one pass.
-    pub fn fill(self, msg: Msg, args: &[&dyn std::fmt::Display]) -> String {
+    pub fn fill(self, msg: impl Words, args: &[&dyn std::fmt::Display]) -> String {
         self.fill_text(self.text(msg), args)
     }
 
@@ -53,25 +53,39 @@ impl Lang {
     }
 }
 
+/// Declares a catalogue: an enum of messages, each with its French and
+/// English text. The shared words are `Msg`, below; a concept with many
+/// words of its own (the spreadsheet round trip, say) declares its own
+/// catalogue beside its code, and `Lang::text` and `Lang::fill` take any.
 macro_rules! catalogue {
-    ($($name:ident => $fr:literal, $en:literal;)*) => {
-        /// One entry of the catalogue.
+    ($(#[$meta:meta])* $vis:vis enum $catalogue:ident { $($name:ident => $fr:literal, $en:literal;)* }) => {
+        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg { $($name,)* }
+        $vis enum $catalogue { $($name,)* }
 
-        impl Msg {
+        impl $catalogue {
             /// Every message, for the completeness test.
-            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+            #[allow(dead_code)]
+            pub const ALL: &'static [$catalogue] = &[$($catalogue::$name,)*];
+        }
 
-            /// The (French, English) texts.
-            pub fn texts(self) -> (&'static str, &'static str) {
-                match self { $(Msg::$name => ($fr, $en),)* }
+        impl $crate::i18n::Words for $catalogue {
+            fn texts(self) -> (&'static str, &'static str) {
+                match self { $($catalogue::$name => ($fr, $en),)* }
             }
         }
     };
 }
+pub(crate) use catalogue;
+
+/// A message of some catalogue: its (French, English) texts.
+pub trait Words: Copy + std::fmt::Debug {
+    fn texts(self) -> (&'static str, &'static str);
+}
 
 catalogue! {
+    /// The words several parts of the tool share.
+    pub enum Msg {
     // Statuses, as people read them.
     StatusPlanned => "à engager", "planned";
     StatusInProgress => "en cours", "in progress";
@@ -417,17 +431,23 @@ catalogue! {
     AlertStaleNever => "action {0} {1} sans aucune entrée de journal : {2}", "action {0} is {1} with no journal entry at all: {2}";
     AlertMeetingsAhead => "{0} : {1} {1?réunion tenue|réunions tenues} en {2}, la prochaine attendue d'ici le {3}", "{0}: {1} {1?meeting|meetings} held in {2}, the next one due by {3}";
     AlertMeetings => "{0} : {1} {1?réunion tenue|réunions tenues} en {2} sur {3} {3?attendue|attendues}", "{0}: {1} {1?meeting|meetings} held in {2} out of {3} required";
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::template::indices as placeholders;
     use super::*;
     use chrono::NaiveDate;
 
     #[test]
     fn every_message_exists_in_both_languages_with_the_same_placeholders() {
-        for msg in Msg::ALL {
+        assert_complete(Msg::ALL);
+    }
+
+    /// Each catalogue's test: both texts present, with the same placeholders.
+    pub fn assert_complete(all: &[impl Words]) {
+        for msg in all {
             let (fr, en) = msg.texts();
             assert!(!fr.trim().is_empty(), "{msg:?} has no French text");
             assert!(!en.trim().is_empty(), "{msg:?} has no English text");
