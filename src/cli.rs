@@ -6,26 +6,31 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
-use crate::model::Status;
 use crate::render::csv::CsvDialect;
 
 mod clap_fr;
+mod collect;
 mod edits;
 mod formats;
 mod help_fr;
 mod meetings;
 mod parsing;
+mod queries;
 mod records;
 mod setup;
 
+pub use collect::{
+    CollectArgs, CollectCommand, CollectExportArgs, CollectImportArgs, CollectStatusArgs,
+};
 pub use edits::{LogArgs, NewArgs, SetArgs};
 pub use formats::{
     Format, ListFormat, PilotsFormat, PortfolioFormat, ReportFormat, ShowFormat, StatusFormat,
     from_extension,
 };
 pub use meetings::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs};
+use parsing::parse_date;
 pub use parsing::{Target, command, parse, parse_from};
-use parsing::{parse_date, parse_status};
+pub use queries::{ListArgs, PilotsArgs, ShowArgs, SortKey};
 pub use records::*;
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
@@ -187,6 +192,13 @@ pub enum Command {
     )]
     Meeting(MeetingArgs),
 
+    /// Workbooks for the pilots: export one per actor, import them filled in, see who answered
+    #[command(after_help = "Examples:\n  \
+        ctg collect export -o envois/\n  \
+        ctg collect import --dry-run retours/*.xlsx\n  \
+        ctg collect status retours/")]
+    Collect(CollectArgs),
+
     /// The indicators an action is measured by: add one
     #[command(
         after_help = "Examples:\n  ctg indicator add 2 --name \"Familles accueillies\" --unit familles --target 60"
@@ -327,107 +339,6 @@ pub struct ReportArgs {
     /// The bilan of the plan as committed at this git revision (a tag, a commit)
     #[arg(long, value_name = "REV")]
     pub rev: Option<String>,
-}
-
-#[derive(Args, Debug)]
-pub struct ListArgs {
-    /// Only actions of this axis (repeat for several)
-    #[arg(long, value_name = "N")]
-    pub axis: Vec<u32>,
-
-    /// Only actions with this status: a keyword or a label, e.g. in-progress or "en cours"
-    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
-    pub status: Vec<Status>,
-
-    /// Only actions this actor leads
-    #[arg(long, value_name = "ACTOR")]
-    pub pilot: Vec<String>,
-
-    /// Only actions this actor supports as a partner
-    #[arg(long, value_name = "ACTOR")]
-    pub partner: Vec<String>,
-
-    /// Only actions this actor leads or supports
-    #[arg(long, value_name = "ACTOR")]
-    pub actor: Vec<String>,
-
-    /// Only actions of the axes with this theme, e.g. Jeunesse
-    #[arg(long, value_name = "THEME")]
-    pub theme: Vec<String>,
-
-    /// Only actions naming this commune (in the action or one of its modalities)
-    #[arg(long, value_name = "COMMUNE")]
-    pub commune: Vec<String>,
-
-    /// Only actions marked as a coordination issue between collectivities
-    #[arg(long)]
-    pub coordination: bool,
-
-    /// Only actions "dans le respect des compétences"
-    #[arg(long)]
-    pub within_competences: bool,
-
-    /// Only actions without a decided pilot
-    #[arg(long)]
-    pub no_pilot: bool,
-
-    /// Only open actions past their due date
-    #[arg(long)]
-    pub overdue: bool,
-
-    /// Only actions due on or before this date
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub due_before: Option<NaiveDate>,
-
-    /// Only actions due on or after this date
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub due_after: Option<NaiveDate>,
-
-    /// Only actions whose titles, modalities or journal hold all these words (any case, any accents)
-    #[arg(long, value_name = "WORDS")]
-    pub text: Option<String>,
-
-    /// Order: id, axis, due (soonest first), status, progress (least advanced first)
-    #[arg(long, value_enum, default_value_t = SortKey::Id)]
-    pub sort: SortKey,
-
-    /// Output format (ids: one id a line, for scripts)
-    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-
-    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
-    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
-    pub csv_dialect: CsvDialect,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SortKey {
-    Id,
-    Axis,
-    Due,
-    Status,
-    Progress,
-}
-
-#[derive(Args, Debug)]
-pub struct ShowArgs {
-    /// The action's id
-    pub id: u32,
-
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
-    pub format: ShowFormat,
-}
-
-#[derive(Args, Debug)]
-pub struct PilotsArgs {
-    /// Output format
-    #[arg(long, short, value_enum, default_value_t = PilotsFormat::Table)]
-    pub format: PilotsFormat,
-
-    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
-    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
-    pub csv_dialect: CsvDialect,
 }
 
 #[derive(Args, Debug)]

@@ -77,6 +77,8 @@ fn warning_keys<'d>(diags: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<Warn
 pub struct Committed {
     pub diff: String,
     pub new_warnings: Vec<Diagnostic>,
+    /// The plan as the edit leaves it.
+    pub plan: Plan,
 }
 
 /// One file's new content.
@@ -263,6 +265,7 @@ impl PlanEditor {
             return Ok(Committed {
                 diff: self.diff(),
                 new_warnings,
+                plan: after,
             });
         }
         let guard = Guard::new(&self.root);
@@ -287,6 +290,7 @@ impl PlanEditor {
         Ok(Committed {
             diff: String::new(),
             new_warnings,
+            plan: after,
         })
     }
 

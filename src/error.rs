@@ -171,6 +171,12 @@ pub enum Error {
     },
     /// `ctg set` with no change asked (usage).
     NothingToChange,
+    /// `collect export` without `-o DIR`.
+    CollectNeedsFolder,
+    /// Returned workbooks hold problems; nothing was written.
+    CollectRefused {
+        problems: Vec<crate::collect::Problem>,
+    },
     /// A title, message or modality that is blank (usage).
     EmptyText,
     /// `ctg init --start` later than `--end` (usage).
@@ -263,6 +269,8 @@ impl Error {
             Error::NotForAModality => "not-for-a-modality",
             Error::DoneNeedsModality { .. } => "done-needs-modality",
             Error::NothingToChange => "nothing-to-change",
+            Error::CollectNeedsFolder => "collect-needs-folder",
+            Error::CollectRefused { .. } => "collect-refused",
             Error::EmptyText => "empty-text",
             Error::PeriodInverted { .. } => "period-inverted",
             Error::EmptyPeriod { .. } => "empty-period",
@@ -289,6 +297,7 @@ impl Error {
             | Error::NotForAModality
             | Error::DoneNeedsModality { .. }
             | Error::NothingToChange
+            | Error::CollectNeedsFolder
             | Error::EmptyText
             | Error::PeriodInverted { .. }
             | Error::EmptyPeriod { .. }

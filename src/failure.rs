@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::collect::words::CollectMsg;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Invalid};
 use crate::i18n::{Lang, Msg};
@@ -100,6 +101,15 @@ fn argument_message(error: &Error, lang: Lang) -> String {
             lang.fill(Msg::ErrorDoneNeedsModality, &[action, option])
         }
         Error::NothingToChange => lang.text(Msg::ErrorNothingToSet).to_string(),
+        Error::CollectNeedsFolder => lang.text(CollectMsg::NeedsFolder).to_string(),
+        Error::CollectRefused { problems } => {
+            let mut text = lang.fill(CollectMsg::ImportRefused, &[&problems.len()]);
+            for problem in problems {
+                text.push_str("\n  - ");
+                text.push_str(&render::escape::terminal(&problem.describe(lang)));
+            }
+            text
+        }
         Error::EmptyText => lang.text(Msg::ErrorEmptyText).to_string(),
         Error::PeriodInverted { start, end } => {
             lang.fill(Msg::ErrorInitPeriod, &[&date(*start), &date(*end)])

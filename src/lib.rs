@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod check;
 pub mod cli;
+pub mod collect;
 pub mod commands;
 pub mod diag;
 pub mod edit;
@@ -35,7 +36,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, CollectArgs, CollectCommand, ColorWhen, Command};
 use crate::error::Error;
 use crate::failure::Shape;
 use crate::i18n::Lang;
@@ -83,9 +84,16 @@ pub fn run(cli: Cli) -> ExitCode {
         None => Ok(()),
     };
     let result = chosen.and_then(|()| dispatch(&command, &context));
+    // `collect export -o DIR` writes its workbooks in the folder itself.
+    let output_is_folder = matches!(
+        &command,
+        Command::Collect(CollectArgs {
+            command: CollectCommand::Export(_)
+        })
+    );
     let delivery = Delivery {
         lang,
-        file: global.output.clone(),
+        file: global.output.clone().filter(|_| !output_is_folder),
         plan: global
             .output
             .as_ref()
@@ -119,6 +127,7 @@ fn dispatch(command: &Command, context: &Context) -> Result<Output, Error> {
         Command::Log(args) => commands::log::run(context, args),
         Command::New(args) => commands::new::run(context, args),
         Command::Meeting(args) => commands::meeting::run(context, args),
+        Command::Collect(args) => commands::collect::run(context, args),
         Command::Indicator(args) => commands::indicator::run(context, args),
         Command::Modality(args) => commands::modality::run(context, args),
         Command::Convention(args) => commands::convention::run(context, args),

@@ -414,11 +414,13 @@ fn read_log_entry(mut table: TableReader, ctx: &mut FileContext) -> Option<LogEn
     let date = table.date(ctx, "date");
     let note = text(table.title(ctx, "note"));
     let status = read_status(&mut table, ctx).map(|s| s.value);
+    let by = table.string(ctx, "by");
     table.finish(ctx);
     Some(LogEntry {
         date: date?,
         note,
         status,
+        by,
     })
 }
 

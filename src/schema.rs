@@ -191,6 +191,7 @@ static KEYS: &[(&str, &str, Text)] = &[
     ("indicators[]", "targets", Text::new("Cibles de certaines années : { 2026 = 40, 2027 = 60 } ; sans cible pour une année, target vaut.", "Targets of given years: { 2026 = 40, 2027 = 60 }; a year without one takes target.")),
     ("log[]", "date", Text::new("Le jour où c'est arrivé.", "The day it happened.")),
     ("log[]", "note", Text::new("Ce qui s'est passé.", "What happened.")),
+    ("log[]", "by", Text::new("Qui l'a rapporté : un acteur déclaré (une entrée recueillie par ctg collect dit de qui elle vient).", "Who reported it: a declared actor (an entry collected by ctg collect says whom it came from).")),
     ("log[]", "status", Text::new("Le statut atteint ce jour-là, si l'action a changé de statut.", "The status reached that day, if the action changed status.")),
     ("", "body", Text::new("Identifiant de l'instance (une clé de [bodies] dans ctg.toml).", "Identifier of the body (a key of [bodies] in ctg.toml).")),
     ("", "date", Text::new("Date de la réunion.", "Date of the meeting.")),

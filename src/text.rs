@@ -49,6 +49,38 @@ fn fold_unicode(text: &str, out: &mut String) {
     }
 }
 
+/// The longest slug: file names stay short enough to read in a listing.
+const SLUG_MAX: usize = 40;
+
+/// A file name from a title: accents folded, lower case, words joined by
+/// hyphens, at most six words and forty characters; `fallback` when no
+/// letter or digit is left.
+pub fn slug(title: &str, fallback: &str) -> String {
+    let folded = fold(title);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(6)
+        .collect();
+    let mut slug = String::new();
+    for word in words {
+        // Words are ASCII here; one longer than the limit is cut to it.
+        let word = &word[..word.len().min(SLUG_MAX)];
+        if !slug.is_empty() && slug.len() + word.len() + 1 > SLUG_MAX {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +113,20 @@ mod tests {
             fold_unicode(sample, &mut whole);
             assert_eq!(fold(sample), whole, "{sample:?}");
         }
+    }
+
+    #[test]
+    fn slugs_are_short_ascii_words() {
+        assert_eq!(
+            slug("Créer un lieu d'accueil enfants-parents", "action"),
+            "creer-un-lieu-d-accueil-enfants"
+        );
+        assert_eq!(slug("Été", "action"), "ete");
+        assert_eq!(
+            slug("Œuvrer au cœur des bourgs", "action"),
+            "oeuvrer-au-coeur-des-bourgs"
+        );
+        assert_eq!(slug("!!!", "action"), "action");
+        assert_eq!(slug(&"a".repeat(300), "action"), "a".repeat(40));
     }
 }

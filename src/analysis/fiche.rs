@@ -76,6 +76,9 @@ pub struct LogDetail {
     pub date: NaiveDate,
     pub note: String,
     pub status: Option<&'static str>,
+    /// The actor who reported it, when the entry says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 impl IndicatorDetail {
@@ -116,6 +119,7 @@ impl ActionDetail {
                 date: entry.date.value,
                 note: entry.note.clone(),
                 status: entry.status.map(|s| s.keyword()),
+                by: entry.by.as_ref().map(|by| by.value.clone()),
             })
             .collect();
         // Newest first; entries of the same day keep their written order reversed.

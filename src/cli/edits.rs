@@ -7,7 +7,7 @@ use super::Target;
 use super::parsing::{parse_date, parse_number, parse_status, parse_target};
 use crate::model::Status;
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Default)]
 #[command(group(clap::ArgGroup::new("journal").multiple(true).args(["status", "note"])))]
 #[command(group(clap::ArgGroup::new("value_change").args(["value", "remove_value", "target_value"])))]
 pub struct SetArgs {
@@ -107,6 +107,15 @@ pub struct SetArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "journal", conflicts_with = "no_log")]
     pub date: Option<NaiveDate>,
 
+    /// Who reported it: the declared actor the journal entry names
+    #[arg(
+        long,
+        value_name = "ACTOR",
+        requires = "journal",
+        conflicts_with = "no_log"
+    )]
+    pub by: Option<String>,
+
     /// Print the diff the edit would make, write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -140,6 +149,10 @@ pub struct LogArgs {
     /// Remove entry N of the journal (1 for the first)
     #[arg(long, value_name = "N", conflicts_with_all = ["message", "date", "status", "entry"])]
     pub remove: Option<usize>,
+
+    /// Who reported it: the declared actor the new entry names
+    #[arg(long, value_name = "ACTOR", conflicts_with_all = ["entry", "remove"])]
+    pub by: Option<String>,
 
     /// Print the diff the edit would make, write nothing
     #[arg(long)]

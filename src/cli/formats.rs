@@ -196,6 +196,12 @@ impl Command {
                 super::MeetingCommand::Add(_) => Ok(()),
             },
             Command::Portfolio(args) => pick(&mut args.format, file, format_given),
+            Command::Collect(args) => match &mut args.command {
+                super::CollectCommand::Status(status) => {
+                    pick(&mut status.format, file, format_given)
+                }
+                _ => Ok(()),
+            },
             Command::Diff(args) => pick(&mut args.format, file, format_given),
             Command::Report(args) => {
                 if args.format.is_none() {
@@ -222,6 +228,10 @@ impl Command {
             Command::Portfolio(args) => args.format.is_json(),
             Command::Diff(args) => args.format.is_json(),
             Command::Report(args) => args.format.is_some_and(Format::is_json),
+            Command::Collect(args) => match &args.command {
+                super::CollectCommand::Status(status) => status.format.is_json(),
+                _ => false,
+            },
             _ => false,
         }
     }

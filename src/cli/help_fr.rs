@@ -105,6 +105,16 @@ pub fn about(command: &str) -> Option<&'static str> {
         "meeting list" => {
             "Les réunions tenues, des plus anciennes aux plus récentes : instance, titre, décisions"
         }
+        "collect" => {
+            "Les classeurs des pilotes : en préparer un par acteur, les relire remplis, voir qui a répondu"
+        }
+        "collect export" => {
+            "Préparer un classeur par acteur, à envoyer aux pilotes, dans le dossier -o DOSSIER"
+        }
+        "collect import" => {
+            "Relire dans le plan les classeurs renvoyés (xlsx, ods) : chaque réponse devient une modification"
+        }
+        "collect status" => "Qui a reçu un classeur, qui a répondu, ce qui reste à importer",
         "report" => "Le bilan d'une année ou d'une période : md, html, json, csv ou xlsx",
         "portfolio" => {
             "Une ligne par plan trouvé sous DOSSIER : avancement, retards, gouvernance, erreurs"
@@ -224,6 +234,20 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         | ("meeting list", "format")
         | ("portfolio", "format")
         | ("diff", "format") => "Format de sortie",
+        ("collect export", "actor") => {
+            "Seulement le classeur de cet acteur (à répéter ; par défaut : chaque acteur)"
+        }
+        ("collect export", "year") => {
+            "L'année dont les classeurs demandent les valeurs des indicateurs (par défaut : l'année en cours)"
+        }
+        ("collect export", "force") => "Remplacer les classeurs de même nom déjà dans le dossier",
+        ("collect import", "files") => "Les classeurs renvoyés (.xlsx ou .ods)",
+        ("collect import", "partial") => {
+            "Appliquer les lignes sans problème et lister les autres (par défaut : un problème fait tout refuser)"
+        }
+        ("collect import", "dry_run") => "Afficher ce qui changerait, sans rien écrire",
+        ("collect status", "folder") => "Le dossier des classeurs envoyés et renvoyés",
+        ("collect status", "format") => "Format de sortie",
         ("set", "target") => "L'action (4) ou la modalité (4.2) à modifier",
         ("set", "status") => "Nouveau statut : mot-clé ou libellé (« en cours »)",
         ("set", "start") => "Date de début",
@@ -265,6 +289,9 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Corriger l'entrée N du journal (1 pour la première) : son texte, --date, --status"
         }
         ("log", "remove") => "Retirer l'entrée N du journal (1 pour la première)",
+        ("set", "by") | ("log", "by") => {
+            "Qui l'a rapporté : l'acteur déclaré que l'entrée de journal nomme"
+        }
         ("meeting add", "body") => {
             "L'instance réunie : une clé de [bodies] dans ctg.toml (copil, cotech…)"
         }

@@ -24,7 +24,7 @@ fn lang() -> Lang {
 }
 
 /// What `ctg set` edits: an action, or one of its modalities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Target {
     pub action: u32,
     /// 1-based modality number.

@@ -5,13 +5,11 @@ use serde::Serialize;
 use crate::Context;
 use crate::analysis::diff::{ChangeEntry, diff, entries};
 use crate::cli::{DiffArgs, ShowFormat};
-use crate::commands::{find_root, load_valid_plan, plan_at};
+use crate::commands::{changes_view, find_root, load_valid_plan, plan_at};
 use crate::error::Error;
 use crate::git::{Repo, Revision};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::output::Output;
-use crate::render::document::{Block, Document};
-use crate::render::table::Table;
 use crate::render::{self, markdown, terminal};
 
 pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
@@ -35,38 +33,13 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
     let title = lang.fill(Msg::DiffTitle, &[&from.name, &to_name]);
     Ok(Output::answer(match args.format {
         ShowFormat::Json => render::json(&DiffReport { from, to, changes })?,
-        ShowFormat::Md => markdown::document(&view(title, &changes, lang, false), lang),
-        ShowFormat::Table => {
-            terminal::document(&view(title, &changes, lang, true), lang, context.width)
-        }
+        ShowFormat::Md => markdown::document(&changes_view(title, &changes, lang, false), lang),
+        ShowFormat::Table => terminal::document(
+            &changes_view(title, &changes, lang, true),
+            lang,
+            context.width,
+        ),
     }))
-}
-
-/// The changes as a list (a document), or as a table of action and change
-/// (a terminal).
-fn view(title: String, changes: &[ChangeEntry], lang: Lang, as_table: bool) -> Document {
-    let mut doc = Document::new();
-    doc.title_line(title);
-    if changes.is_empty() {
-        doc.paragraph(lang.text(Msg::DiffNone));
-    } else if as_table {
-        let header = [Msg::ColId, Msg::ColChange].map(|m| lang.text(m).to_string());
-        let mut table = Table::new(header.to_vec());
-        table.wrap(1);
-        for entry in changes {
-            let id = entry.change.action().map(|a| a.to_string());
-            table.row(vec![
-                id.unwrap_or_default().into(),
-                entry.message.clone().into(),
-            ]);
-        }
-        doc.table(table);
-    } else {
-        doc.push(Block::List(
-            changes.iter().map(|c| c.message.clone()).collect(),
-        ));
-    }
-    doc
 }
 
 /// `ctg diff --format json`.

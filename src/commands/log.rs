@@ -38,6 +38,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<Output, Error> {
             date,
             note: args.message.as_deref().unwrap_or_default(),
             status: args.status,
+            by: args.by.as_deref(),
         };
         lines.push(lang.fill(Msg::EditLogged, &[&args.id, &lang.short_date(date)]));
         record_entry(&mut file, action, &entry, lang, &mut lines)?;

@@ -1,6 +1,7 @@
 //! One module per command; each turns arguments and a plan into output text.
 
 pub mod check;
+pub mod collect;
 pub mod convention;
 pub mod diff;
 pub mod indicator;
@@ -20,11 +21,16 @@ pub mod show;
 pub mod status;
 pub mod words;
 
+/// The change `ctg set` makes, for a command that makes the same change
+/// from another source (`collect import`, from a pilot's workbook).
+pub use set::apply as apply_set;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::Context;
+use crate::analysis::diff::ChangeEntry;
 use crate::check::{check, validate};
 use crate::diag::{self, Severity};
 use crate::edit::{EditableFile, NewEntry, PlanEditor, insert_log, set_value};
@@ -34,6 +40,8 @@ use crate::i18n::{Lang, Msg};
 use crate::load::from_sources;
 use crate::model::{Action, Period, Plan, Status, latest_move};
 use crate::output::Output;
+use crate::render::document::{Block, Document};
+use crate::render::table::Table;
 use crate::source::{SourceSet, find_plan_dir};
 
 /// The plan folder, or why there is none.
@@ -100,23 +108,58 @@ pub fn edit_outcome(
         out.push_str(line);
         out.push('\n');
     }
-    // What the edit leaves for `check` to warn about, said now.
-    for warning in &committed.new_warnings {
-        let file = warning.file.as_deref().unwrap_or("ctg.toml");
-        let message = crate::render::escape::terminal(&warning.message);
-        out.push_str(
-            &context
-                .lang
-                .fill(Msg::EditNewWarning, &[&warning.code(), &file, &message]),
-        );
-        out.push('\n');
-    }
+    out.push_str(&warning_lines(&committed.new_warnings, context.lang));
     if dry_run {
         out.push_str(context.lang.text(Msg::EditDryRun));
         out.push('\n');
         return Ok(Output::answer(out));
     }
     Ok(Output::confirmation(out))
+}
+
+/// Changes between two states of the plan as a list (a document), or as a
+/// table of action and change (a terminal): `ctg diff`, and what
+/// `collect import` does.
+pub fn changes_view(
+    title: String,
+    changes: &[ChangeEntry],
+    lang: Lang,
+    as_table: bool,
+) -> Document {
+    let mut doc = Document::new();
+    doc.title_line(title);
+    if changes.is_empty() {
+        doc.paragraph(lang.text(Msg::DiffNone));
+    } else if as_table {
+        let header = [Msg::ColId, Msg::ColChange].map(|m| lang.text(m).to_string());
+        let mut table = Table::new(header.to_vec());
+        table.wrap(1);
+        for entry in changes {
+            let id = entry.change.action().map(|a| a.to_string());
+            table.row(vec![
+                id.unwrap_or_default().into(),
+                entry.message.clone().into(),
+            ]);
+        }
+        doc.table(table);
+    } else {
+        doc.push(Block::List(
+            changes.iter().map(|c| c.message.clone()).collect(),
+        ));
+    }
+    doc
+}
+
+/// What an edit leaves for `check` to warn about, said now: one line each.
+pub fn warning_lines(warnings: &[crate::diag::Diagnostic], lang: Lang) -> String {
+    let mut out = String::new();
+    for warning in warnings {
+        let file = warning.file.as_deref().unwrap_or("ctg.toml");
+        let message = crate::render::escape::terminal(&warning.message);
+        out.push_str(&lang.fill(Msg::EditNewWarning, &[&warning.code(), &file, &message]));
+        out.push('\n');
+    }
+    out
 }
 
 /// A period a view is asked for (a report's, or the single day of

@@ -12,7 +12,7 @@ use crate::i18n::Msg;
 use crate::model::Status;
 use crate::output::Output;
 use crate::source::FileKind;
-use crate::text::fold;
+use crate::text::slug;
 
 pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
     let lang = context.lang;
@@ -28,7 +28,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<Output, Error> {
         .max()
         .unwrap_or(0)
         + 1;
-    let name = format!("actions/{id:02}-{}.toml", slug(&args.title));
+    let name = format!("actions/{id:02}-{}.toml", slug(&args.title, "action"));
     if editor.plan.root.join(&name).exists() {
         return Err(Error::FileExists { file: name });
     }
@@ -70,55 +70,4 @@ fn action_text(id: u32, args: &NewArgs, today: NaiveDate) -> Result<String, Erro
         doc.insert("modalities", Item::ArrayOfTables(modalities));
     }
     Ok(doc.to_string())
-}
-
-/// The longest slug: file names stay short enough to read in a listing.
-const SLUG_MAX: usize = 40;
-
-/// A file name from a title: accents folded, lower case, words joined by
-/// hyphens, at most six words and forty characters.
-pub fn slug(title: &str) -> String {
-    let folded = fold(title);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .take(6)
-        .collect();
-    let mut slug = String::new();
-    for word in words {
-        // Words are ASCII here; one longer than the limit is cut to it.
-        let word = &word[..word.len().min(SLUG_MAX)];
-        if !slug.is_empty() && slug.len() + word.len() + 1 > SLUG_MAX {
-            break;
-        }
-        if !slug.is_empty() {
-            slug.push('-');
-        }
-        slug.push_str(word);
-    }
-    if slug.is_empty() {
-        "action".to_string()
-    } else {
-        slug
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_short_ascii_words() {
-        assert_eq!(
-            slug("Créer un lieu d'accueil enfants-parents"),
-            "creer-un-lieu-d-accueil-enfants"
-        );
-        assert_eq!(slug("Été"), "ete");
-        assert_eq!(
-            slug("Œuvrer au cœur des bourgs"),
-            "oeuvrer-au-coeur-des-bourgs"
-        );
-        assert_eq!(slug("!!!"), "action");
-        assert_eq!(slug(&"a".repeat(300)), "a".repeat(40));
-    }
 }

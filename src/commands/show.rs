@@ -91,7 +91,12 @@ fn view(
             .map(|s| format!(" [{}]", s.label(lang)))
             .unwrap_or_default();
         let day = lang.short_date(entry.date);
-        format!("{}. {day}{status} — {}", entry.number, entry.note)
+        let by = entry
+            .by
+            .as_deref()
+            .map(|by| format!(" ({by})"))
+            .unwrap_or_default();
+        format!("{}. {day}{status}{by} — {}", entry.number, entry.note)
     });
     let title = lang.text(Msg::ShowJournal).to_string();
     section(&mut doc, title, journal.collect(), Msg::ShowNoJournal);

@@ -15,6 +15,8 @@ pub struct NewEntry<'a> {
     pub date: NaiveDate,
     pub note: &'a str,
     pub status: Option<Status>,
+    /// The actor who reported it, when not the person editing.
+    pub by: Option<&'a str>,
 }
 
 /// One entry taken out of the journal, in the layout it was written in.
@@ -157,6 +159,9 @@ fn fill(entry: &mut dyn TableLike, new: &NewEntry) -> Result<(), Error> {
     if let Some(status) = new.status {
         super::set_value(entry, "status", Value::from(status.keyword()));
     }
+    if let Some(by) = new.by {
+        super::set_value(entry, "by", Value::from(by));
+    }
     Ok(())
 }
 
@@ -247,6 +252,7 @@ mod tests {
             date: day(d),
             note: "N",
             status: None,
+            by: None,
         };
         insert_log(&mut doc, &new).unwrap();
         doc.to_string()
@@ -285,6 +291,7 @@ mod tests {
             date: day(1),
             note: "N",
             status: None,
+            by: None,
         };
         assert!(matches!(
             insert_log(&mut doc, &new),

@@ -239,6 +239,7 @@ mod tests {
 
     fn entry(date: &str, status: Option<Status>) -> LogEntry {
         LogEntry {
+            by: None,
             date: located(date.parse().unwrap()),
             note: String::new(),
             status,

@@ -152,6 +152,9 @@ pub struct LogEntry {
     pub note: String,
     /// The status the action moved to that day, if it moved.
     pub status: Option<Status>,
+    /// Who reported it, a declared actor (an entry collected from a
+    /// pilot's workbook says whose).
+    pub by: Option<Located<String>>,
 }
 
 #[derive(Clone)]

@@ -1,6 +1,7 @@
 //! One test binary that drives the real `ctg` executable.
 
 mod check;
+mod collect;
 mod docs;
 mod edit;
 mod errors;

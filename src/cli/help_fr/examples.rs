@@ -52,6 +52,25 @@ une erreur est refusée et aucun fichier n'est touché.",
   ctg log 3 \"Bilan partagé\" --dry-run
   ctg log 3 \"Présentation en conseil\" --entry 2
   ctg log 3 --remove 1",
+        "collect" => "Exemples :
+  ctg collect export -o envois/
+  ctg collect import --dry-run retours/*.xlsx
+  ctg collect status retours/",
+        "collect export" => "Exemples :
+  ctg collect export -o envois/
+  ctg collect export -o envois/ --actor Communes --actor EPE
+  ctg collect export -o envois/ --year 2026",
+        "collect import" => "Exemples :
+  ctg collect import --dry-run retours/*.xlsx
+  ctg collect import retours/suivi-communes-2026-11-02.ods
+  ctg collect import --partial retours/*
+
+Rien n'est écrit si un classeur pose problème (cellule modifiée, valeur hors liste,
+formule, élément changé dans le plan depuis l'envoi) : chaque problème est nommé
+avec sa cellule (Actions!G7). Importer deux fois le même classeur ne change rien.",
+        "collect status" => "Exemples :
+  ctg collect status retours/
+  ctg collect status retours/ --format json",
         "meeting" => "Exemples :
   ctg meeting add copil --date 2026-03-12
   ctg meeting list",

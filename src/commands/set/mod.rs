@@ -5,7 +5,7 @@ use toml_edit::{Item, TableLike, Value};
 mod indicator;
 
 use crate::Context;
-use crate::cli::{SetArgs, Target};
+use crate::cli::SetArgs;
 use crate::commands::{edit_outcome, open_editor, record_entry};
 use crate::edit::{
     EditableFile, NewEntry, date_value, nth_table, remove_string, set_value, string_array,
@@ -18,22 +18,31 @@ use crate::render::escape;
 
 pub fn run(context: &Context, args: &SetArgs) -> Result<Output, Error> {
     let lang = context.lang;
-    let Target {
-        action: id,
-        modality,
-    } = args.target;
+    let id = args.target.action;
     let mut editor = open_editor(context, args.dry_run, args.strict)?;
     let (action, mut file) = editor.action_file(id)?;
-    let lines = match modality {
-        Some(number) => set_modality(args, action, number, &mut file, context)?,
-        None => set_action(args, action, &mut file, context)?,
-    };
+    let lines = apply(args, action, &mut file, context)?;
     if lines.is_empty() {
         let line = lang.fill(Msg::EditUnchanged, &[&id]);
         return Ok(Output::confirmation(format!("{line}\n")));
     }
     editor.stage(file);
     edit_outcome(editor, context, args.dry_run, &lines)
+}
+
+/// Makes the change `args` asks for in `file`, the file of `action` (the
+/// action as read, before any change to the file). Returns the lines that
+/// say what changed; none when nothing did.
+pub fn apply(
+    args: &SetArgs,
+    action: &Action,
+    file: &mut EditableFile,
+    context: &Context,
+) -> Result<Vec<String>, Error> {
+    match args.target.modality {
+        Some(number) => set_modality(args, action, number, file, context),
+        None => set_action(args, action, file, context),
+    }
 }
 
 fn set_action(
@@ -172,6 +181,7 @@ fn record_note(
         date: day,
         note,
         status: None,
+        by: args.by.as_deref(),
     };
     record_entry(file, action, &entry, lang, lines)?;
     lines.push(lang.fill(Msg::EditLogged, &[&action.id.value, &lang.short_date(day)]));
@@ -209,6 +219,7 @@ fn set_status(
             date: args.date.unwrap_or(context.today),
             note: &note,
             status: Some(status),
+            by: args.by.as_deref(),
         };
         record_entry(file, action, &entry, lang, lines)?;
         return Ok(true);

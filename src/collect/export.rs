@@ -1,0 +1,489 @@
+//! `ctg collect export`: one workbook per actor, a form to fill in. The
+//! pilot sees their actions, modalities and indicators as the plan has
+//! them, in locked cells, and answers in the yellow ones: drop-downs of
+//! statuses, real dates, numbers. A hidden sheet says what was exported,
+//! for the import to check the workbook against the plan.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationRule, DocProperties, Format, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+
+use super::layout::{
+    Answer, ExportedRow, FORMAT_TAG, ItemKey, META_SHEET, SheetKind, fingerprint, status_labels,
+};
+use super::words::CollectMsg;
+use crate::i18n::Lang;
+use crate::model::{Action, Actor, Plan};
+
+/// An actor's workbook, ready to write.
+pub struct Export {
+    pub bytes: Vec<u8>,
+    pub actions: usize,
+    pub modalities: usize,
+    pub indicators: usize,
+}
+
+/// How an actor takes part in an action.
+#[derive(Clone, Copy)]
+enum Role {
+    Pilot,
+    Partner,
+    ModalityPilot,
+}
+
+/// The workbook asks for.
+struct Request<'a> {
+    plan: &'a Plan,
+    actor: &'a Actor,
+    today: NaiveDate,
+    year: i32,
+    lang: Lang,
+}
+
+/// The workbook of `actor`, or `None` when the plan gives it nothing to
+/// follow.
+pub fn workbook(
+    plan: &Plan,
+    actor: &Actor,
+    today: NaiveDate,
+    year: i32,
+    lang: Lang,
+) -> Result<Option<Export>, XlsxError> {
+    let request = Request {
+        plan,
+        actor,
+        today,
+        year,
+        lang,
+    };
+    let items = Items::of(plan, &actor.id.value);
+    if items.actions.is_empty() {
+        return Ok(None);
+    }
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let created = today.and_hms_opt(0, 0, 0).unwrap_or_default();
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(lang.fill(CollectMsg::GuideTitle, &[&actor.name]))
+            .set_creation_datetime(&created),
+    );
+    guide_sheet(workbook.add_worksheet(), &request, &formats)?;
+    let mut rows = Vec::new();
+    actions_sheet(
+        workbook.add_worksheet(),
+        &request,
+        &items,
+        &formats,
+        &mut rows,
+    )?;
+    modalities_sheet(
+        workbook.add_worksheet(),
+        &request,
+        &items,
+        &formats,
+        &mut rows,
+    )?;
+    indicators_sheet(
+        workbook.add_worksheet(),
+        &request,
+        &items,
+        &formats,
+        &mut rows,
+    )?;
+    meta_sheet(workbook.add_worksheet(), &request, &rows)?;
+    let count = |kind| {
+        rows.iter()
+            .filter(|r: &&ExportedRow| r.sheet == kind)
+            .count()
+    };
+    Ok(Some(Export {
+        actions: count(SheetKind::Actions),
+        modalities: count(SheetKind::Modalities),
+        indicators: count(SheetKind::Indicators),
+        bytes: workbook.save_to_buffer()?,
+    }))
+}
+
+/// Whether the plan gives `actor` anything to follow: a workbook.
+pub fn follows(plan: &Plan, actor: &str) -> bool {
+    !Items::of(plan, actor).actions.is_empty()
+}
+
+/// What an actor follows: the actions it pilots or partners, the
+/// modalities of the actions it pilots and those it pilots itself, the
+/// indicators of the actions it pilots.
+struct Items<'p> {
+    actions: Vec<(&'p Action, Role)>,
+}
+
+impl<'p> Items<'p> {
+    fn of(plan: &'p Plan, actor: &str) -> Items<'p> {
+        let named = |list: &[crate::span::Located<String>]| list.iter().any(|a| a.value == actor);
+        let mut actions: Vec<(&Action, Role)> = plan
+            .actions
+            .iter()
+            .filter_map(|action| {
+                let role = if named(&action.pilots) {
+                    Role::Pilot
+                } else if action.modalities.iter().any(|m| named(&m.pilots)) {
+                    Role::ModalityPilot
+                } else if named(&action.partners) {
+                    Role::Partner
+                } else {
+                    return None;
+                };
+                Some((action, role))
+            })
+            .collect();
+        actions.sort_by_key(|(action, _)| action.id.value);
+        Items { actions }
+    }
+
+    fn modalities(&self, actor: &str) -> impl Iterator<Item = (&'p Action, usize)> + '_ {
+        let actor = actor.to_string();
+        self.actions.iter().flat_map(move |(action, role)| {
+            let actor = actor.clone();
+            let role = *role;
+            action
+                .modalities
+                .iter()
+                .enumerate()
+                .filter(move |(_, m)| match role {
+                    Role::Pilot => true,
+                    Role::ModalityPilot => m.pilots.iter().any(|p| p.value == actor),
+                    Role::Partner => false,
+                })
+                .map(move |(index, _)| (*action, index + 1))
+        })
+    }
+
+    fn indicators(&self) -> impl Iterator<Item = (&'p Action, usize)> + '_ {
+        self.actions
+            .iter()
+            .filter(|(_, role)| matches!(role, Role::Pilot))
+            .flat_map(|(action, _)| (1..=action.indicators.len()).map(move |n| (*action, n)))
+    }
+}
+
+struct Formats {
+    header: Format,
+    text: Format,
+    date: Format,
+    answer: Format,
+    answer_date: Format,
+    title: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let answer = Format::new()
+            .set_unlocked()
+            .set_background_color(Color::RGB(0xFF_F2_CC))
+            .set_border(FormatBorder::Thin)
+            .set_border_color(Color::RGB(0xBF_BF_BF))
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top);
+        let top = Format::new()
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top);
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xD9_E1_F2))
+                .set_border(FormatBorder::Thin),
+            date: top.clone().set_num_format("dd/mm/yyyy"),
+            text: top,
+            answer_date: answer.clone().set_num_format("dd/mm/yyyy"),
+            answer,
+            title: Format::new().set_bold().set_font_size(14),
+        }
+    }
+}
+
+fn guide_sheet(
+    sheet: &mut Worksheet,
+    request: &Request,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let lang = request.lang;
+    sheet.set_name(lang.text(CollectMsg::SheetGuide))?;
+    sheet.set_column_width(0, 110)?;
+    let title = lang.fill(CollectMsg::GuideTitle, &[&request.actor.name]);
+    sheet.write_string_with_format(0, 0, title, &formats.title)?;
+    let convention = &request.plan.convention.name;
+    sheet.write_string(1, 0, lang.fill(CollectMsg::GuideConvention, &[convention]))?;
+    let sent = lang.fill(
+        CollectMsg::GuideSent,
+        &[&lang.short_date(request.today), &request.actor.id.value],
+    );
+    sheet.write_string(2, 0, sent)?;
+    for (row, step) in [
+        CollectMsg::GuideStep1,
+        CollectMsg::GuideStep2,
+        CollectMsg::GuideStep3,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        sheet.write_string_with_format(4 + row as u32, 0, lang.text(step), &formats.text)?;
+    }
+    sheet.protect();
+    sheet.set_active(true);
+    Ok(())
+}
+
+/// Writes a sheet's header and sizes its columns, freezing the header and
+/// the number column.
+fn header(
+    sheet: &mut Worksheet,
+    columns: &[(String, f64)],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    for (col, (name, width)) in columns.iter().enumerate() {
+        let col = col as u16;
+        sheet.write_string_with_format(0, col, name, &formats.header)?;
+        sheet.set_column_width(col, *width)?;
+    }
+    sheet.set_freeze_panes(1, 1)?;
+    Ok(())
+}
+
+/// The answer cells of `kind` on rows 1..=`last`: yellow, unlocked, and
+/// checked as they are typed (a list of statuses, a date, a number).
+fn answer_cells(
+    sheet: &mut Worksheet,
+    kind: SheetKind,
+    last: u32,
+    request: &Request,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let lang = request.lang;
+    sheet.protect();
+    if last == 0 {
+        return Ok(());
+    }
+    for &(col, answer) in kind.answer_columns() {
+        let format = match answer {
+            Answer::Date => &formats.answer_date,
+            _ => &formats.answer,
+        };
+        for row in 1..=last {
+            sheet.write_blank(row, col, format)?;
+        }
+        let validation = match answer {
+            Answer::Status => DataValidation::new()
+                .allow_list_strings(&status_labels(lang))?
+                .set_error_message(lang.text(CollectMsg::ListError))?,
+            Answer::Date => DataValidation::new()
+                .allow_date(DataValidationRule::GreaterThanOrEqualTo(
+                    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+                ))
+                .set_error_message(lang.text(CollectMsg::DateError))?,
+            Answer::Number => DataValidation::new()
+                .allow_decimal_number(DataValidationRule::Between(-1e12, 1e12))
+                .set_error_message(lang.text(CollectMsg::NumberError))?,
+            Answer::Text => continue,
+        };
+        sheet.add_data_validation(1, col, last, col, &validation)?;
+    }
+    Ok(())
+}
+
+fn actions_sheet(
+    sheet: &mut Worksheet,
+    request: &Request,
+    items: &Items,
+    formats: &Formats,
+    rows: &mut Vec<ExportedRow>,
+) -> Result<(), XlsxError> {
+    let lang = request.lang;
+    let kind = SheetKind::Actions;
+    sheet.set_name(kind.name(lang))?;
+    let col = |msg| lang.text(msg).to_string();
+    header(
+        sheet,
+        &[
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColAction), 45.0),
+            (col(CollectMsg::ColRole), 12.0),
+            (col(CollectMsg::ColStatus), 12.0),
+            (col(CollectMsg::ColDue), 11.0),
+            (col(CollectMsg::ColLastEntry), 40.0),
+            (col(CollectMsg::ColNewStatus), 14.0),
+            (col(CollectMsg::ColNote), 50.0),
+            (col(CollectMsg::ColNewDue), 12.0),
+        ],
+        formats,
+    )?;
+    let mut row = 0;
+    for (action, role) in &items.actions {
+        row += 1;
+        let key = ItemKey::Action(action.id.value);
+        sheet.write_string_with_format(row, 0, key.shown(), &formats.text)?;
+        sheet.write_string_with_format(row, 1, &action.title, &formats.text)?;
+        let role = match role {
+            Role::Pilot => CollectMsg::RolePilot,
+            Role::Partner => CollectMsg::RolePartner,
+            Role::ModalityPilot => CollectMsg::RoleModalityPilot,
+        };
+        sheet.write_string_with_format(row, 2, lang.text(role), &formats.text)?;
+        sheet.write_string_with_format(row, 3, action.status.label(lang), &formats.text)?;
+        if let Some(due) = &action.due {
+            sheet.write_date_with_format(row, 4, due.value, &formats.date)?;
+        }
+        if let Some(entry) = action.log.iter().max_by_key(|e| e.date.value) {
+            let last = format!("{} — {}", lang.short_date(entry.date.value), entry.note);
+            sheet.write_string_with_format(row, 5, last, &formats.text)?;
+        }
+        push_row(rows, request, kind, row, key);
+    }
+    answer_cells(sheet, kind, row, request, formats)
+}
+
+fn modalities_sheet(
+    sheet: &mut Worksheet,
+    request: &Request,
+    items: &Items,
+    formats: &Formats,
+    rows: &mut Vec<ExportedRow>,
+) -> Result<(), XlsxError> {
+    let lang = request.lang;
+    let kind = SheetKind::Modalities;
+    sheet.set_name(kind.name(lang))?;
+    let col = |msg| lang.text(msg).to_string();
+    header(
+        sheet,
+        &[
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColAction), 30.0),
+            (col(CollectMsg::ColModality), 55.0),
+            (col(CollectMsg::ColStatus), 12.0),
+            (col(CollectMsg::ColNewStatus), 14.0),
+            (col(CollectMsg::ColDoneOn), 12.0),
+        ],
+        formats,
+    )?;
+    let mut row = 0;
+    for (action, number) in items.modalities(&request.actor.id.value) {
+        row += 1;
+        let modality = &action.modalities[number - 1];
+        let key = ItemKey::Modality(action.id.value, number);
+        sheet.write_string_with_format(row, 0, key.shown(), &formats.text)?;
+        sheet.write_string_with_format(row, 1, action.display_title(), &formats.text)?;
+        sheet.write_string_with_format(row, 2, &modality.text, &formats.text)?;
+        sheet.write_string_with_format(row, 3, modality.status.label(lang), &formats.text)?;
+        push_row(rows, request, kind, row, key);
+    }
+    answer_cells(sheet, kind, row, request, formats)
+}
+
+fn indicators_sheet(
+    sheet: &mut Worksheet,
+    request: &Request,
+    items: &Items,
+    formats: &Formats,
+    rows: &mut Vec<ExportedRow>,
+) -> Result<(), XlsxError> {
+    let lang = request.lang;
+    let year = request.year;
+    let kind = SheetKind::Indicators;
+    sheet.set_name(kind.name(lang))?;
+    let col = |msg| lang.text(msg).to_string();
+    header(
+        sheet,
+        &[
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColIndicator), 45.0),
+            (col(CollectMsg::ColUnit), 12.0),
+            (col(CollectMsg::ColLatest), 14.0),
+            (lang.fill(CollectMsg::ColTarget, &[&year]), 12.0),
+            (lang.fill(CollectMsg::ColValue, &[&year]), 12.0),
+        ],
+        formats,
+    )?;
+    let mut row = 0;
+    for (action, number) in items.indicators() {
+        row += 1;
+        let indicator = &action.indicators[number - 1];
+        let key = ItemKey::Indicator(action.id.value, number);
+        sheet.write_string_with_format(row, 0, key.shown(), &formats.text)?;
+        sheet.write_string_with_format(row, 1, number.to_string(), &formats.text)?;
+        sheet.write_string_with_format(row, 2, &indicator.name, &formats.text)?;
+        let unit = indicator.unit.as_deref().unwrap_or_default();
+        sheet.write_string_with_format(row, 3, unit, &formats.text)?;
+        if let Some((latest_year, value)) = indicator.latest(None) {
+            let latest = format!("{} ({latest_year})", lang.number(value));
+            sheet.write_string_with_format(row, 4, latest, &formats.text)?;
+        }
+        if let Some(target) = indicator.target_for(Some(year)) {
+            sheet.write_number_with_format(row, 5, target, &formats.text)?;
+        }
+        push_row(rows, request, kind, row, key);
+    }
+    answer_cells(sheet, kind, row, request, formats)
+}
+
+fn push_row(
+    rows: &mut Vec<ExportedRow>,
+    request: &Request,
+    sheet: SheetKind,
+    row: u32,
+    key: ItemKey,
+) {
+    let fingerprint = fingerprint(request.plan, key, request.year).unwrap_or_default();
+    rows.push(ExportedRow {
+        sheet,
+        row,
+        key,
+        fingerprint,
+    });
+}
+
+/// The hidden sheet: every cell text, so that no spreadsheet turns an id
+/// into a number or a date on saving.
+fn meta_sheet(
+    sheet: &mut Worksheet,
+    request: &Request,
+    rows: &[ExportedRow],
+) -> Result<(), XlsxError> {
+    sheet.set_name(META_SHEET)?;
+    let lang = match request.lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    };
+    let head = [
+        vec![FORMAT_TAG.to_string()],
+        vec!["plan".into(), request.plan.convention.name.clone()],
+        vec!["actor".into(), request.actor.id.value.clone()],
+        vec!["exported".into(), request.today.to_string()],
+        vec!["lang".into(), lang.into()],
+        vec!["year".into(), request.year.to_string()],
+        vec![
+            "sheet".into(),
+            "row".into(),
+            "item".into(),
+            "fingerprint".into(),
+        ],
+    ];
+    let listed = rows.iter().map(|row| {
+        vec![
+            row.sheet.key().to_string(),
+            row.row.to_string(),
+            row.key.to_string(),
+            row.fingerprint.clone(),
+        ]
+    });
+    for (index, cells) in head.into_iter().chain(listed).enumerate() {
+        for (col, cell) in cells.iter().enumerate() {
+            sheet.write_string(index as u32, col as u16, cell)?;
+        }
+    }
+    sheet.set_hidden(true);
+    sheet.protect();
+    Ok(())
+}
