@@ -16,10 +16,30 @@ where
     R: Send,
     F: Fn(usize, &T) -> R + Sync,
 {
+    map_by(items, CHUNK, worth_it, work)
+}
+
+/// `map` for a few items, each a large piece of work (a workbook to
+/// write or read): handed out one at a time.
+pub fn map_each<T, R, F>(items: &[T], work: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(usize, &T) -> R + Sync,
+{
+    map_by(items, 1, items.len() > 1, work)
+}
+
+fn map_by<T, R, F>(items: &[T], chunk: usize, worth_it: bool, work: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(usize, &T) -> R + Sync,
+{
     let threads = if worth_it {
         std::thread::available_parallelism()
             .map_or(1, |n| n.get())
-            .min(items.len().div_ceil(CHUNK))
+            .min(items.len().div_ceil(chunk))
     } else {
         1
     };
@@ -37,8 +57,8 @@ where
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
-                        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                        let Some(chunk) = items.get(start..(start + CHUNK).min(items.len())) else {
+                        let start = next.fetch_add(chunk, Ordering::Relaxed);
+                        let Some(chunk) = items.get(start..(start + chunk).min(items.len())) else {
                             break;
                         };
                         if chunk.is_empty() {

@@ -51,6 +51,7 @@ pub fn plan_edits(
     lang: Lang,
 ) -> Planned {
     conflicts(workbooks, &mut problems);
+    let actions: HashMap<u32, &Action> = plan.actions.iter().map(|a| (a.id.value, a)).collect();
     let mut edits: BTreeMap<u32, Vec<Edit>> = BTreeMap::new();
     let mut per_workbook = Vec::new();
     for answers in workbooks {
@@ -63,7 +64,7 @@ pub fn plan_edits(
             if faulty {
                 continue;
             }
-            match edit_of(plan, answers, row, lang) {
+            match edit_of(&actions, answers, row, lang) {
                 Ok(None) => {}
                 Ok(Some(args)) => {
                     count += 1;
@@ -136,18 +137,14 @@ fn conflicts(workbooks: &[Answers], problems: &mut Vec<Problem>) {
 
 /// The edit a row asks for; `None` when the plan already says it.
 fn edit_of(
-    plan: &Plan,
+    actions: &HashMap<u32, &Action>,
     answers: &Answers,
     row: &RowAnswers,
     lang: Lang,
 ) -> Result<Option<Edit>, ProblemKind> {
     let key = row.exported.key;
     let meta = &answers.meta;
-    let action = plan
-        .actions
-        .iter()
-        .find(|a| a.id.value == key.action())
-        .ok_or(ProblemKind::Gone)?;
+    let action = *actions.get(&key.action()).ok_or(ProblemKind::Gone)?;
     let value = |column: u16| {
         row.given
             .iter()
@@ -168,7 +165,7 @@ fn edit_of(
     let Some(mut args) = args else {
         return Ok(None);
     };
-    if fingerprint(plan, key, meta.year).as_deref() != Some(row.exported.fingerprint.as_str()) {
+    if fingerprint(action, key, meta.year).as_deref() != Some(row.exported.fingerprint.as_str()) {
         return Err(ProblemKind::Stale {
             exported: meta.exported,
         });

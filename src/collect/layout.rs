@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::words::CollectMsg;
 use crate::i18n::Lang;
-use crate::model::{Action, Plan, Status};
+use crate::model::{Action, Status};
 
 /// The first cell of the hidden sheet, naming the layout it follows.
 pub const FORMAT_TAG: &str = "ctg-collect-1";
@@ -159,12 +159,11 @@ pub struct Meta {
     pub rows: Vec<ExportedRow>,
 }
 
-/// The state of an item that a row shows and may change, as a short
+/// The state of an item of `action` that a row shows and may change, as a short
 /// digest: an import refuses a row whose item changed since the export.
 /// FNV-1a, a fixed function, so that a workbook exported by one build of
 /// ctg is read by the next; it guards against mistakes, not attacks.
-pub fn fingerprint(plan: &Plan, key: ItemKey, year: i32) -> Option<String> {
-    let action = plan.actions.iter().find(|a| a.id.value == key.action())?;
+pub fn fingerprint(action: &Action, key: ItemKey, year: i32) -> Option<String> {
     let state = state_of(action, key, year)?;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in state.bytes() {

@@ -4,6 +4,7 @@
 //! status of the list, a real date, a number, text), never a formula.
 //! What is wrong is a `Problem` naming the file and the cell.
 
+use std::collections::HashSet;
 use std::io::Cursor;
 
 use calamine::{Data, DataType, Range, Reader, open_workbook_auto_from_rs};
@@ -210,9 +211,10 @@ impl SheetReader<'_> {
             }
         }
         // A row added below the exported ones, or anywhere between them.
+        let exported_rows: HashSet<u32> = mine.iter().map(|e| e.row).collect();
         let last = self.values.end().map_or(0, |(row, _)| row);
         for row in 1..=last {
-            if mine.iter().any(|e| e.row == row) {
+            if exported_rows.contains(&row) {
                 continue;
             }
             let filled = std::iter::once(0)

@@ -23,11 +23,13 @@ use crate::commands::{apply_set, changes_view, load_valid_plan, open_editor, war
 use crate::edit::{OUTPUT_TEMP_PREFIX, write_atomically};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
-use crate::model::Plan;
+use crate::model::{Actor, Plan};
 use crate::output::Output;
+use crate::parallel;
 use crate::render::document::Document;
 use crate::render::table::Table;
 use crate::render::{self, escape, markdown, terminal};
+use crate::text::slug;
 
 /// The largest workbook read: far above any plan's, far below a zip bomb's.
 const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
@@ -57,22 +59,22 @@ fn run_export(context: &Context, args: &CollectExportArgs) -> Result<Output, Err
         }
     }
     let year = args.year.unwrap_or(context.today.year());
-    let chosen = declared
+    let chosen: Vec<&Actor> = declared
         .iter()
-        .filter(|a| args.actor.is_empty() || args.actor.contains(&a.id.value));
+        .filter(|a| args.actor.is_empty() || args.actor.contains(&a.id.value))
+        .collect();
+    let made = parallel::map_each(&chosen, |_, actor| {
+        workbook(&plan, actor, context.today, year, lang)
+    });
     // Every workbook is made and every name checked before one is written.
     let mut ready = Vec::new();
     let mut lines = Vec::new();
-    for actor in chosen {
+    for (actor, made) in chosen.iter().zip(made) {
         let id = &actor.id.value;
-        match workbook(&plan, actor, context.today, year, lang).map_err(Error::internal)? {
+        match made.map_err(Error::internal)? {
             None => lines.push(lang.fill(CollectMsg::NothingFor, &[id])),
             Some(export) => {
-                let name = format!(
-                    "suivi-{}-{}.xlsx",
-                    crate::text::slug(id, "acteur"),
-                    context.today
-                );
+                let name = format!("suivi-{}-{}.xlsx", slug(id, "acteur"), context.today);
                 let path = dir.join(&name);
                 if path.exists() && !args.force {
                     return Err(Error::FileExists {
@@ -103,26 +105,28 @@ fn run_export(context: &Context, args: &CollectExportArgs) -> Result<Output, Err
 /// Reads each workbook named; a file that cannot be read at all is a
 /// failure, one that is not a workbook of this plan a problem.
 fn read_all(files: &[PathBuf], plan: &Plan) -> Result<Vec<Found>, Error> {
-    let mut found = Vec::new();
-    for path in files {
-        let name = path.display().to_string();
-        let failed = |err: std::io::Error| Error::ReadFailed {
-            file: name.clone(),
-            detail: err.to_string(),
-        };
-        let mut bytes = Vec::new();
-        fs::File::open(path)
-            .map_err(failed)?
-            .take(MAX_WORKBOOK_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(failed)?;
-        if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
-            return Err(failed(std::io::ErrorKind::FileTooLarge.into()));
-        }
-        let (answers, problems) = read(&name, bytes, plan);
-        found.push(Found { answers, problems });
+    parallel::map_each(files, |_, path| read_one(path, plan))
+        .into_iter()
+        .collect()
+}
+
+fn read_one(path: &Path, plan: &Plan) -> Result<Found, Error> {
+    let name = path.display().to_string();
+    let failed = |err: std::io::Error| Error::ReadFailed {
+        file: name.clone(),
+        detail: err.to_string(),
+    };
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .map_err(failed)?
+        .take(MAX_WORKBOOK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
+        return Err(failed(std::io::ErrorKind::FileTooLarge.into()));
     }
-    Ok(found)
+    let (answers, problems) = read(&name, bytes, plan);
+    Ok(Found { answers, problems })
 }
 
 fn run_import(context: &Context, args: &CollectImportArgs) -> Result<Output, Error> {

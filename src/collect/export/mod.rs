@@ -4,18 +4,16 @@
 //! statuses, real dates, numbers. A hidden sheet says what was exported,
 //! for the import to check the workbook against the plan.
 
-use chrono::NaiveDate;
-use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, Format, FormatBorder, Workbook,
-    Worksheet, XlsxError,
-};
+mod sheet;
 
-use super::layout::{
-    Answer, ExportedRow, FORMAT_TAG, ItemKey, META_SHEET, SheetKind, fingerprint, status_labels,
-};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
+
+use super::layout::{ExportedRow, FORMAT_TAG, ItemKey, META_SHEET, SheetKind, fingerprint};
 use super::words::CollectMsg;
 use crate::i18n::Lang;
 use crate::model::{Action, Actor, Plan};
+use sheet::{Formats, Row, answer_cells, header};
 
 /// An actor's workbook, ready to write.
 pub struct Export {
@@ -64,6 +62,9 @@ pub fn workbook(
     }
     let formats = Formats::new();
     let mut workbook = Workbook::new();
+    // The fastest deflate: compressing is most of the time a workbook
+    // takes, and a form sent to a pilot gains little from a smaller file.
+    workbook.set_zip_compression_level(1);
     let created = today.and_hms_opt(0, 0, 0).unwrap_or_default();
     workbook.set_properties(
         &DocProperties::new()
@@ -168,42 +169,6 @@ impl<'p> Items<'p> {
     }
 }
 
-struct Formats {
-    header: Format,
-    text: Format,
-    date: Format,
-    answer: Format,
-    answer_date: Format,
-    title: Format,
-}
-
-impl Formats {
-    fn new() -> Formats {
-        let answer = Format::new()
-            .set_unlocked()
-            .set_background_color(Color::RGB(0xFF_F2_CC))
-            .set_border(FormatBorder::Thin)
-            .set_border_color(Color::RGB(0xBF_BF_BF))
-            .set_text_wrap()
-            .set_align(rust_xlsxwriter::FormatAlign::Top);
-        let top = Format::new()
-            .set_text_wrap()
-            .set_align(rust_xlsxwriter::FormatAlign::Top);
-        Formats {
-            header: Format::new()
-                .set_bold()
-                .set_text_wrap()
-                .set_background_color(Color::RGB(0xD9_E1_F2))
-                .set_border(FormatBorder::Thin),
-            date: top.clone().set_num_format("dd/mm/yyyy"),
-            text: top,
-            answer_date: answer.clone().set_num_format("dd/mm/yyyy"),
-            answer,
-            title: Format::new().set_bold().set_font_size(14),
-        }
-    }
-}
-
 fn guide_sheet(
     sheet: &mut Worksheet,
     request: &Request,
@@ -211,7 +176,9 @@ fn guide_sheet(
 ) -> Result<(), XlsxError> {
     let lang = request.lang;
     sheet.set_name(lang.text(CollectMsg::SheetGuide))?;
-    sheet.set_column_width(0, 110)?;
+    const WIDTH: f64 = 80.0;
+    sheet.set_column_width(0, WIDTH)?;
+    sheet.set_paper_size(9).set_print_fit_to_pages(1, 1);
     let title = lang.fill(CollectMsg::GuideTitle, &[&request.actor.name]);
     sheet.write_string_with_format(0, 0, title, &formats.title)?;
     let convention = &request.plan.convention.name;
@@ -229,68 +196,26 @@ fn guide_sheet(
     .into_iter()
     .enumerate()
     {
-        sheet.write_string_with_format(4 + row as u32, 0, lang.text(step), &formats.text)?;
+        let mut cells = Row::new(sheet, formats, &[WIDTH], 4 + row as u32, 1);
+        cells.text(0, lang.text(step))?;
+        cells.finish()?;
     }
     sheet.protect();
     sheet.set_active(true);
     Ok(())
 }
 
-/// Writes a sheet's header and sizes its columns, freezing the header and
-/// the number column.
-fn header(
-    sheet: &mut Worksheet,
-    columns: &[(String, f64)],
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    for (col, (name, width)) in columns.iter().enumerate() {
-        let col = col as u16;
-        sheet.write_string_with_format(0, col, name, &formats.header)?;
-        sheet.set_column_width(col, *width)?;
-    }
-    sheet.set_freeze_panes(1, 1)?;
-    Ok(())
-}
-
-/// The answer cells of `kind` on rows 1..=`last`: yellow, unlocked, and
-/// checked as they are typed (a list of statuses, a date, a number).
-fn answer_cells(
+/// Names a sheet and writes its header; returns the columns' widths.
+fn begin(
     sheet: &mut Worksheet,
     kind: SheetKind,
-    last: u32,
+    columns: &[(String, f64)],
     request: &Request,
     formats: &Formats,
-) -> Result<(), XlsxError> {
-    let lang = request.lang;
-    sheet.protect();
-    if last == 0 {
-        return Ok(());
-    }
-    for &(col, answer) in kind.answer_columns() {
-        let format = match answer {
-            Answer::Date => &formats.answer_date,
-            _ => &formats.answer,
-        };
-        for row in 1..=last {
-            sheet.write_blank(row, col, format)?;
-        }
-        let validation = match answer {
-            Answer::Status => DataValidation::new()
-                .allow_list_strings(&status_labels(lang))?
-                .set_error_message(lang.text(CollectMsg::ListError))?,
-            Answer::Date => DataValidation::new()
-                .allow_date(DataValidationRule::GreaterThanOrEqualTo(
-                    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
-                ))
-                .set_error_message(lang.text(CollectMsg::DateError))?,
-            Answer::Number => DataValidation::new()
-                .allow_decimal_number(DataValidationRule::Between(-1e12, 1e12))
-                .set_error_message(lang.text(CollectMsg::NumberError))?,
-            Answer::Text => continue,
-        };
-        sheet.add_data_validation(1, col, last, col, &validation)?;
-    }
-    Ok(())
+) -> Result<Vec<f64>, XlsxError> {
+    sheet.set_name(kind.name(request.lang))?;
+    header(sheet, columns, formats)?;
+    Ok(columns.iter().map(|(_, width)| *width).collect())
 }
 
 fn actions_sheet(
@@ -302,46 +227,45 @@ fn actions_sheet(
 ) -> Result<(), XlsxError> {
     let lang = request.lang;
     let kind = SheetKind::Actions;
-    sheet.set_name(kind.name(lang))?;
     let col = |msg| lang.text(msg).to_string();
-    header(
-        sheet,
-        &[
-            (col(CollectMsg::ColId), 6.0),
-            (col(CollectMsg::ColAction), 45.0),
-            (col(CollectMsg::ColRole), 12.0),
-            (col(CollectMsg::ColStatus), 12.0),
-            (col(CollectMsg::ColDue), 11.0),
-            (col(CollectMsg::ColLastEntry), 40.0),
-            (col(CollectMsg::ColNewStatus), 14.0),
-            (col(CollectMsg::ColNote), 50.0),
-            (col(CollectMsg::ColNewDue), 12.0),
-        ],
-        formats,
-    )?;
+    let columns = [
+        (col(CollectMsg::ColId), 6.0),
+        (col(CollectMsg::ColAction), 45.0),
+        (col(CollectMsg::ColRole), 12.0),
+        (col(CollectMsg::ColStatus), 12.0),
+        (col(CollectMsg::ColDue), 11.0),
+        (col(CollectMsg::ColLastEntry), 40.0),
+        (col(CollectMsg::ColNewStatus), 14.0),
+        (col(CollectMsg::ColNote), 50.0),
+        (col(CollectMsg::ColNewDue), 12.0),
+    ];
+    let widths = begin(sheet, kind, &columns, request, formats)?;
     let mut row = 0;
     for (action, role) in &items.actions {
         row += 1;
         let key = ItemKey::Action(action.id.value);
-        sheet.write_string_with_format(row, 0, key.shown(), &formats.text)?;
-        sheet.write_string_with_format(row, 1, &action.title, &formats.text)?;
+        // Three lines at least: room to write the highlights.
+        let mut cells = Row::new(sheet, formats, &widths, row, 3);
+        cells.text(0, &key.shown())?;
+        cells.text(1, &action.title)?;
         let role = match role {
             Role::Pilot => CollectMsg::RolePilot,
             Role::Partner => CollectMsg::RolePartner,
             Role::ModalityPilot => CollectMsg::RoleModalityPilot,
         };
-        sheet.write_string_with_format(row, 2, lang.text(role), &formats.text)?;
-        sheet.write_string_with_format(row, 3, action.status.label(lang), &formats.text)?;
+        cells.text(2, lang.text(role))?;
+        cells.text(3, action.status.label(lang))?;
         if let Some(due) = &action.due {
-            sheet.write_date_with_format(row, 4, due.value, &formats.date)?;
+            cells.date(4, due.value)?;
         }
         if let Some(entry) = action.log.iter().max_by_key(|e| e.date.value) {
             let last = format!("{} — {}", lang.short_date(entry.date.value), entry.note);
-            sheet.write_string_with_format(row, 5, last, &formats.text)?;
+            cells.text(5, &last)?;
         }
-        push_row(rows, request, kind, row, key);
+        cells.finish()?;
+        push_row(rows, action, request, kind, row, key);
     }
-    answer_cells(sheet, kind, row, request, formats)
+    answer_cells(sheet, kind, row, lang, formats)
 }
 
 fn modalities_sheet(
@@ -353,32 +277,30 @@ fn modalities_sheet(
 ) -> Result<(), XlsxError> {
     let lang = request.lang;
     let kind = SheetKind::Modalities;
-    sheet.set_name(kind.name(lang))?;
     let col = |msg| lang.text(msg).to_string();
-    header(
-        sheet,
-        &[
-            (col(CollectMsg::ColId), 6.0),
-            (col(CollectMsg::ColAction), 30.0),
-            (col(CollectMsg::ColModality), 55.0),
-            (col(CollectMsg::ColStatus), 12.0),
-            (col(CollectMsg::ColNewStatus), 14.0),
-            (col(CollectMsg::ColDoneOn), 12.0),
-        ],
-        formats,
-    )?;
+    let columns = [
+        (col(CollectMsg::ColId), 6.0),
+        (col(CollectMsg::ColAction), 30.0),
+        (col(CollectMsg::ColModality), 55.0),
+        (col(CollectMsg::ColStatus), 12.0),
+        (col(CollectMsg::ColNewStatus), 14.0),
+        (col(CollectMsg::ColDoneOn), 12.0),
+    ];
+    let widths = begin(sheet, kind, &columns, request, formats)?;
     let mut row = 0;
     for (action, number) in items.modalities(&request.actor.id.value) {
         row += 1;
         let modality = &action.modalities[number - 1];
         let key = ItemKey::Modality(action.id.value, number);
-        sheet.write_string_with_format(row, 0, key.shown(), &formats.text)?;
-        sheet.write_string_with_format(row, 1, action.display_title(), &formats.text)?;
-        sheet.write_string_with_format(row, 2, &modality.text, &formats.text)?;
-        sheet.write_string_with_format(row, 3, modality.status.label(lang), &formats.text)?;
-        push_row(rows, request, kind, row, key);
+        let mut cells = Row::new(sheet, formats, &widths, row, 1);
+        cells.text(0, &key.shown())?;
+        cells.text(1, action.display_title())?;
+        cells.text(2, &modality.text)?;
+        cells.text(3, modality.status.label(lang))?;
+        cells.finish()?;
+        push_row(rows, action, request, kind, row, key);
     }
-    answer_cells(sheet, kind, row, request, formats)
+    answer_cells(sheet, kind, row, lang, formats)
 }
 
 fn indicators_sheet(
@@ -391,51 +313,48 @@ fn indicators_sheet(
     let lang = request.lang;
     let year = request.year;
     let kind = SheetKind::Indicators;
-    sheet.set_name(kind.name(lang))?;
     let col = |msg| lang.text(msg).to_string();
-    header(
-        sheet,
-        &[
-            (col(CollectMsg::ColId), 6.0),
-            (col(CollectMsg::ColId), 6.0),
-            (col(CollectMsg::ColIndicator), 45.0),
-            (col(CollectMsg::ColUnit), 12.0),
-            (col(CollectMsg::ColLatest), 14.0),
-            (lang.fill(CollectMsg::ColTarget, &[&year]), 12.0),
-            (lang.fill(CollectMsg::ColValue, &[&year]), 12.0),
-        ],
-        formats,
-    )?;
+    let columns = [
+        (col(CollectMsg::ColId), 6.0),
+        (col(CollectMsg::ColId), 6.0),
+        (col(CollectMsg::ColIndicator), 45.0),
+        (col(CollectMsg::ColUnit), 12.0),
+        (col(CollectMsg::ColLatest), 14.0),
+        (lang.fill(CollectMsg::ColTarget, &[&year]), 12.0),
+        (lang.fill(CollectMsg::ColValue, &[&year]), 12.0),
+    ];
+    let widths = begin(sheet, kind, &columns, request, formats)?;
     let mut row = 0;
     for (action, number) in items.indicators() {
         row += 1;
         let indicator = &action.indicators[number - 1];
         let key = ItemKey::Indicator(action.id.value, number);
-        sheet.write_string_with_format(row, 0, key.shown(), &formats.text)?;
-        sheet.write_string_with_format(row, 1, number.to_string(), &formats.text)?;
-        sheet.write_string_with_format(row, 2, &indicator.name, &formats.text)?;
-        let unit = indicator.unit.as_deref().unwrap_or_default();
-        sheet.write_string_with_format(row, 3, unit, &formats.text)?;
+        let mut cells = Row::new(sheet, formats, &widths, row, 1);
+        cells.text(0, &key.shown())?;
+        cells.text(1, &number.to_string())?;
+        cells.text(2, &indicator.name)?;
+        cells.text(3, indicator.unit.as_deref().unwrap_or_default())?;
         if let Some((latest_year, value)) = indicator.latest(None) {
-            let latest = format!("{} ({latest_year})", lang.number(value));
-            sheet.write_string_with_format(row, 4, latest, &formats.text)?;
+            cells.text(4, &format!("{} ({latest_year})", lang.number(value)))?;
         }
         if let Some(target) = indicator.target_for(Some(year)) {
-            sheet.write_number_with_format(row, 5, target, &formats.text)?;
+            cells.number(5, target)?;
         }
-        push_row(rows, request, kind, row, key);
+        cells.finish()?;
+        push_row(rows, action, request, kind, row, key);
     }
-    answer_cells(sheet, kind, row, request, formats)
+    answer_cells(sheet, kind, row, lang, formats)
 }
 
 fn push_row(
     rows: &mut Vec<ExportedRow>,
+    action: &Action,
     request: &Request,
     sheet: SheetKind,
     row: u32,
     key: ItemKey,
 ) {
-    let fingerprint = fingerprint(request.plan, key, request.year).unwrap_or_default();
+    let fingerprint = fingerprint(action, key, request.year).unwrap_or_default();
     rows.push(ExportedRow {
         sheet,
         row,
