@@ -196,7 +196,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         ctg collect export -o envois/\n  \
         ctg collect import --dry-run retours/*.xlsx\n  \
-        ctg collect status retours/")]
+        ctg collect status envois/ retours/")]
     Collect(CollectArgs),
 
     /// The indicators an action is measured by: add one

@@ -30,8 +30,8 @@ pub enum CollectCommand {
 
     /// Who was sent a workbook, who answered, what is left to import
     #[command(after_help = "Examples:\n  \
-        ctg collect status retours/\n  \
-        ctg collect status retours/ --format json")]
+        ctg collect status envois/ retours/\n  \
+        ctg collect status envois/ retours/ --format json")]
     Status(CollectStatusArgs),
 }
 
@@ -71,9 +71,9 @@ pub struct CollectImportArgs {
 
 #[derive(Args, Debug)]
 pub struct CollectStatusArgs {
-    /// The folder holding the workbooks sent and returned
-    #[arg(value_name = "DIR")]
-    pub folder: PathBuf,
+    /// The folders holding the workbooks sent and returned
+    #[arg(required = true, value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
 
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]

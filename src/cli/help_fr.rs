@@ -246,7 +246,7 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
             "Appliquer les lignes sans problème et lister les autres (par défaut : un problème fait tout refuser)"
         }
         ("collect import", "dry_run") => "Afficher ce qui changerait, sans rien écrire",
-        ("collect status", "folder") => "Le dossier des classeurs envoyés et renvoyés",
+        ("collect status", "folders") => "Les dossiers des classeurs envoyés et renvoyés",
         ("collect status", "format") => "Format de sortie",
         ("set", "target") => "L'action (4) ou la modalité (4.2) à modifier",
         ("set", "status") => "Nouveau statut : mot-clé ou libellé (« en cours »)",

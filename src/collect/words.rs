@@ -50,7 +50,7 @@ catalogue! {
     ImportRefused => "{0} {0?problème|problèmes} dans les classeurs : rien n'a été écrit (--partial applique les lignes sans problème)", "{0} {0?problem|problems} in the workbooks: nothing was written (--partial applies the rows without one)";
     StatusNote => "Statut « {0} » signalé dans le classeur de suivi du {1}", "Status \"{0}\" reported in the follow-up workbook of {1}";
     StatusTitle => "Classeurs de suivi dans {0}", "Follow-up workbooks in {0}";
-    StatusNone => "Aucun classeur de suivi dans {0} : ctg collect export -o {0} les prépare.", "No follow-up workbook in {0}: ctg collect export -o {0} prepares them.";
+    StatusNone => "Aucun classeur de suivi dans {0} : ctg collect export -o DOSSIER les prépare.", "No follow-up workbook in {0}: ctg collect export -o DIR prepares them.";
     ColActor => "Acteur", "Actor";
     ColSent => "Envoyé le", "Sent on";
     ColAnswer => "Réponse", "Answer";

@@ -45,8 +45,8 @@ pub fn run(context: &Context, args: &CollectArgs) -> Result<Output, Error> {
 fn run_export(context: &Context, args: &CollectExportArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let dir = context.output.as_ref().ok_or(Error::CollectNeedsFolder)?;
-    if !dir.is_dir() {
-        return Err(Error::NoSuchFolder { dir: dir.clone() });
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::NotAFolder { path: dir.clone() });
     }
     let plan = load_valid_plan(context)?;
     let declared = &plan.convention.actors;
@@ -94,6 +94,10 @@ fn run_export(context: &Context, args: &CollectExportArgs) -> Result<Output, Err
                 ready.push((path, export.bytes));
             }
         }
+    }
+    // The folder is made once there is something to put in it.
+    if !ready.is_empty() {
+        fs::create_dir_all(dir).map_err(|err| Error::write(dir, err))?;
     }
     for (path, bytes) in ready {
         write_atomically(&path, &bytes, OUTPUT_TEMP_PREFIX)
@@ -211,7 +215,10 @@ fn skipped_lines(problems: &[Problem], lang: Lang) -> String {
 fn run_status(context: &Context, args: &CollectStatusArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let plan = load_valid_plan(context)?;
-    let files = workbooks_in(&args.folder)?;
+    let mut files = Vec::new();
+    for folder in &args.folders {
+        files.extend(workbooks_in(folder)?);
+    }
     let found = read_all(&files, &plan)?;
     let unreadable: Vec<&Problem> = found
         .iter()
@@ -223,7 +230,12 @@ fn run_status(context: &Context, args: &CollectStatusArgs) -> Result<Output, Err
     if args.format == ShowFormat::Json {
         return Ok(Output::answer(render::json(&states)?));
     }
-    let folder = args.folder.display().to_string();
+    let folder = args
+        .folders
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut doc = Document::new();
     if files.is_empty() {
         doc.paragraph(lang.fill(CollectMsg::StatusNone, &[&folder]));

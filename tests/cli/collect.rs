@@ -4,6 +4,7 @@
 mod fill;
 mod hostile;
 mod libreoffice;
+mod states;
 
 use std::collections::BTreeMap;
 use std::fs;

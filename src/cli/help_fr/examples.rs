@@ -55,7 +55,7 @@ une erreur est refusée et aucun fichier n'est touché.",
         "collect" => "Exemples :
   ctg collect export -o envois/
   ctg collect import --dry-run retours/*.xlsx
-  ctg collect status retours/",
+  ctg collect status envois/ retours/",
         "collect export" => "Exemples :
   ctg collect export -o envois/
   ctg collect export -o envois/ --actor Communes --actor EPE
@@ -69,8 +69,8 @@ Rien n'est écrit si un classeur pose problème (cellule modifiée, valeur hors 
 formule, élément changé dans le plan depuis l'envoi) : chaque problème est nommé
 avec sa cellule (Actions!G7). Importer deux fois le même classeur ne change rien.",
         "collect status" => "Exemples :
-  ctg collect status retours/
-  ctg collect status retours/ --format json",
+  ctg collect status envois/ retours/
+  ctg collect status envois/ retours/ --format json",
         "meeting" => "Exemples :
   ctg meeting add copil --date 2026-03-12
   ctg meeting list",
