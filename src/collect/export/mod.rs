@@ -205,17 +205,47 @@ fn guide_sheet(
     Ok(())
 }
 
-/// Names a sheet and writes its header; returns the columns' widths.
-fn begin(
-    sheet: &mut Worksheet,
+/// A sheet of rows, one per item: its columns (header and width), the
+/// lines a row takes at least, and what a row shows of its item.
+struct SheetSpec<'a> {
     kind: SheetKind,
-    columns: &[(String, f64)],
-    request: &Request,
-    formats: &Formats,
-) -> Result<Vec<f64>, XlsxError> {
-    sheet.set_name(kind.name(request.lang))?;
-    header(sheet, columns, formats)?;
-    Ok(columns.iter().map(|(_, width)| *width).collect())
+    columns: Vec<(String, f64)>,
+    min_lines: usize,
+    request: &'a Request<'a>,
+    formats: &'a Formats,
+}
+
+impl SheetSpec<'_> {
+    /// Writes the header, a row per item (`show` fills its locked cells),
+    /// the answer cells, and lists each row for the hidden sheet.
+    fn write<'p>(
+        &self,
+        sheet: &mut Worksheet,
+        items: impl Iterator<Item = (&'p Action, ItemKey)>,
+        rows: &mut Vec<ExportedRow>,
+        mut show: impl FnMut(&mut Row, &'p Action, ItemKey) -> Result<(), XlsxError>,
+    ) -> Result<(), XlsxError> {
+        let lang = self.request.lang;
+        sheet.set_name(self.kind.name(lang))?;
+        header(sheet, &self.columns, self.formats)?;
+        let widths: Vec<f64> = self.columns.iter().map(|(_, width)| *width).collect();
+        let mut row = 0;
+        for (action, key) in items {
+            row += 1;
+            let mut cells = Row::new(sheet, self.formats, &widths, row, self.min_lines);
+            cells.text(0, &key.shown())?;
+            show(&mut cells, action, key)?;
+            cells.finish()?;
+            let fingerprint = fingerprint(action, key, self.request.year).unwrap_or_default();
+            rows.push(ExportedRow {
+                sheet: self.kind,
+                row,
+                key,
+                fingerprint,
+            });
+        }
+        answer_cells(sheet, self.kind, row, lang, self.formats)
+    }
 }
 
 fn actions_sheet(
@@ -226,32 +256,40 @@ fn actions_sheet(
     rows: &mut Vec<ExportedRow>,
 ) -> Result<(), XlsxError> {
     let lang = request.lang;
-    let kind = SheetKind::Actions;
     let col = |msg| lang.text(msg).to_string();
-    let columns = [
-        (col(CollectMsg::ColId), 6.0),
-        (col(CollectMsg::ColAction), 45.0),
-        (col(CollectMsg::ColRole), 12.0),
-        (col(CollectMsg::ColStatus), 12.0),
-        (col(CollectMsg::ColDue), 11.0),
-        (col(CollectMsg::ColLastEntry), 40.0),
-        (col(CollectMsg::ColNewStatus), 14.0),
-        (col(CollectMsg::ColNote), 50.0),
-        (col(CollectMsg::ColNewDue), 12.0),
-    ];
-    let widths = begin(sheet, kind, &columns, request, formats)?;
-    let mut row = 0;
-    for (action, role) in &items.actions {
-        row += 1;
-        let key = ItemKey::Action(action.id.value);
-        // Three lines at least: room to write the highlights.
-        let mut cells = Row::new(sheet, formats, &widths, row, 3);
-        cells.text(0, &key.shown())?;
+    let spec = SheetSpec {
+        kind: SheetKind::Actions,
+        columns: vec![
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColAction), 45.0),
+            (col(CollectMsg::ColRole), 12.0),
+            (col(CollectMsg::ColStatus), 12.0),
+            (col(CollectMsg::ColDue), 11.0),
+            (col(CollectMsg::ColLastEntry), 40.0),
+            (col(CollectMsg::ColNewStatus), 14.0),
+            (col(CollectMsg::ColNote), 50.0),
+            (col(CollectMsg::ColNewDue), 12.0),
+        ],
+        // Room to write the highlights.
+        min_lines: 3,
+        request,
+        formats,
+    };
+    let roles: std::collections::HashMap<u32, Role> = items
+        .actions
+        .iter()
+        .map(|(action, role)| (action.id.value, *role))
+        .collect();
+    let listed = items
+        .actions
+        .iter()
+        .map(|(action, _)| (*action, ItemKey::Action(action.id.value)));
+    spec.write(sheet, listed, rows, |cells, action, _| {
         cells.text(1, &action.title)?;
-        let role = match role {
-            Role::Pilot => CollectMsg::RolePilot,
-            Role::Partner => CollectMsg::RolePartner,
-            Role::ModalityPilot => CollectMsg::RoleModalityPilot,
+        let role = match roles.get(&action.id.value) {
+            Some(Role::Pilot) => CollectMsg::RolePilot,
+            Some(Role::ModalityPilot) => CollectMsg::RoleModalityPilot,
+            _ => CollectMsg::RolePartner,
         };
         cells.text(2, lang.text(role))?;
         cells.text(3, action.status.label(lang))?;
@@ -262,10 +300,8 @@ fn actions_sheet(
             let last = format!("{} — {}", lang.short_date(entry.date.value), entry.note);
             cells.text(5, &last)?;
         }
-        cells.finish()?;
-        push_row(rows, action, request, kind, row, key);
-    }
-    answer_cells(sheet, kind, row, lang, formats)
+        Ok(())
+    })
 }
 
 fn modalities_sheet(
@@ -276,31 +312,33 @@ fn modalities_sheet(
     rows: &mut Vec<ExportedRow>,
 ) -> Result<(), XlsxError> {
     let lang = request.lang;
-    let kind = SheetKind::Modalities;
     let col = |msg| lang.text(msg).to_string();
-    let columns = [
-        (col(CollectMsg::ColId), 6.0),
-        (col(CollectMsg::ColAction), 30.0),
-        (col(CollectMsg::ColModality), 55.0),
-        (col(CollectMsg::ColStatus), 12.0),
-        (col(CollectMsg::ColNewStatus), 14.0),
-        (col(CollectMsg::ColDoneOn), 12.0),
-    ];
-    let widths = begin(sheet, kind, &columns, request, formats)?;
-    let mut row = 0;
-    for (action, number) in items.modalities(&request.actor.id.value) {
-        row += 1;
+    let spec = SheetSpec {
+        kind: SheetKind::Modalities,
+        columns: vec![
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColAction), 30.0),
+            (col(CollectMsg::ColModality), 55.0),
+            (col(CollectMsg::ColStatus), 12.0),
+            (col(CollectMsg::ColNewStatus), 14.0),
+            (col(CollectMsg::ColDoneOn), 12.0),
+        ],
+        min_lines: 1,
+        request,
+        formats,
+    };
+    let listed = items
+        .modalities(&request.actor.id.value)
+        .map(|(action, number)| (action, ItemKey::Modality(action.id.value, number)));
+    spec.write(sheet, listed, rows, |cells, action, key| {
+        let ItemKey::Modality(_, number) = key else {
+            return Ok(());
+        };
         let modality = &action.modalities[number - 1];
-        let key = ItemKey::Modality(action.id.value, number);
-        let mut cells = Row::new(sheet, formats, &widths, row, 1);
-        cells.text(0, &key.shown())?;
         cells.text(1, action.display_title())?;
         cells.text(2, &modality.text)?;
-        cells.text(3, modality.status.label(lang))?;
-        cells.finish()?;
-        push_row(rows, action, request, kind, row, key);
-    }
-    answer_cells(sheet, kind, row, lang, formats)
+        cells.text(3, modality.status.label(lang))
+    })
 }
 
 fn indicators_sheet(
@@ -310,27 +348,31 @@ fn indicators_sheet(
     formats: &Formats,
     rows: &mut Vec<ExportedRow>,
 ) -> Result<(), XlsxError> {
-    let lang = request.lang;
-    let year = request.year;
-    let kind = SheetKind::Indicators;
+    let (lang, year) = (request.lang, request.year);
     let col = |msg| lang.text(msg).to_string();
-    let columns = [
-        (col(CollectMsg::ColId), 6.0),
-        (col(CollectMsg::ColId), 6.0),
-        (col(CollectMsg::ColIndicator), 45.0),
-        (col(CollectMsg::ColUnit), 12.0),
-        (col(CollectMsg::ColLatest), 14.0),
-        (lang.fill(CollectMsg::ColTarget, &[&year]), 12.0),
-        (lang.fill(CollectMsg::ColValue, &[&year]), 12.0),
-    ];
-    let widths = begin(sheet, kind, &columns, request, formats)?;
-    let mut row = 0;
-    for (action, number) in items.indicators() {
-        row += 1;
+    let spec = SheetSpec {
+        kind: SheetKind::Indicators,
+        columns: vec![
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColId), 6.0),
+            (col(CollectMsg::ColIndicator), 45.0),
+            (col(CollectMsg::ColUnit), 12.0),
+            (col(CollectMsg::ColLatest), 14.0),
+            (lang.fill(CollectMsg::ColTarget, &[&year]), 12.0),
+            (lang.fill(CollectMsg::ColValue, &[&year]), 12.0),
+        ],
+        min_lines: 1,
+        request,
+        formats,
+    };
+    let listed = items
+        .indicators()
+        .map(|(action, number)| (action, ItemKey::Indicator(action.id.value, number)));
+    spec.write(sheet, listed, rows, |cells, action, key| {
+        let ItemKey::Indicator(_, number) = key else {
+            return Ok(());
+        };
         let indicator = &action.indicators[number - 1];
-        let key = ItemKey::Indicator(action.id.value, number);
-        let mut cells = Row::new(sheet, formats, &widths, row, 1);
-        cells.text(0, &key.shown())?;
         cells.text(1, &number.to_string())?;
         cells.text(2, &indicator.name)?;
         cells.text(3, indicator.unit.as_deref().unwrap_or_default())?;
@@ -340,27 +382,8 @@ fn indicators_sheet(
         if let Some(target) = indicator.target_for(Some(year)) {
             cells.number(5, target)?;
         }
-        cells.finish()?;
-        push_row(rows, action, request, kind, row, key);
-    }
-    answer_cells(sheet, kind, row, lang, formats)
-}
-
-fn push_row(
-    rows: &mut Vec<ExportedRow>,
-    action: &Action,
-    request: &Request,
-    sheet: SheetKind,
-    row: u32,
-    key: ItemKey,
-) {
-    let fingerprint = fingerprint(action, key, request.year).unwrap_or_default();
-    rows.push(ExportedRow {
-        sheet,
-        row,
-        key,
-        fingerprint,
-    });
+        Ok(())
+    })
 }
 
 /// The hidden sheet: every cell text, so that no spreadsheet turns an id
