@@ -5,7 +5,7 @@
 //! cell differently are a conflict. Each remaining row becomes one
 //! `Edit`, which the command applies as `ctg set` would.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -54,6 +54,10 @@ pub fn plan_edits(
     let actions: HashMap<u32, &Action> = plan.actions.iter().map(|a| (a.id.value, a)).collect();
     let mut edits: BTreeMap<u32, Vec<Edit>> = BTreeMap::new();
     let mut per_workbook = Vec::new();
+    // Each answer once, however many workbooks give it (the same file
+    // twice, two pilots of one action agreeing): a status moved twice
+    // would be journaled twice.
+    let mut given_before = HashSet::new();
     for answers in workbooks {
         let mut count = 0;
         for row in &answers.rows {
@@ -64,7 +68,16 @@ pub fn plan_edits(
             if faulty {
                 continue;
             }
-            match edit_of(&actions, answers, row, lang) {
+            let row = RowAnswers {
+                exported: row.exported.clone(),
+                given: row
+                    .given
+                    .iter()
+                    .filter(|g| given_before.insert(answer_of(key, &answers.meta.actor, g)))
+                    .cloned()
+                    .collect(),
+            };
+            match edit_of(&actions, answers, &row, lang) {
                 Ok(None) => {}
                 Ok(Some(args)) => {
                     count += 1;
@@ -96,6 +109,16 @@ pub fn plan_edits(
         problems,
         per_workbook,
     }
+}
+
+/// What makes two answers the same: the item, the column, the value, and
+/// for a note, who wrote it.
+fn answer_of(key: ItemKey, actor: &str, given: &Given) -> (ItemKey, u16, String) {
+    let value = match &given.value {
+        Value::Text(text) => format!("{actor}\u{1f}{text}"),
+        other => format!("{other:?}"),
+    };
+    (key, given.column, value)
 }
 
 /// Two workbooks giving one cell (other than a note) different values.

@@ -322,3 +322,27 @@ fn sheet_xml(path: &Path, sheet: usize) -> String {
     entry.read_to_string(&mut xml).unwrap();
     xml
 }
+
+#[test]
+fn an_answer_given_twice_is_made_once() {
+    let setup = Setup::new();
+    // Both pilots of action 2 move it to the same status; the CCVA's
+    // workbook is also given twice.
+    for actor in ["ccva", "epe"] {
+        let path = setup.workbook(actor);
+        let row = row_of(&path, Sheet::Actions, "2");
+        fill(
+            &path,
+            Sheet::Actions,
+            &format!("G{row}"),
+            Typed::Text("en cours"),
+        );
+    }
+    let ccva = format!("envois/suivi-ccva-{EXPORTED}.xlsx");
+    let epe = format!("envois/suivi-epe-{EXPORTED}.xlsx");
+    setup.ctg_ok(IMPORTED, &["collect", "import", &ccva, &epe, &ccva]);
+    let two = action_file(&setup.plan(), "02-");
+    let log = two["log"].as_array().unwrap();
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(two["status"].as_str(), Some("in-progress"));
+}
