@@ -157,6 +157,8 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         "csv_dialect" => Some(
             "Variante CSV : fr (« ; », virgule décimale, marque d'ordre des octets) ou rfc (RFC 4180)",
         ),
+        // An import prints its changes, as `ctg diff` words them.
+        "dry_run" if command == "collect import" => None,
         "dry_run" => Some("Afficher le diff de la modification sans rien écrire"),
         "strict" => Some("Refuser, sans rien écrire, une modification source d'avertissements"),
         _ => None,

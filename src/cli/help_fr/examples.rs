@@ -65,9 +65,10 @@ une erreur est refusée et aucun fichier n'est touché.",
   ctg collect import retours/suivi-communes-2026-11-02.ods
   ctg collect import --partial retours/*
 
-Rien n'est écrit si un classeur pose problème (cellule modifiée, valeur hors liste,
-formule, élément changé dans le plan depuis l'envoi) : chaque problème est nommé
-avec sa cellule (Actions!G7). Importer deux fois le même classeur ne change rien.",
+Rien n'est écrit si un classeur pose problème (cellule modifiée, valeur
+hors liste, formule, élément changé dans le plan depuis l'envoi) : chaque
+problème est nommé avec sa cellule (Actions!G7). Importer deux fois le même
+classeur ne change rien.",
         "collect status" => "Exemples :
   ctg collect status envois/ retours/
   ctg collect status envois/ retours/ --format json",
