@@ -164,7 +164,7 @@ pub enum Command {
         ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run\n\n\
         The edited plan is checked before anything is written: an edit that would leave\n\
         an error is refused and no file is touched.")]
-    Set(SetArgs),
+    Set(Box<SetArgs>),
 
     /// Add a dated entry to an action's journal, or correct or remove one
     #[command(after_help = "Examples:\n  \

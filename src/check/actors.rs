@@ -14,8 +14,8 @@ pub static UNKNOWN_ACTOR: Rule = Rule {
     severity: Severity::Error,
     format: false,
     explanation: Text::new(
-        "Un pilote, un partenaire, un rôle ou un pilote de modalité désigne un acteur que ctg.toml ne déclare pas sous [actors].",
-        "A pilot, partner, role or modality pilot names an actor that ctg.toml does not declare under [actors].",
+        "Un pilote, un partenaire, un rôle, un pilote de modalité ou un financeur (financers) désigne un acteur que ctg.toml ne déclare pas sous [actors].",
+        "A pilot, partner, role, modality pilot or financer (financers) names an actor that ctg.toml does not declare under [actors].",
     ),
     fix: Text::new(
         "# dans ctg.toml\n[actors.\"Commune C\"]\nname = \"Commune de C\"",
@@ -112,7 +112,7 @@ fn in_list(list: &[Located<String>], name: &str) -> bool {
     list.iter().any(|actor| actor.value == name)
 }
 
-/// `unknown-actor`: a pilot, partner, role or modality pilot not declared.
+/// `unknown-actor`: a pilot, partner, role, modality pilot or financer not declared.
 pub fn unknown_actor(c: &mut Checker) {
     let lang = c.lang;
     let declared: Vec<&str> = c.actors.iter().copied().collect();
@@ -122,7 +122,8 @@ pub fn unknown_actor(c: &mut Checker) {
             .iter()
             .chain(&action.partners)
             .chain(action.roles.iter().map(|(actor, _)| actor))
-            .chain(action.modalities.iter().flat_map(|m| &m.pilots));
+            .chain(action.modalities.iter().flat_map(|m| &m.pilots))
+            .chain(action.financers.iter().map(|(actor, _)| actor));
         for actor in named {
             if !c.actors.contains(actor.value.as_str()) {
                 let help = match closest(&actor.value, &declared) {

@@ -243,6 +243,14 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("set", "year") => "L'année de la valeur de l'indicateur",
         ("set", "value") => "La valeur de l'indicateur",
         ("set", "remove_value") => "Retirer la valeur de cette année",
+        ("set", "budget") => "Le budget prévu, en euros",
+        ("set", "remove_budget") => "Retirer le budget prévu",
+        ("set", "financer") => {
+            "Un financeur et son montant (un acteur déclaré dans ctg.toml) : Caf=5000"
+        }
+        ("set", "remove_financer") => "Retirer un financeur",
+        ("set", "spent") => "Les euros dépensés une année : 2025=4200",
+        ("set", "remove_spent") => "Retirer les dépenses d'une année",
         ("set", "target_value") => {
             "La cible de l'indicateur pour cette année (à côté de la cible de la convention)"
         }

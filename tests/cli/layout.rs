@@ -53,6 +53,10 @@ fn long_functions(text: &str) -> Vec<(String, usize, usize)> {
             .iter()
             .find_map(|start| trimmed.strip_prefix(start));
         let Some(signature) = signature else { continue };
+        if trimmed.ends_with(';') {
+            // A trait's method declared without a body.
+            continue;
+        }
         let name: String = signature
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_')

@@ -16,6 +16,7 @@ mod layout;
 mod load;
 mod meetings;
 mod modes;
+mod money;
 mod one_history;
 mod output;
 mod past;
