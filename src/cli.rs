@@ -16,6 +16,7 @@ mod help_fr;
 mod meetings;
 mod parsing;
 mod records;
+mod report;
 mod setup;
 
 pub use edits::{LogArgs, NewArgs, SetArgs};
@@ -27,6 +28,7 @@ pub use meetings::{MeetingAddArgs, MeetingArgs, MeetingCommand, MeetingListArgs}
 pub use parsing::{Target, command, parse, parse_from};
 use parsing::{parse_date, parse_status};
 pub use records::*;
+pub use report::{ReportArgs, ReportTable};
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
 #[derive(Parser, Debug)]
@@ -292,41 +294,6 @@ pub enum PortfolioSort {
     Progress,
     Late,
     Errors,
-}
-
-#[derive(Args, Debug)]
-pub struct ReportArgs {
-    /// The calendar year to report on (default: the last full year before today)
-    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to"])]
-    pub year: Option<i32>,
-
-    /// First day of the period (with --to)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "to")]
-    pub from: Option<NaiveDate>,
-
-    /// Last day of the period (with --from)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
-    pub to: Option<NaiveDate>,
-
-    /// Output format (default: from the extension of -o, else md)
-    #[arg(long, short, value_enum)]
-    pub format: Option<ReportFormat>,
-
-    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
-    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
-    pub csv_dialect: CsvDialect,
-
-    /// Add what changed since this git revision (the tag of the last committee) (md, html, json, xlsx)
-    #[arg(long, value_name = "REV")]
-    pub since: Option<String>,
-
-    /// Allow a period outside the convention's dates (a note says so)
-    #[arg(long)]
-    pub force: bool,
-
-    /// The bilan of the plan as committed at this git revision (a tag, a commit)
-    #[arg(long, value_name = "REV")]
-    pub rev: Option<String>,
 }
 
 #[derive(Args, Debug)]

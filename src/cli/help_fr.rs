@@ -307,6 +307,12 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("new", "pilot") => "Un pilote (à répéter pour plusieurs)",
         ("new", "due") => "Échéance",
         ("new", "modality") => "Une modalité (à répéter, dans l'ordre)",
+        ("report", "compact") => {
+            "Laisser de côté ce qui n'a rien à dire (les rubriques vides d'une action, le financement quand aucun montant n'est connu)"
+        }
+        ("report", "table") => {
+            "CSV : le tableau à écrire (actions, modalities, indicators, journal, financing, governance)"
+        }
         ("report", "year") => "L'année civile du bilan (par défaut : la dernière année complète)",
         ("report", "from") => "Premier jour de la période (avec --to)",
         ("report", "to") => "Dernier jour de la période (avec --from)",

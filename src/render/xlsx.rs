@@ -153,6 +153,8 @@ impl<'a> SheetWriter<'a> {
                     self.row += 1;
                 }
             }
+            // A workbook has its sheets for contents, and no pages.
+            Block::Contents(_) | Block::PageBreak => {}
         }
         Ok(())
     }

@@ -426,7 +426,11 @@ fn markdown_line_start(line: &str) -> Option<&'static str> {
 }
 
 /// The page's own elements and attributes: nothing else may appear.
-const HTML_TAGS: [&str; 27] = [
+const HTML_TAGS: [&str; 31] = [
+    "nav",
+    "ol",
+    "a",
+    "div",
     "html",
     "head",
     "meta",
@@ -456,7 +460,9 @@ const HTML_TAGS: [&str; 27] = [
     "svg",
 ];
 const SVG_TAGS: [&str; 2] = ["text", "rect"];
-const HTML_ATTRIBUTES: [&str; 15] = [
+const HTML_ATTRIBUTES: [&str; 17] = [
+    "id",
+    "href",
     "lang",
     "charset",
     "name",

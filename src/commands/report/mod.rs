@@ -3,6 +3,7 @@
 use chrono::Datelike;
 
 mod view;
+mod words;
 
 use crate::Context;
 use crate::analysis::diff::{diff, entries};
@@ -51,10 +52,14 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
         report.changes_since = Some(ChangesSince { revision, changes });
     }
     let output = match format {
-        ReportFormat::Md => {
-            Output::answer(markdown::document(&view::document(&report, lang), lang))
-        }
-        ReportFormat::Html => Output::answer(html::page(&view::document(&report, lang), lang)),
+        ReportFormat::Md => Output::answer(markdown::document(
+            &view::document(&report, lang, args.compact),
+            lang,
+        )),
+        ReportFormat::Html => Output::answer(html::page(
+            &view::document(&report, lang, args.compact),
+            lang,
+        )),
         ReportFormat::Json => Output::answer(render::json(&report)?),
         ReportFormat::Csv => Output::answer(csv_text(&report, lang, args)?),
         ReportFormat::Xlsx => Output::bytes(xlsx::workbook(
@@ -80,5 +85,5 @@ fn period(args: &ReportArgs, context: &Context) -> Result<Period, Error> {
 }
 
 fn csv_text(report: &Report, lang: Lang, args: &ReportArgs) -> Result<String, Error> {
-    csv::write(args.csv_dialect, &view::actions_table(report, lang))
+    csv::write(args.csv_dialect, &view::table_of(report, args.table, lang))
 }

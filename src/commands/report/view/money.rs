@@ -1,0 +1,115 @@
+//! The financing of the bilan: totals, the Caf's share, and the tables by
+//! axis and by financer. Said in one line when no amount is known (left
+//! out with `--compact`).
+
+use crate::analysis::money::euros;
+use crate::analysis::report::Report;
+use crate::commands::report::words::BilanMsg;
+use crate::i18n::{Lang, Msg};
+use crate::render::document::Document;
+use crate::render::table::{Cell, Table};
+
+pub fn section(report: &Report, lang: Lang, compact: bool, out: &mut Document) {
+    let financing = &report.financing;
+    if financing.is_empty() {
+        if !compact {
+            out.heading(2, lang.text(BilanMsg::Financing));
+            let year = report.period.years().1;
+            out.paragraph(lang.fill(BilanMsg::NoMoney, &[&year]));
+        }
+        return;
+    }
+    out.heading(2, lang.text(BilanMsg::Financing));
+    let money = |amount: f64| euros(amount, lang);
+    out.paragraph(lang.fill(
+        BilanMsg::MoneyFigures,
+        &[
+            &money(financing.planned),
+            &money(financing.spent_in_period),
+            &money(financing.financed),
+        ],
+    ));
+    match &financing.caf {
+        Some(caf) => out.paragraph(
+            lang.fill(
+                BilanMsg::CafShare,
+                &[
+                    caf,
+                    &money(financing.caf_amount),
+                    &financing
+                        .caf_share
+                        .map_or("—".to_string(), |share| lang.percent(share)),
+                ],
+            ),
+        ),
+        None => out.paragraph(lang.text(BilanMsg::NoCaf)),
+    };
+    out.heading(3, lang.text(BilanMsg::ByAxis));
+    out.table(by_axis(report, lang, true));
+    out.heading(3, lang.text(BilanMsg::ByFinancer));
+    out.table(by_financer(report, lang, true));
+}
+
+/// An amount: words in a document, a number in a workbook or CSV.
+pub fn amount(value: f64, lang: Lang, words: bool) -> Cell {
+    if words {
+        Cell::Text(euros(value, lang))
+    } else {
+        Cell::Number(value)
+    }
+}
+
+/// Planned, spent in the period, financed, and the Caf's part, by axis.
+pub fn by_axis(report: &Report, lang: Lang, words: bool) -> Table {
+    let financing = &report.financing;
+    let header = vec![
+        lang.text(Msg::ColAxis).to_string(),
+        lang.text(BilanMsg::ColPlanned).to_string(),
+        lang.text(BilanMsg::ColSpent).to_string(),
+        lang.text(BilanMsg::ColFinanced).to_string(),
+        lang.text(BilanMsg::ColCaf).to_string(),
+    ];
+    let mut table = Table::with_row_headers(header);
+    for axis in &financing.by_axis {
+        table.row(vec![
+            format!("{} · {}", axis.axis, axis.label).into(),
+            amount(axis.planned, lang, words),
+            amount(axis.spent_in_period, lang, words),
+            amount(axis.financed, lang, words),
+            amount(axis.caf_amount, lang, words),
+        ]);
+    }
+    table.row(vec![
+        lang.text(BilanMsg::ColTotal).into(),
+        amount(financing.planned, lang, words),
+        amount(financing.spent_in_period, lang, words),
+        amount(financing.financed, lang, words),
+        amount(financing.caf_amount, lang, words),
+    ]);
+    table
+}
+
+/// Each financer: its amount, its share of all financing, its actions.
+pub fn by_financer(report: &Report, lang: Lang, words: bool) -> Table {
+    let header = vec![
+        lang.text(BilanMsg::ColFinancer).to_string(),
+        lang.text(BilanMsg::ColAmount).to_string(),
+        lang.text(BilanMsg::ColShare).to_string(),
+        lang.text(BilanMsg::ColActions).to_string(),
+    ];
+    let mut table = Table::with_row_headers(header);
+    for financer in &report.financing.by_financer {
+        let name = if financer.name.is_empty() || financer.name == financer.actor {
+            financer.actor.clone()
+        } else {
+            format!("{} ({})", financer.actor, financer.name)
+        };
+        table.row(vec![
+            name.into(),
+            amount(financer.amount, lang, words),
+            Cell::Share(financer.share),
+            financer.actions.into(),
+        ]);
+    }
+    table
+}
