@@ -24,6 +24,7 @@ pub enum ReportFormat {
     Json,
     Csv,
     Xlsx,
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -160,6 +161,7 @@ impl Format for ReportFormat {
             ReportFormat::Json => JSON,
             ReportFormat::Csv => CSV,
             ReportFormat::Xlsx => &["xlsx"],
+            ReportFormat::Docx => &["docx"],
         }
     }
 }

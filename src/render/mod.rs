@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
+pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod markdown;

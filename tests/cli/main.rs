@@ -1,5 +1,6 @@
 //! One test binary that drives the real `ctg` executable.
 
+mod bilan;
 mod check;
 mod docs;
 mod edit;

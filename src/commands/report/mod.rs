@@ -15,7 +15,7 @@ use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::output::Output;
-use crate::render::{self, csv, html, markdown, xlsx};
+use crate::render::{self, csv, docx, html, markdown, xlsx};
 
 /// The bilan in the format asked (by `--format` or the extension of
 /// `-o FILE`, which the edge has already read), markdown by default.
@@ -23,7 +23,8 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let period = period(args, context)?;
     let format = args.format.unwrap_or(ReportFormat::Md);
-    if format == ReportFormat::Xlsx && context.output.is_none() {
+    let binary = matches!(format, ReportFormat::Xlsx | ReportFormat::Docx);
+    if binary && context.output.is_none() {
         return Err(Error::XlsxNeedsFile);
     }
     if format == ReportFormat::Csv && args.since.is_some() {
@@ -62,6 +63,11 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
         )),
         ReportFormat::Json => Output::answer(render::json(&report)?),
         ReportFormat::Csv => Output::answer(csv_text(&report, lang, args)?),
+        ReportFormat::Docx => Output::bytes(docx::document(
+            &view::document(&report, lang, args.compact),
+            report.date,
+            lang,
+        )?),
         ReportFormat::Xlsx => Output::bytes(xlsx::workbook(
             &view::title(&report, lang),
             report.date,
