@@ -283,7 +283,7 @@ fn every_format_carries_the_money_and_the_indicators() {
         "Bilan 2025 de la convention territoriale globale",
         "Vue d'ensemble des actions",
         "Financement",
-        "Part de la Caf (Caf) : 29\u{202f}000\u{a0}€, soit 48\u{a0}% des financements inscrits.",
+        "Part de la Caf (Caf de la Haute-Garonne) : 29\u{202f}000\u{a0}€, soit 48\u{a0}% des financements inscrits.",
         "Familles accueillies (familles)",
         "Diagnostic de l'offre d'accueil lancé",
     ] {

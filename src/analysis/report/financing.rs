@@ -148,9 +148,11 @@ impl Financing {
     }
 }
 
-/// Every financer named by an action, in the order of `ctg.toml`'s actors.
+/// Every financer named by an action, the largest first (ties in the
+/// order of `ctg.toml`'s actors).
 fn by_financer(plan: &Plan, financed: f64) -> Vec<FinancerMoney> {
-    plan.convention
+    let mut financers: Vec<FinancerMoney> = plan
+        .convention
         .actors
         .iter()
         .filter_map(|actor| {
@@ -176,5 +178,7 @@ fn by_financer(plan: &Plan, financed: f64) -> Vec<FinancerMoney> {
                 actions: amounts.len(),
             })
         })
-        .collect()
+        .collect();
+    financers.sort_by(|a, b| b.amount.total_cmp(&a.amount));
+    financers
 }

@@ -161,15 +161,20 @@ fn overview(report: &Report, lang: Lang, out: &mut Document) {
     }
     out.table(table);
     let financing = &report.financing;
+    // Without any amount, the financing section says so on its own.
+    let (no_budget, no_financers) = match financing.is_empty() {
+        true => (0, 0),
+        false => (
+            financing.actions_without_budget,
+            financing.actions_without_financers,
+        ),
+    };
     let mut missing = Vec::new();
     for (count, msg) in [
         (no_due, BilanMsg::MissingDue),
         (no_pilot, BilanMsg::MissingPilot),
-        (financing.actions_without_budget, BilanMsg::MissingBudget),
-        (
-            financing.actions_without_financers,
-            BilanMsg::MissingFinancers,
-        ),
+        (no_budget, BilanMsg::MissingBudget),
+        (no_financers, BilanMsg::MissingFinancers),
     ] {
         if count > 0 {
             missing.push(lang.fill(msg, &[&count]));

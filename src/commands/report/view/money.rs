@@ -29,7 +29,12 @@ pub fn section(report: &Report, lang: Lang, compact: bool, out: &mut Document) {
             &money(financing.financed),
         ],
     ));
-    match &financing.caf {
+    // The Caf by its name, as the élus know it.
+    let caf_name = financing.caf.as_ref().map(|caf| {
+        let named = financing.by_financer.iter().find(|f| &f.actor == caf);
+        named.map_or(caf.clone(), |f| f.name.clone())
+    });
+    match &caf_name {
         Some(caf) => out.paragraph(
             lang.fill(
                 BilanMsg::CafShare,
