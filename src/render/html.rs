@@ -33,7 +33,7 @@ td.n{white-space:nowrap}
 .toc a{color:#1f5f99;text-decoration:none}
 ul.alerts{list-style:none;padding-left:0}
 ul.alerts li{border-left:3px solid #c0392b;padding-left:.5rem;margin:.2rem 0}
-@page{size:A4;margin:14mm 12mm}
+@page{size:A4;margin:14mm 12mm 16mm;@bottom-right{content:counter(page) \" / \" counter(pages);font-family:system-ui,sans-serif;font-size:8pt;color:#3b4a5e}}
 @media print{body{margin:0;max-width:none;font-size:9.5pt;line-height:1.3}h1{font-size:16pt;margin:0 0 .4rem}h2{font-size:13pt;margin-top:1rem;break-after:avoid}h3{font-size:11pt;margin:.8rem 0 .2rem;break-after:avoid}h4{font-size:10pt;margin:.4rem 0 .1rem;break-after:avoid}table{font-size:8.5pt;margin:.3rem 0 .6rem}th,td{padding:.15rem .35rem}thead{display:table-header-group}tr,li,figure{break-inside:avoid}ul{margin:.1rem 0 .4rem}p{margin:.3rem 0}.page-break{break-before:page}.toc a{color:inherit}svg{max-height:7cm}}
 ";
 
@@ -47,8 +47,9 @@ pub fn page(doc: &Document, lang: Lang) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        esc(doc.title())
+         <title>{}</title>\n<style>\n{STYLE}@page{{@top-left{{content:\"{}\";font-family:system-ui,sans-serif;font-size:8pt;color:#3b4a5e}}}}\n</style>\n</head>\n<body>\n<main>\n",
+        esc(doc.title()),
+        css_string(doc.title())
     );
     let sections = doc.sections();
     let mut section = 0;
@@ -104,6 +105,19 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
         Block::Contents(_) => {}
         Block::PageBreak => out.push_str("<div class=\"page-break\"></div>\n"),
     }
+}
+
+/// Text inside a CSS string, as the running head of printed pages: every
+/// character but letters, digits and spaces as a CSS escape, so that
+/// nothing can close the string or the style element.
+fn css_string(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            c if c.is_alphanumeric() || c == ' ' => c.to_string(),
+            c => format!("\\{:x} ", u32::from(c)),
+        })
+        .collect()
 }
 
 /// The table of contents: a link to each level-2 heading.
