@@ -203,12 +203,13 @@ pub enum Command {
     #[command(after_help = "Examples:\n  ctg convention set --start 2024-01-01 --end 31/12/2027")]
     Convention(ConventionArgs),
 
-    /// The bilan of a year or a period: md, html, json, csv or xlsx
+    /// The bilan of a year or a period: md, html, json, csv, xlsx or docx (Word)
     #[command(after_help = "Examples:\n  \
         ctg report                                   # last year, markdown on stdout\n  \
         ctg report --year 2025 -o bilan-2025.html    # the format from the extension\n  \
         ctg report --from 2025-01-01 --to 2025-06-30 --format json\n  \
-        ctg report --year 2025 -o bilan-2025.xlsx\n\n\
+        ctg report --year 2025 -o bilan-2025.xlsx\n  \
+        ctg report --year 2025 -o bilan-2025.docx    # for Word or LibreOffice\n\n\
         The same plan and --today give the same bytes, in every format.")]
     Report(ReportArgs),
 

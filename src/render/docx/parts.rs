@@ -28,7 +28,8 @@ pub fn document(body: &str) -> String {
     )
 }
 
-/// A paragraph style: its id, name, what it is based on, and its properties.
+/// A paragraph style: its id, name, what it is based on, and its properties
+/// (in the order the schema sets, which Word checks).
 fn style(id: &str, name: &str, paragraph: &str, run: &str) -> String {
     format!(
         r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>{paragraph}</w:pPr><w:rPr>{run}</w:rPr></w:style>"#
@@ -54,7 +55,7 @@ pub fn styles(lang: &str) -> String {
         style(
             "Title",
             "Title",
-            r#"<w:spacing w:after="160"/><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="1F5F99"/></w:pBdr>"#,
+            r#"<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="1F5F99"/></w:pBdr><w:spacing w:after="160"/>"#,
             r#"<w:b/><w:sz w:val="36"/>"#,
         ),
         heading(1, 28, "1F5F99"),
