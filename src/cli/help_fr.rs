@@ -105,7 +105,9 @@ pub fn about(command: &str) -> Option<&'static str> {
         "meeting list" => {
             "Les réunions tenues, des plus anciennes aux plus récentes : instance, titre, décisions"
         }
-        "report" => "Le bilan d'une année ou d'une période : md, html, json, csv, xlsx ou docx (Word)",
+        "report" => {
+            "Le bilan d'une année ou d'une période : md, html, json, csv, xlsx ou docx (Word)"
+        }
         "portfolio" => {
             "Une ligne par plan trouvé sous DOSSIER : avancement, retards, gouvernance, erreurs"
         }

@@ -159,8 +159,10 @@ pub fn docx_text(bytes: &[u8]) -> String {
         let run = piece.split("</w:t>").next().unwrap();
         text.push(
             run.replace("&#39;", "'")
-                .replace("&amp;", "&")
-                .replace("&quot;", "\""),
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&"),
         );
     }
     text.join(" ")

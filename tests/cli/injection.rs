@@ -1047,6 +1047,48 @@ fn report_workbook_holds_text_never_a_formula() {
 }
 
 #[test]
+fn report_word_file_holds_text_never_markup() {
+    let plan = hostile_plan();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bilan.docx");
+    let output = ctg()
+        .arg("--plan")
+        .arg(plan.path())
+        .args(["--today", TODAY, "--lang", "fr", "report", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let bytes = fs::read(&path).unwrap();
+    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    for markup in ["<img", "<script", "<b>", "<!--"] {
+        assert!(!xml.contains(markup), "{markup} in the Word file");
+    }
+    let controls: Vec<char> = xml
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert!(controls.is_empty(), "XML forbids {controls:?}");
+    // The hostile titles are there, as text: control characters dropped,
+    // line breaks as spaces.
+    let text = crate::bilan::docx_text(&bytes);
+    for n in [0, 1, 9] {
+        let shown: String = hostile(n)
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        assert!(text.contains(&shown), "{shown:?} not in {text}");
+    }
+}
+
+#[test]
 fn portfolio_in_every_format() {
     // A valid hostile plan and a broken one, whose first error names the
     // unknown actor: the rows carry the territory and that error.
