@@ -134,6 +134,16 @@ fn record_two_years(plan: &Path) {
         ),
         ("2025-12-30", &["set", "9.1", "--done", "2025-06-15"]),
     ];
+    let meeting: &[&str] = &[
+        "meeting",
+        "add",
+        "copil",
+        "--date",
+        "2025-03-18",
+        "--decision",
+        "Priorité au lieu ressource parents",
+    ];
+    let steps = [steps, &[("2025-12-30", meeting)]].concat();
     for (day, args) in steps {
         ctg_fr_ok(plan, day, args);
     }
@@ -270,6 +280,12 @@ fn every_format_carries_the_money_and_the_indicators() {
         notes.contains(&"Diagnostic de l'offre d'accueil lancé".to_string()),
         "{notes:?}"
     );
+    let governance = workbook.worksheet_range("Gouvernance").unwrap();
+    assert!(
+        governance
+            .cells()
+            .any(|(_, _, c)| *c == Data::String("Priorité au lieu ressource parents".into()))
+    );
     let summary = workbook.worksheet_range("Synthèse").unwrap();
     assert!(
         summary
@@ -374,4 +390,57 @@ fn a_word_file_needs_a_file() {
     let out = ctg_fr(dir.path(), TODAY, &["report", "--format", "docx"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ajoutez -o bilan.xlsx (ou bilan.docx)"));
+}
+
+/// Every key of the object, and of the objects inside it.
+fn keys(value: &Value, found: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                found.insert(key.clone());
+                keys(inner, found);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| keys(item, found)),
+        _ => {}
+    }
+}
+
+/// docs/json.md names the report's keys: each one is in the real output
+/// (of a plan with money, indicators and meetings), and the money's too.
+#[test]
+fn the_json_contract_names_real_keys() {
+    let dir = plan_with_caf();
+    let plan = dir.path();
+    record_two_years(plan);
+    let data: Value = serde_json::from_str(&report(plan, &["--format", "json"])).unwrap();
+    let mut found = std::collections::BTreeSet::new();
+    keys(&data, &mut found);
+    let page = fs::read_to_string(crate::support::repo().join("docs/json.md")).unwrap();
+    let section = page.split("## `ctg report`").nth(1).unwrap();
+    let block = section.split("```").nth(1).unwrap();
+    let documented: Vec<&str> = block
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|word| word.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .filter(|word| !word.is_empty())
+        // The kinds of alert are values, not keys.
+        .filter(|word| *word != "late")
+        .collect();
+    for key in [
+        "money",
+        "financing",
+        "caf_share",
+        "previous_value",
+        "spent_by_year",
+        "decisions",
+    ] {
+        assert!(documented.contains(&key), "{key} is not in docs/json.md");
+    }
+    let missing: Vec<&&str> = documented.iter().filter(|k| !found.contains(**k)).collect();
+    assert!(
+        missing.is_empty(),
+        "documented but not in the output: {missing:?}"
+    );
 }
