@@ -45,7 +45,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub compact: bool,
 
-    /// CSV: the table to write (actions, modalities, indicators, journal, financing, governance)
+    /// CSV: the table to write (actions, modalities, indicators, journal, financing, governance); with -o FOLDER, every table, one file each
     #[arg(long, value_enum, default_value_t = ReportTable::Actions)]
     pub table: ReportTable,
 }

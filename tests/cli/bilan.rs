@@ -323,6 +323,30 @@ fn every_format_carries_the_money_and_the_indicators() {
         md.contains("| Familles accueillies (familles) | 30 | 34 | 41 | 60 | 37\u{a0}% |"),
         "{md}"
     );
+    let folder = out.path().join("csv");
+    fs::create_dir(&folder).unwrap();
+    report(plan, &["--format", "csv", "-o", folder.to_str().unwrap()]);
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "actions.csv",
+            "financing.csv",
+            "governance.csv",
+            "indicators.csv",
+            "journal.csv",
+            "modalities.csv"
+        ]
+    );
+    let financing = fs::read_to_string(folder.join("financing.csv")).unwrap();
+    assert!(
+        financing.contains("9;2;40000;18000;Caf;24000"),
+        "{financing}"
+    );
     let csv = report(
         plan,
         &[

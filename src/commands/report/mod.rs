@@ -8,7 +8,7 @@ mod words;
 use crate::Context;
 use crate::analysis::diff::{diff, entries};
 use crate::analysis::report::{ChangesSince, Report};
-use crate::cli::{ReportArgs, ReportFormat};
+use crate::cli::{ReportArgs, ReportFormat, ReportTable};
 use crate::commands::{DayFields, check_period, plan_at, plan_for};
 use crate::error::Error;
 use crate::git::Repo;
@@ -62,6 +62,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
             lang,
         )),
         ReportFormat::Json => Output::answer(render::json(&report)?),
+        ReportFormat::Csv if context.output.as_ref().is_some_and(|o| o.is_dir()) => {
+            Output::files(csv_files(&report, lang, args)?)
+        }
         ReportFormat::Csv => Output::answer(csv_text(&report, lang, args)?),
         ReportFormat::Docx => Output::bytes(docx::document(
             &view::document(&report, lang, args.compact),
@@ -92,4 +95,24 @@ fn period(args: &ReportArgs, context: &Context) -> Result<Period, Error> {
 
 fn csv_text(report: &Report, lang: Lang, args: &ReportArgs) -> Result<String, Error> {
     csv::write(args.csv_dialect, &view::table_of(report, args.table, lang))
+}
+
+/// `-o FOLDER`: every table of the bilan, one CSV file each, named as
+/// `--table` names it (`actions.csv`, `financing.csv`…).
+fn csv_files(
+    report: &Report,
+    lang: Lang,
+    args: &ReportArgs,
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    use clap::ValueEnum;
+    ReportTable::value_variants()
+        .iter()
+        .map(|table| {
+            let name = table
+                .to_possible_value()
+                .map_or(String::new(), |v| v.get_name().to_string());
+            let text = csv::write(args.csv_dialect, &view::table_of(report, *table, lang))?;
+            Ok((format!("{name}.csv"), text.into_bytes()))
+        })
+        .collect()
 }
