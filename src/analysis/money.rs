@@ -26,38 +26,9 @@ crate::i18n::catalogue! {
     }
 }
 
-/// An amount of euros as people read it: "12 500 €" in French (a narrow
-/// space between thousands), "€12,500" in English; cents only when there
-/// are some.
+/// An amount of euros as people read it (`Lang::euros`).
 pub fn euros(amount: f64, lang: Lang) -> String {
-    let cents = (amount * 100.0).round() as i64;
-    let (sign, cents) = if cents < 0 {
-        ("-", -cents)
-    } else {
-        ("", cents)
-    };
-    let (whole, fraction) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let separator = match lang {
-        Lang::Fr => "\u{202f}",
-        Lang::En => ",",
-    };
-    let mut grouped = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push_str(separator);
-        }
-        grouped.push(digit);
-    }
-    let fraction = match (fraction, lang) {
-        (0, _) => String::new(),
-        (f, Lang::Fr) => format!(",{f:02}"),
-        (f, Lang::En) => format!(".{f:02}"),
-    };
-    match lang {
-        Lang::Fr => format!("{sign}{grouped}{fraction}\u{a0}€"),
-        Lang::En => format!("{sign}€{grouped}{fraction}"),
-    }
+    lang.euros(amount)
 }
 
 #[cfg(test)]

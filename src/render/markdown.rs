@@ -76,6 +76,7 @@ pub fn plain_cell(cell: &Cell, lang: Lang) -> String {
         Cell::Int(number) => number.to_string(),
         Cell::Number(number) => lang.number(*number),
         Cell::Share(share) => lang.percent(*share),
+        Cell::Euros(amount) => lang.euros(*amount),
         Cell::Date(date) => date.map_or("—".to_string(), |d| lang.short_date(d)),
     }
 }

@@ -50,22 +50,13 @@ pub fn section(report: &Report, lang: Lang, compact: bool, out: &mut Document) {
         None => out.paragraph(lang.text(BilanMsg::NoCaf)),
     };
     out.heading(3, lang.text(BilanMsg::ByAxis));
-    out.table(by_axis(report, lang, true));
+    out.table(by_axis(report, lang));
     out.heading(3, lang.text(BilanMsg::ByFinancer));
-    out.table(by_financer(report, lang, true));
-}
-
-/// An amount: words in a document, a number in a workbook or CSV.
-pub fn amount(value: f64, lang: Lang, words: bool) -> Cell {
-    if words {
-        Cell::Text(euros(value, lang))
-    } else {
-        Cell::Number(value)
-    }
+    out.table(by_financer(report, lang));
 }
 
 /// Planned, spent in the period, financed, and the Caf's part, by axis.
-pub fn by_axis(report: &Report, lang: Lang, words: bool) -> Table {
+pub fn by_axis(report: &Report, lang: Lang) -> Table {
     let financing = &report.financing;
     let header = vec![
         lang.text(Msg::ColAxis).to_string(),
@@ -78,24 +69,24 @@ pub fn by_axis(report: &Report, lang: Lang, words: bool) -> Table {
     for axis in &financing.by_axis {
         table.row(vec![
             format!("{} · {}", axis.axis, axis.label).into(),
-            amount(axis.planned, lang, words),
-            amount(axis.spent_in_period, lang, words),
-            amount(axis.financed, lang, words),
-            amount(axis.caf_amount, lang, words),
+            Cell::Euros(axis.planned),
+            Cell::Euros(axis.spent_in_period),
+            Cell::Euros(axis.financed),
+            Cell::Euros(axis.caf_amount),
         ]);
     }
     table.row(vec![
         lang.text(BilanMsg::ColTotal).into(),
-        amount(financing.planned, lang, words),
-        amount(financing.spent_in_period, lang, words),
-        amount(financing.financed, lang, words),
-        amount(financing.caf_amount, lang, words),
+        Cell::Euros(financing.planned),
+        Cell::Euros(financing.spent_in_period),
+        Cell::Euros(financing.financed),
+        Cell::Euros(financing.caf_amount),
     ]);
     table
 }
 
 /// Each financer: its amount, its share of all financing, its actions.
-pub fn by_financer(report: &Report, lang: Lang, words: bool) -> Table {
+pub fn by_financer(report: &Report, lang: Lang) -> Table {
     let header = vec![
         lang.text(BilanMsg::ColFinancer).to_string(),
         lang.text(BilanMsg::ColAmount).to_string(),
@@ -111,7 +102,7 @@ pub fn by_financer(report: &Report, lang: Lang, words: bool) -> Table {
         };
         table.row(vec![
             name.into(),
-            amount(financer.amount, lang, words),
+            Cell::Euros(financer.amount),
             Cell::Share(financer.share),
             financer.actions.into(),
         ]);

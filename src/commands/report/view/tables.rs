@@ -2,7 +2,7 @@
 //! Modalités, Indicateurs, Journal, Financement, Gouvernance, and
 //! Changements with `--since`), each of which `--table` writes as CSV.
 
-use super::money::{amount, by_axis, by_financer};
+use super::money::{by_axis, by_financer};
 use super::{headers, title};
 use crate::analysis::report::Report;
 use crate::cli::ReportTable;
@@ -150,12 +150,10 @@ pub fn actions_table(report: &Report, lang: Lang) -> Table {
                 alerts.join(" ; ").into(),
                 action.short_title.as_deref().unwrap_or("").into(),
                 action.partners.join(", ").into(),
-                money
-                    .planned
-                    .map_or(Cell::Text(String::new()), Cell::Number),
+                money.planned.map_or(Cell::Text(String::new()), Cell::Euros),
                 money
                     .spent_in_period
-                    .map_or(Cell::Text(String::new()), Cell::Number),
+                    .map_or(Cell::Text(String::new()), Cell::Euros),
             ]);
         }
     }
@@ -268,12 +266,10 @@ fn financing_table(report: &Report, lang: Lang) -> Table {
             let first = vec![
                 action.id.into(),
                 axis.id.into(),
-                money
-                    .planned
-                    .map_or(Cell::Text(String::new()), Cell::Number),
+                money.planned.map_or(Cell::Text(String::new()), Cell::Euros),
                 money
                     .spent_in_period
-                    .map_or(Cell::Text(String::new()), Cell::Number),
+                    .map_or(Cell::Text(String::new()), Cell::Euros),
             ];
             if money.financers.is_empty()
                 && (money.planned.is_some() || money.spent_in_period.is_some())
@@ -284,10 +280,7 @@ fn financing_table(report: &Report, lang: Lang) -> Table {
             }
             for financer in &money.financers {
                 let mut row = first.clone();
-                row.extend([
-                    financer.actor.as_str().into(),
-                    amount(financer.amount, lang, false),
-                ]);
+                row.extend([financer.actor.as_str().into(), Cell::Euros(financer.amount)]);
                 table.row(row);
             }
         }
@@ -352,8 +345,8 @@ pub fn sheets(report: &Report, lang: Lang) -> Vec<Sheet> {
             lang.text(BilanMsg::SheetFinancing).to_string(),
             vec![
                 Block::Table(financing_table(report, lang)),
-                Block::Table(by_axis(report, lang, false)),
-                Block::Table(by_financer(report, lang, false)),
+                Block::Table(by_axis(report, lang)),
+                Block::Table(by_financer(report, lang)),
             ],
         ),
         sheet(
