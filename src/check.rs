@@ -118,6 +118,7 @@ pub static REGISTRY: &[Registered] = &[
         modalities::done_date_not_done,
     ),
     pass(&money::INVALID_AMOUNT, money::invalid_amount),
+    pass(&money::OVER_BUDGET, money::over_budget),
 ];
 
 /// Every rule, in the registry's order.

@@ -134,6 +134,33 @@ fn an_undeclared_financer_or_a_negative_amount_is_refused() {
 }
 
 #[test]
+fn financing_above_the_budget_is_a_warning() {
+    let dir = plan_with_caf();
+    let plan = dir.path();
+    ctg_fr_ok(
+        plan,
+        TODAY,
+        &["set", "4", "--budget", "10000", "--financer", "Caf=4000"],
+    );
+    let out = ctg_fr(
+        plan,
+        TODAY,
+        &["set", "4", "--financer", "CCVA=7500", "--strict"],
+    );
+    assert_eq!(out.status.code(), Some(1), "--strict refuses a new warning");
+    let out = ctg_fr(plan, TODAY, &["set", "4", "--financer", "CCVA=7500"]);
+    assert!(out.status.success());
+    let check = ctg_fr(plan, TODAY, &["check"]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains(
+            "avertissement[over-budget]: les financements (11\u{202f}500\u{a0}€) dépassent le budget prévu (10\u{202f}000\u{a0}€)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn amounts_by_hand_are_checked() {
     let dir = plan_with_caf();
     let plan = dir.path();

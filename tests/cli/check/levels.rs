@@ -100,7 +100,7 @@ fn an_unknown_code_is_a_usage_error_naming_the_nearest_code() {
         "{stderr}"
     );
     assert!(
-        stderr.ends_with(", done-date-not-done, invalid-amount\n"),
+        stderr.ends_with(", done-date-not-done, invalid-amount, over-budget\n"),
         "{stderr}"
     );
 }
