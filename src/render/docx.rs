@@ -158,7 +158,8 @@ fn widths(table: &Table, lang: Lang) -> Vec<usize> {
             .max()
             .unwrap_or(1)
     };
-    let mut least: Vec<usize> = table.header.iter().map(|h| word(h)).collect();
+    // Headers are bold: a little wider per character.
+    let mut least: Vec<usize> = table.header.iter().map(|h| word(h) + 1).collect();
     let mut most: Vec<usize> = table
         .header
         .iter()
