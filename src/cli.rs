@@ -203,7 +203,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  ctg convention set --start 2024-01-01 --end 31/12/2027")]
     Convention(ConventionArgs),
 
-    /// The bilan of a year or a period: md, html, json, csv, xlsx or docx (Word)
+    /// The bilan of a year or a period: md, html, json, csv, xlsx, docx (Word) or odt
     #[command(after_help = "Examples:\n  \
         ctg report                                   # last year, markdown on stdout\n  \
         ctg report --year 2025 -o bilan-2025.html    # the format from the extension\n  \

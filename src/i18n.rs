@@ -345,7 +345,7 @@ catalogue! {
     ErrorOutsideConvention => "{0} tombe hors de la convention ({1} – {2}) : rien n'a été fait ; ajoutez --force pour le demander quand même", "{0} falls outside the convention ({1} – {2}): nothing was done; add --force to ask for it all the same";
     OutsideConventionNote => "Attention : {0} tombe hors de la convention ({1} – {2}) ; demandé avec --force.", "Note: {0} falls outside the convention ({1} – {2}); asked for with --force.";
     ErrorPeriod => "la période est vide : --from ({0}) est après --to ({1})", "the period is empty: --from ({0}) is after --to ({1})";
-    ErrorXlsxNeedsFile => "les formats xlsx et docx s'écrivent dans un fichier : ajoutez -o bilan.xlsx (ou bilan.docx)", "xlsx and docx are written to a file: add -o report.xlsx (or report.docx)";
+    ErrorXlsxNeedsFile => "les formats xlsx, docx et odt s'écrivent dans un fichier : ajoutez -o bilan.xlsx (ou bilan.docx, bilan.odt)", "xlsx, docx and odt are written to a file: add -o report.xlsx (or report.docx, report.odt)";
 
     // ctg portfolio.
     ColTerritory => "Territoire", "Territory";

@@ -25,6 +25,7 @@ pub enum ReportFormat {
     Csv,
     Xlsx,
     Docx,
+    Odt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -162,6 +163,7 @@ impl Format for ReportFormat {
             ReportFormat::Csv => CSV,
             ReportFormat::Xlsx => &["xlsx"],
             ReportFormat::Docx => &["docx"],
+            ReportFormat::Odt => &["odt"],
         }
     }
 }

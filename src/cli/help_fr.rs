@@ -106,7 +106,7 @@ pub fn about(command: &str) -> Option<&'static str> {
             "Les réunions tenues, des plus anciennes aux plus récentes : instance, titre, décisions"
         }
         "report" => {
-            "Le bilan d'une année ou d'une période : md, html, json, csv, xlsx ou docx (Word)"
+            "Le bilan d'une année ou d'une période : md, html, json, csv, xlsx, docx (Word) ou odt"
         }
         "portfolio" => {
             "Une ligne par plan trouvé sous DOSSIER : avancement, retards, gouvernance, erreurs"

@@ -25,7 +25,7 @@ use crate::render::table::Table;
 mod parts;
 
 /// Width of the text between the margins of an A4 page, in twentieths of a point.
-const TEXT_WIDTH: usize = 9638;
+pub(super) const TEXT_WIDTH: usize = 9638;
 
 /// The Word document of `doc`, made on `created`.
 pub fn document(doc: &Document, created: NaiveDate, lang: Lang) -> Result<Vec<u8>, Error> {
@@ -150,7 +150,7 @@ const MARGINS: usize = 220;
 /// Column widths: each column at least as wide as its longest word (an
 /// amount or a date never breaks), the room left shared in proportion to
 /// how much longer its text runs.
-fn widths(table: &Table, lang: Lang) -> Vec<usize> {
+pub(super) fn widths(table: &Table, lang: Lang) -> Vec<usize> {
     let columns = table.header.len().max(1);
     let word = |text: &str| {
         text.split(' ')

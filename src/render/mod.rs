@@ -10,6 +10,7 @@ pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod markdown;
+pub mod odt;
 pub mod table;
 pub mod terminal;
 pub mod xlsx;

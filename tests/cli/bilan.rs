@@ -157,16 +157,25 @@ fn report(plan: &Path, args: &[&str]) -> String {
 
 /// The text of a Word file's body: every run, in order, one space apart.
 pub fn docx_text(bytes: &[u8]) -> String {
+    part_text(bytes, "word/document.xml")
+}
+
+/// The text of a zipped XML part: what lies between its tags, entities
+/// read, one space apart.
+pub fn part_text(bytes: &[u8], part: &str) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     archive
-        .by_name("word/document.xml")
+        .by_name(part)
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
     let mut text = Vec::new();
-    for piece in xml.split("<w:t xml:space=\"preserve\">").skip(1) {
-        let run = piece.split("</w:t>").next().unwrap();
+    for piece in xml.split('>').skip(1) {
+        let run = piece.split('<').next().unwrap();
+        if run.is_empty() {
+            continue;
+        }
         text.push(
             run.replace("&#39;", "'")
                 .replace("&quot;", "\"")
@@ -311,6 +320,27 @@ fn every_format_carries_the_money_and_the_indicators() {
         );
     }
 
+    // The OpenDocument file says the same.
+    let odt = out.path().join("bilan-2025.odt");
+    report(plan, &["-o", odt.to_str().unwrap()]);
+    let bytes = fs::read(&odt).unwrap();
+    assert_eq!(
+        &bytes[30..38],
+        b"mimetype",
+        "the package's first part, stored"
+    );
+    let text = part_text(&bytes, "content.xml");
+    for expected in [
+        "Vue d'ensemble des actions",
+        "Part de la Caf (Caf de la Haute-Garonne) : 29\u{202f}000\u{a0}€, soit 48\u{a0}% des financements inscrits.",
+        "Familles accueillies (familles)",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the odt: {text}"
+        );
+    }
+
     // HTML, Markdown and CSV say the same.
     let html = report(plan, &["--format", "html"]);
     assert!(
@@ -375,37 +405,43 @@ fn compact_leaves_out_what_has_nothing_to_say() {
 }
 
 #[test]
-fn the_word_file_converts_to_pdf_with_libreoffice() {
+fn the_word_and_opendocument_files_convert_to_pdf_with_libreoffice() {
     let dir = plan_with_caf();
     let plan = dir.path();
     record_two_years(plan);
     let out = tempfile::tempdir().unwrap();
-    let docx = out.path().join("bilan-2025.docx");
-    report(plan, &["-o", docx.to_str().unwrap()]);
     let soffice = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|dir| dir.join("soffice"))
             .find(|path| path.is_file())
     });
     let Some(soffice) = soffice else {
-        eprintln!("SKIPPED the_word_file_converts_to_pdf_with_libreoffice: soffice is not on PATH");
+        eprintln!(
+            "SKIPPED the_word_and_opendocument_files_convert_to_pdf_with_libreoffice: soffice is not on PATH"
+        );
         return;
     };
     let profile = out.path().join("profile");
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out.path())
-        .arg(&docx)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
-    let pdf = fs::read(out.path().join("bilan-2025.pdf")).unwrap();
-    assert!(pdf.starts_with(b"%PDF"), "a PDF");
-    assert!(pdf.len() > 10_000, "with its pages");
+    for extension in ["docx", "odt"] {
+        let folder = out.path().join(extension);
+        fs::create_dir(&folder).unwrap();
+        let document = folder.join(format!("bilan-2025.{extension}"));
+        report(plan, &["-o", document.to_str().unwrap()]);
+        let status = std::process::Command::new(&soffice)
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(&folder)
+            .arg(&document)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+        let pdf = fs::read(folder.join("bilan-2025.pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF"), "a PDF from the {extension}");
+        assert!(pdf.len() > 10_000, "with its pages");
+    }
 }
 
 #[test]
@@ -413,7 +449,10 @@ fn a_word_file_needs_a_file() {
     let dir = plan_with_caf();
     let out = ctg_fr(dir.path(), TODAY, &["report", "--format", "docx"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("ajoutez -o bilan.xlsx (ou bilan.docx)"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("ajoutez -o bilan.xlsx (ou bilan.docx, bilan.odt)")
+    );
 }
 
 /// Every key of the object, and of the objects inside it.

@@ -1047,44 +1047,48 @@ fn report_workbook_holds_text_never_a_formula() {
 }
 
 #[test]
-fn report_word_file_holds_text_never_markup() {
+fn report_word_and_opendocument_files_hold_text_never_markup() {
     let plan = hostile_plan();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bilan.docx");
-    let output = ctg()
-        .arg("--plan")
-        .arg(plan.path())
-        .args(["--today", TODAY, "--lang", "fr", "report", "-o"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let bytes = fs::read(&path).unwrap();
-    let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
-    for markup in ["<img", "<script", "<b>", "<!--"] {
-        assert!(!xml.contains(markup), "{markup} in the Word file");
-    }
-    let controls: Vec<char> = xml
-        .chars()
-        .filter(|c| c.is_control() && *c != '\n')
-        .collect();
-    assert!(controls.is_empty(), "XML forbids {controls:?}");
-    // The hostile titles are there, as text: control characters dropped,
-    // line breaks as spaces.
-    let text = crate::bilan::docx_text(&bytes);
-    for n in [0, 1, 9] {
-        let shown: String = hostile(n)
+    for (extension, part) in [("docx", "word/document.xml"), ("odt", "content.xml")] {
+        let path = dir.path().join(format!("bilan.{extension}"));
+        let output = ctg()
+            .arg("--plan")
+            .arg(plan.path())
+            .args(["--today", TODAY, "--lang", "fr", "report", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let bytes = fs::read(&path).unwrap();
+        let text = crate::bilan::part_text(&bytes, part);
+        let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(part).unwrap(), &mut xml).unwrap();
+        for markup in ["<img", "<script", "<b>", "<!--"] {
+            assert!(!xml.contains(markup), "{markup} in the {extension} file");
+        }
+        let controls: Vec<char> = xml
             .chars()
-            .filter_map(|c| match c {
-                '\n' | '\t' => Some(' '),
-                c if c.is_control() => None,
-                c => Some(c),
-            })
+            .filter(|c| c.is_control() && *c != '\n')
             .collect();
-        assert!(text.contains(&shown), "{shown:?} not in {text}");
+        assert!(controls.is_empty(), "XML forbids {controls:?}");
+        // The hostile titles are there, as text: control characters
+        // dropped, line breaks as spaces.
+        for n in [0, 1, 9] {
+            let shown: String = hostile(n)
+                .chars()
+                .filter_map(|c| match c {
+                    '\n' | '\t' => Some(' '),
+                    c if c.is_control() => None,
+                    c => Some(c),
+                })
+                .collect();
+            assert!(
+                text.contains(&shown),
+                "{shown:?} not in the {extension}: {text}"
+            );
+        }
     }
 }
 

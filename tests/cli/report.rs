@@ -234,7 +234,7 @@ fn xlsx_is_a_real_workbook() {
 #[test]
 fn two_runs_give_identical_bytes_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    for extension in ["md", "html", "json", "csv", "xlsx", "docx"] {
+    for extension in ["md", "html", "json", "csv", "xlsx", "docx", "odt"] {
         let mut runs = Vec::new();
         for run in 0..2 {
             let path = dir.path().join(format!("run{run}.{extension}"));

@@ -15,7 +15,7 @@ use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::output::Output;
-use crate::render::{self, csv, docx, html, markdown, xlsx};
+use crate::render::{self, csv, docx, html, markdown, odt, xlsx};
 
 /// The bilan in the format asked (by `--format` or the extension of
 /// `-o FILE`, which the edge has already read), markdown by default.
@@ -23,7 +23,10 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let period = period(args, context)?;
     let format = args.format.unwrap_or(ReportFormat::Md);
-    let binary = matches!(format, ReportFormat::Xlsx | ReportFormat::Docx);
+    let binary = matches!(
+        format,
+        ReportFormat::Xlsx | ReportFormat::Docx | ReportFormat::Odt
+    );
     if binary && context.output.is_none() {
         return Err(Error::XlsxNeedsFile);
     }
@@ -67,6 +70,11 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
         }
         ReportFormat::Csv => Output::answer(csv_text(&report, lang, args)?),
         ReportFormat::Docx => Output::bytes(docx::document(
+            &view::document(&report, lang, args.compact),
+            report.date,
+            lang,
+        )?),
+        ReportFormat::Odt => Output::bytes(odt::document(
             &view::document(&report, lang, args.compact),
             report.date,
             lang,
