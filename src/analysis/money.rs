@@ -5,11 +5,6 @@ use crate::i18n::Lang;
 crate::i18n::catalogue! {
     /// The words of budgets, spending and financers.
     pub enum MoneyMsg {
-        Budget => "budget prévu", "planned budget";
-        Spent => "dépensé", "spent";
-        SpentIn => "dépensé en {0}", "spent in {0}";
-        Financers => "financeurs", "financers";
-        FieldBudget => "Budget prévu", "Planned budget";
         FieldSpent => "Dépenses", "Spending";
         FieldFinancers => "Financeurs", "Financers";
         EditBudget => "action {0} : budget prévu {1} → {2}", "action {0}: planned budget {1} → {2}";

@@ -35,8 +35,6 @@ crate::i18n::catalogue! {
         ColCurrent => "{0} (N)", "{0} (N)";
         ColTargetOfYear => "Cible", "Target";
         ColToTarget => "Vers la cible", "To target";
-        ColPartners => "Partenaires", "Partners";
-        ColFullTitle => "Intitulé", "Title";
         ColTotal => "Total", "Total";
         LineTitle => "Intitulé : {0}", "Title: {0}";
         LineDue => "Échéance : {0}", "Due: {0}";
@@ -57,13 +55,9 @@ crate::i18n::catalogue! {
         ColBody => "Instance", "Body";
         ColMeetingTitle => "Réunion", "Meeting";
         ColDecisions => "Décisions", "Decisions";
-        ColStatus => "Statut", "Status";
         ColValue => "Valeur", "Value";
         ColUnit => "Unité", "Unit";
         ColBaseline => "Référence", "Baseline";
-        ColTarget => "Cible de la convention", "Convention target";
-        ColCaf2 => "Caf signataire", "Signatory Caf";
-        ChartProgress => "Avancement des actions en fin de période", "Progress of the actions at the end of the period";
     }
 }
 

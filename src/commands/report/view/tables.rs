@@ -89,14 +89,12 @@ pub fn governance_table(report: &Report, lang: Lang) -> Table {
 
 /// One row per meeting held in the period, with its decisions.
 fn meetings_table(report: &Report, lang: Lang) -> Table {
-    let header = [
-        BilanMsg::ColBody,
-        BilanMsg::ColYear,
-        BilanMsg::ColMeetingTitle,
-        BilanMsg::ColDecisions,
+    let header = vec![
+        lang.text(BilanMsg::ColBody).to_string(),
+        lang.text(Msg::ColDate).to_string(),
+        lang.text(BilanMsg::ColMeetingTitle).to_string(),
+        lang.text(BilanMsg::ColDecisions).to_string(),
     ];
-    let mut header = words(&header, lang);
-    header[1] = lang.text(Msg::ColDate).to_string();
     let mut table = Table::new(header);
     for body in &report.governance {
         for meeting in &body.held {
@@ -181,16 +179,11 @@ fn modalities_table(report: &Report, lang: Lang) -> Table {
 
 /// One row per indicator: baseline, N-1, N, target, distance to target.
 fn indicators_table(report: &Report, lang: Lang) -> Table {
-    let mut header = vec![lang.text(Msg::ColAction).to_string()];
-    header.extend(words(
-        &[
-            BilanMsg::ColModality,
-            BilanMsg::ColUnit,
-            BilanMsg::ColBaseline,
-        ],
-        lang,
-    ));
-    header[1] = lang.text(Msg::ReportIndicatorName).to_string();
+    let mut header = vec![
+        lang.text(Msg::ColAction).to_string(),
+        lang.text(Msg::ReportIndicatorName).to_string(),
+    ];
+    header.extend(words(&[BilanMsg::ColUnit, BilanMsg::ColBaseline], lang));
     header.extend([
         lang.fill(BilanMsg::ColPrevious, &[&lang.text(BilanMsg::ColYear)]),
         lang.fill(BilanMsg::ColPrevious, &[&lang.text(BilanMsg::ColValue)]),
