@@ -2,7 +2,7 @@
 //!
 //! Adding a consistency rule touches two files. The first is the file of
 //! its concept under `src/check/` (`ids.rs`, `references.rs`, `actors.rs`,
-//! `dates.rs`, `journal.rs`, `modalities.rs`, or a new one). There the rule
+//! `dates.rs`, `journal.rs`, `modalities.rs`, `money.rs`, or a new one). There the rule
 //! is declared once, as a `Rule` static: its code, its default level,
 //! whether it is a rule of the file format, a short explanation and an
 //! example of a fix, in French and English. Its messages (`Text`, French
@@ -31,6 +31,7 @@ mod ids;
 mod journal;
 pub mod levels;
 mod modalities;
+mod money;
 mod references;
 
 use std::collections::BTreeSet;
@@ -116,6 +117,8 @@ pub static REGISTRY: &[Registered] = &[
         &modalities::DONE_DATE_NOT_DONE,
         modalities::done_date_not_done,
     ),
+    pass(&money::INVALID_AMOUNT, money::invalid_amount),
+    pass(&money::OVER_BUDGET, money::over_budget),
 ];
 
 /// Every rule, in the registry's order.

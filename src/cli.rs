@@ -17,6 +17,7 @@ mod meetings;
 mod parsing;
 mod queries;
 mod records;
+mod report;
 mod setup;
 
 pub use collect::{
@@ -32,6 +33,7 @@ use parsing::parse_date;
 pub use parsing::{Target, command, parse, parse_from};
 pub use queries::{ListArgs, PilotsArgs, ShowArgs, SortKey};
 pub use records::*;
+pub use report::{ReportArgs, ReportTable};
 pub use setup::{CompletionsArgs, InitArgs, SchemaArgs, SchemaKind};
 
 #[derive(Parser, Debug)]
@@ -169,7 +171,7 @@ pub enum Command {
         ctg set 12 --status blocked --note \"Recrutement suspendu\" --dry-run\n\n\
         The edited plan is checked before anything is written: an edit that would leave\n\
         an error is refused and no file is touched.")]
-    Set(SetArgs),
+    Set(Box<SetArgs>),
 
     /// Add a dated entry to an action's journal, or correct or remove one
     #[command(after_help = "Examples:\n  \
@@ -213,12 +215,13 @@ pub enum Command {
     #[command(after_help = "Examples:\n  ctg convention set --start 2024-01-01 --end 31/12/2027")]
     Convention(ConventionArgs),
 
-    /// The bilan of a year or a period: md, html, json, csv or xlsx
+    /// The bilan of a year or a period: md, html, json, csv, xlsx, docx (Word) or odt
     #[command(after_help = "Examples:\n  \
         ctg report                                   # last year, markdown on stdout\n  \
         ctg report --year 2025 -o bilan-2025.html    # the format from the extension\n  \
         ctg report --from 2025-01-01 --to 2025-06-30 --format json\n  \
-        ctg report --year 2025 -o bilan-2025.xlsx\n\n\
+        ctg report --year 2025 -o bilan-2025.xlsx\n  \
+        ctg report --year 2025 -o bilan-2025.docx    # for Word or LibreOffice\n\n\
         The same plan and --today give the same bytes, in every format.")]
     Report(ReportArgs),
 
@@ -304,41 +307,6 @@ pub enum PortfolioSort {
     Progress,
     Late,
     Errors,
-}
-
-#[derive(Args, Debug)]
-pub struct ReportArgs {
-    /// The calendar year to report on (default: the last full year before today)
-    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to"])]
-    pub year: Option<i32>,
-
-    /// First day of the period (with --to)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "to")]
-    pub from: Option<NaiveDate>,
-
-    /// Last day of the period (with --from)
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
-    pub to: Option<NaiveDate>,
-
-    /// Output format (default: from the extension of -o, else md)
-    #[arg(long, short, value_enum)]
-    pub format: Option<ReportFormat>,
-
-    /// CSV flavour: fr (';', decimal comma, byte order mark) or rfc (RFC 4180)
-    #[arg(long, value_enum, default_value_t = CsvDialect::Fr)]
-    pub csv_dialect: CsvDialect,
-
-    /// Add what changed since this git revision (the tag of the last committee) (md, html, json, xlsx)
-    #[arg(long, value_name = "REV")]
-    pub since: Option<String>,
-
-    /// Allow a period outside the convention's dates (a note says so)
-    #[arg(long)]
-    pub force: bool,
-
-    /// The bilan of the plan as committed at this git revision (a tag, a commit)
-    #[arg(long, value_name = "REV")]
-    pub rev: Option<String>,
 }
 
 #[derive(Args, Debug)]

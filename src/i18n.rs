@@ -298,7 +298,6 @@ catalogue! {
     ReportStatusHeader => "Statut", "Status";
     ReportAtStart => "Début de période", "Start of period";
     ReportAtEnd => "Fin de période", "End of period";
-    ReportProgressByAxis => "Avancement par axe", "Progress by axis";
     ReportFigures => "{0} {0?action|actions} ; avancement {1} en début de période, {2} en fin de période ; {3} {3?modalité réalisée|modalités réalisées} sur {4} en fin de période, dont {5} sur la période ; {6} {6?entrée|entrées} de journal sur la période.", "{0} {0?action|actions}; progress {1} at the start of the period, {2} at its end; {3} of {4} {4?modality|modalities} done at the end of the period, {5} of them in the period; {6} journal {6?entry|entries} in the period.";
     ReportAxis => "Axe {0} — {1}", "Axis {0} — {1}";
     ReportAction => "Action {0} — {1}", "Action {0} — {1}";
@@ -308,11 +307,8 @@ catalogue! {
     ReportProgressLine => "Avancement : {0} ({1}/{2} modalités réalisées)", "Progress: {0} ({1}/{2} modalities done)";
     ReportPilotsLine => "Pilotes : {0}", "Pilots: {0}";
     ReportModalitiesInPeriod => "Modalités réalisées sur la période", "Modalities done in the period";
-    ReportNoModalityInPeriod => "Aucune modalité réalisée sur la période.", "No modality done in the period.";
     ReportHighlights => "Faits marquants", "Highlights";
-    ReportNoJournal => "Aucune entrée de journal sur la période.", "No journal entry in the period.";
     ReportIndicators => "Indicateurs", "Indicators";
-    ReportNoIndicator => "Aucun indicateur.", "No indicator.";
     ReportIndicatorName => "Indicateur", "Indicator";
     ReportBaseline => "Référence", "Baseline";
     ReportTarget => "Cible", "Target";
@@ -321,7 +317,6 @@ catalogue! {
     ReportToTarget => "Vers la cible", "To target";
     ReportNoValue => "aucune valeur sur la période", "no value in the period";
     ReportAlerts => "Alertes", "Alerts";
-    ReportNoAlert => "Aucune alerte.", "No alert.";
     ReportAlertLate => "en retard : échéance du {0} dépassée de {1} {1?jour|jours} en fin de période", "late: due {0}, {1} {1?day|days} past at the end of the period";
     ReportAlertNoPilot => "sans pilote décidé ({0})", "no decided pilot ({0})";
     ReportAlertQuiet => "rien n'a été noté sur la période (ni journal, ni modalité réalisée)", "nothing recorded in the period (no journal entry, no modality done)";
@@ -350,7 +345,7 @@ catalogue! {
     ErrorOutsideConvention => "{0} tombe hors de la convention ({1} – {2}) : rien n'a été fait ; ajoutez --force pour le demander quand même", "{0} falls outside the convention ({1} – {2}): nothing was done; add --force to ask for it all the same";
     OutsideConventionNote => "Attention : {0} tombe hors de la convention ({1} – {2}) ; demandé avec --force.", "Note: {0} falls outside the convention ({1} – {2}); asked for with --force.";
     ErrorPeriod => "la période est vide : --from ({0}) est après --to ({1})", "the period is empty: --from ({0}) is after --to ({1})";
-    ErrorXlsxNeedsFile => "le format xlsx s'écrit dans un fichier : ajoutez -o bilan.xlsx", "xlsx is written to a file: add -o report.xlsx";
+    ErrorXlsxNeedsFile => "les formats xlsx, docx et odt s'écrivent dans un fichier : ajoutez -o bilan.xlsx (ou bilan.docx, bilan.odt)", "xlsx, docx and odt are written to a file: add -o report.xlsx (or report.docx, report.odt)";
 
     // ctg portfolio.
     ColTerritory => "Territoire", "Territory";

@@ -26,11 +26,12 @@ use crate::span::Located;
 /// The schema version this build reads.
 pub const SCHEMA_VERSION: i64 = 1;
 
-/// Ids are small positive numbers; the cap keeps them printable in a column.
 mod indicators;
+mod money;
 
 use indicators::read_indicator;
 
+/// Ids are small positive numbers; the cap keeps them printable in a column.
 const MAX_ID: i64 = 9999;
 
 /// Below this many bytes of TOML, a plan is read on one thread: starting
@@ -78,7 +79,7 @@ pub fn from_sources(
                 plan.convention.schema.is_some()
             }
             Item::Axis(axis) => push_some(&mut plan.axes, axis),
-            Item::Action(action) => push_some(&mut plan.actions, action),
+            Item::Action(action) => push_some(&mut plan.actions, action.map(|a| *a)),
             Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting),
             Item::Broken => false,
         };
@@ -97,7 +98,7 @@ pub fn from_sources(
 enum Item {
     Convention(Convention),
     Axis(Option<Axis>),
-    Action(Option<Action>),
+    Action(Option<Box<Action>>),
     Meeting(Option<Meeting>),
     Broken,
 }
@@ -133,7 +134,7 @@ fn read_file(
     let item = match kind {
         FileKind::Convention => Item::Convention(read_convention(reader, &mut ctx)),
         FileKind::Axis => Item::Axis(read_axis(reader, &mut ctx)),
-        FileKind::Action => Item::Action(read_action(reader, &mut ctx)),
+        FileKind::Action => Item::Action(read_action(reader, &mut ctx).map(Box::new)),
         FileKind::Meeting => Item::Meeting(read_meeting(reader, &mut ctx)),
     };
     (item, diags)
@@ -232,6 +233,7 @@ fn read_actor(
     let actor = Actor {
         name: text(table.title(ctx, "name")),
         members: strings(table.string_list(ctx, "members")),
+        caf: table.bool(ctx, "caf").unwrap_or(false),
         id,
     };
     table.finish(ctx);
@@ -352,7 +354,9 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
     let due = table.date(ctx, "due");
     let publics = strings(table.string_list(ctx, "publics"));
     let communes = table.string_list(ctx, "communes");
-    let budget = table.number(ctx, "budget");
+    let budget = table.amount(ctx, "budget");
+    let spent = indicators::read_yearly(&mut table, ctx, "spent");
+    let financers = money::read_financers(&mut table, ctx);
     let modalities = table
         .tables(ctx, "modalities", "modalities[]")
         .into_iter()
@@ -388,6 +392,8 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
         publics,
         communes,
         budget,
+        spent,
+        financers,
         modalities,
         indicators,
         log,

@@ -16,6 +16,8 @@ use crate::i18n::{Lang, Msg};
 pub enum Body {
     Text(String),
     Bytes(Vec<u8>),
+    /// Several files, by name, for `-o FOLDER` (the tables of a bilan as CSV).
+    Files(Vec<(String, Vec<u8>)>),
 }
 
 /// What a command's standard output is to the person who ran it.
@@ -60,6 +62,11 @@ impl Output {
         Output::new(Body::Bytes(bytes), Kind::Answer)
     }
 
+    /// Files to write into the folder `-o` names.
+    pub fn files(files: Vec<(String, Vec<u8>)>) -> Output {
+        Output::new(Body::Files(files), Kind::Answer)
+    }
+
     pub fn confirmation(text: String) -> Output {
         Output::new(Body::Text(text), Kind::Confirmation)
     }
@@ -84,6 +91,7 @@ impl Output {
         match &self.body {
             Body::Text(text) => text.is_empty(),
             Body::Bytes(bytes) => bytes.is_empty(),
+            Body::Files(files) => files.is_empty(),
         }
     }
 }
@@ -148,11 +156,19 @@ fn to_file(output: Output, delivery: &Delivery) -> Result<Output, Error> {
     if output.kind == Kind::Confirmation && output.is_empty() {
         return Ok(output);
     }
-    let bytes = match output.body {
-        Body::Text(text) => anstream::adapter::strip_str(&text).to_string().into_bytes(),
-        Body::Bytes(bytes) => bytes,
-    };
-    write_output(path, &bytes, delivery.plan.as_deref())?;
+    match output.body {
+        Body::Text(text) => {
+            let text = anstream::adapter::strip_str(&text).to_string();
+            write_output(path, text.as_bytes(), delivery.plan.as_deref())?;
+        }
+        Body::Bytes(bytes) => write_output(path, &bytes, delivery.plan.as_deref())?,
+        // Each file is written as `-o FILE` would be, one after the other.
+        Body::Files(files) => {
+            for (name, bytes) in &files {
+                write_output(&path.join(name), bytes, delivery.plan.as_deref())?;
+            }
+        }
+    }
     let line = delivery.lang.fill(output.written, &[&path.display()]);
     Ok(Output {
         body: Body::Text(format!("{line}\n")),
@@ -266,6 +282,8 @@ pub fn emit<S: anstream::stream::RawStream + std::io::IsTerminal>(
     let bytes = match body {
         Body::Text(text) if text.is_empty() => return,
         Body::Bytes(bytes) if bytes.is_empty() => return,
+        // Files are only ever written to a folder (`-o`).
+        Body::Files(_) => return,
         Body::Text(text) if styled.current_choice() == anstream::ColorChoice::Never => {
             plain = anstream::adapter::strip_str(text).to_string();
             plain.as_bytes()

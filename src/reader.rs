@@ -52,6 +52,8 @@ pub enum FieldType {
         max: i64,
     },
     Number,
+    /// A number of euros: never negative.
+    Amount,
     Date,
     TextList,
     /// An array of tables, read at the given table path.
@@ -274,6 +276,17 @@ impl<'t, 'i> TableReader<'t, 'i> {
         read_number(ctx, key, value)
     }
 
+    /// An amount of euros and where it is written (a negative one is a
+    /// rule of the plan, `invalid-amount`).
+    pub fn amount(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<f64>> {
+        let value = self.get(key, FieldType::Amount)?;
+        let number = read_number(ctx, key, value)?;
+        Some(Located {
+            value: number,
+            span: ctx.span(value.span()),
+        })
+    }
+
     pub fn date(&mut self, ctx: &mut FileContext, key: &'static str) -> Option<Located<NaiveDate>> {
         let value = self.get(key, FieldType::Date)?;
         read_date(ctx, key, value)
@@ -347,7 +360,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
         values: FieldType,
     ) -> Vec<(Located<String>, &'t Spanned<DeValue<'i>>)> {
         let ty = FieldType::Entries {
-            years: key == "values",
+            years: matches!(key, "values" | "spent"),
             values: Box::new(values),
         };
         let Some(value) = self.get(key, ty) else {

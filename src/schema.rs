@@ -111,6 +111,7 @@ fn type_schema(tables: &BTreeMap<&'static str, Vec<Field>>, ty: &FieldType, lang
             schema
         }
         FieldType::Number => json!({"type": "number"}),
+        FieldType::Amount => json!({"type": "number", "minimum": 0}),
         // A TOML local date; editors check it as a date-formatted string.
         FieldType::Date => json!({"type": "string", "format": "date"}),
         FieldType::TextList => json!({"type": "array", "items": {"type": "string"}}),
@@ -150,6 +151,7 @@ static KEYS: &[(&str, &str, Text)] = &[
     ("", "bodies", Text::new("Les instances de gouvernance, par identifiant (copil, cotech…).", "The governance bodies, by identifier (copil, cotech…).")),
     ("actors.*", "name", Text::new("Nom de l'acteur.", "Name of the actor.")),
     ("actors.*", "members", Text::new("Les communes membres.", "The member communes.")),
+    ("actors.*", "caf", Text::new("true : cet acteur est la Caf, dont le bilan donne la part du financement (sans elle, l'acteur d'identifiant Caf).", "true: this actor is the Caf, whose share of the financing the bilan gives (without it, the actor whose id is Caf).")),
     ("bodies.*", "name", Text::new("Nom de l'instance.", "Name of the body.")),
     ("bodies.*", "per_year", Text::new("Nombre de réunions attendues par an.", "Number of meetings expected per year.")),
     ("bodies.*", "hosts", Text::new("Qui anime l'instance.", "Who runs the body.")),
@@ -174,7 +176,9 @@ static KEYS: &[(&str, &str, Text)] = &[
     ("indicators[]", "created", Text::new("Le jour où l'indicateur a été ajouté ; sans lui, il existe depuis l'action.", "The day the indicator was added; without it, it exists as long as its action.")),
     ("", "publics", Text::new("Les publics visés.", "The target groups.")),
     ("", "communes", Text::new("Les communes concernées (vide : tout le territoire).", "The communes concerned (empty: the whole territory).")),
-    ("", "budget", Text::new("Budget, en euros.", "Budget, in euros.")),
+    ("", "budget", Text::new("Budget prévu, en euros.", "Planned budget, in euros.")),
+    ("", "spent", Text::new("Euros dépensés par année : { 2025 = 4200 }.", "Euros spent by year: { 2025 = 4200 }.")),
+    ("", "financers", Text::new("Les financeurs et leur montant en euros, par identifiant d'acteur déclaré dans ctg.toml : { Caf = 5000, CCVA = 7500 }.", "The financers and their amount in euros, by identifier of an actor declared in ctg.toml: { Caf = 5000, CCVA = 7500 }.")),
     ("", "modalities", Text::new("Les modalités de mise en œuvre, dans l'ordre (la 2e est « 4.2 » pour ctg set).", "The modalities of implementation, in order (the 2nd is `4.2` for ctg set).")),
     ("", "indicators", Text::new("Les indicateurs d'évaluation.", "The evaluation indicators.")),
     ("", "log", Text::new("Le journal de suivi, daté ; « ctg log » y ajoute des entrées.", "The dated follow-up log; `ctg log` adds entries to it.")),

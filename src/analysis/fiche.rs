@@ -28,6 +28,10 @@ pub struct ActionDetail {
     pub publics: Vec<String>,
     pub communes: Vec<String>,
     pub budget: Option<f64>,
+    /// Euros spent by year.
+    pub spent: serde_json::Map<String, serde_json::Value>,
+    /// Euros by financer (actor id).
+    pub financers: serde_json::Map<String, serde_json::Value>,
     pub progress: f64,
     pub modalities_done: usize,
     pub modalities_total: usize,
@@ -154,7 +158,17 @@ impl ActionDetail {
             within_competences: action.within_competences,
             publics: action.publics.clone(),
             communes: action.communes.iter().map(|c| c.value.clone()).collect(),
-            budget: action.budget,
+            budget: action.planned(),
+            spent: action
+                .spent
+                .iter()
+                .map(|(y, a)| (y.value.to_string(), (*a).into()))
+                .collect(),
+            financers: action
+                .financers
+                .iter()
+                .map(|(f, a)| (f.value.clone(), (*a).into()))
+                .collect(),
             progress: round4(action.progress()),
             modalities_done: action.modalities_done(),
             modalities_total: action.modalities_counted(),

@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod diff;
 pub mod fiche;
 pub mod meetings;
+pub mod money;
 pub mod pilots;
 pub mod report;
 

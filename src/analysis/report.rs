@@ -10,6 +10,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+mod financing;
+
+pub use financing::{ActionMoney, AxisMoney, FinancerMoney, Financing, Share};
+
 use crate::analysis::{Figures, round4};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Indicator, Period, Plan, Status, StatusCounts};
@@ -22,6 +26,8 @@ pub struct Report {
     pub date: NaiveDate,
     pub summary: Summary,
     pub axes: Vec<AxisReport>,
+    /// Budgets, spending and financers: totals by axis and by financer.
+    pub financing: Financing,
     pub governance: Vec<BodyReport>,
     /// With `--since REV`: what changed in the files since that revision.
     pub changes_since: Option<ChangesSince>,
@@ -77,6 +83,7 @@ pub struct ActionReport {
     pub title: String,
     pub short_title: Option<String>,
     pub pilots: Vec<String>,
+    pub partners: Vec<String>,
     pub pilot_note: Option<String>,
     pub due: Option<NaiveDate>,
     /// The status the day before the period; `None` for an action that
@@ -90,6 +97,7 @@ pub struct ActionReport {
     /// The period's journal entries, oldest first: the "faits marquants".
     pub journal: Vec<JournalEntry>,
     pub indicators: Vec<IndicatorReport>,
+    pub money: ActionMoney,
     pub alerts: Vec<ReportAlert>,
 }
 
@@ -117,6 +125,9 @@ pub struct IndicatorReport {
     /// period with a value.
     pub year: Option<i32>,
     pub value: Option<f64>,
+    /// The year before `year`, and its value when there is one (N-1).
+    pub previous_year: Option<i32>,
+    pub previous_value: Option<f64>,
     /// How far from baseline to target that value is (1 = reached).
     pub to_target: Option<f64>,
 }
@@ -152,6 +163,7 @@ pub struct BodyReport {
 pub struct MeetingHeld {
     pub date: NaiveDate,
     pub title: String,
+    pub decisions: Vec<String>,
 }
 
 impl Report {
@@ -224,6 +236,7 @@ impl Report {
             date: today,
             summary,
             axes,
+            financing: Financing::of(&end, period),
             governance: governance(plan, period),
             changes_since: None,
             notes: Vec::new(),
@@ -241,6 +254,7 @@ fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
                 .map(|m| MeetingHeld {
                     date: m.date.value,
                     title: m.title.clone(),
+                    decisions: m.decisions.clone(),
                 })
                 .collect();
             let required = body.meetings_required(period);
@@ -299,6 +313,7 @@ impl ActionReport {
             title: after.title.clone(),
             short_title: after.short_title.clone(),
             pilots: after.pilots.iter().map(|p| p.value.clone()).collect(),
+            partners: after.partners.iter().map(|p| p.value.clone()).collect(),
             pilot_note: after.pilot_note.clone(),
             due: after.due.as_ref().map(|d| d.value),
             status_start: before.map(|before| before.status),
@@ -313,6 +328,7 @@ impl ActionReport {
                 .iter()
                 .map(|indicator| IndicatorReport::build(indicator, period))
                 .collect(),
+            money: ActionMoney::of(after, period),
             alerts: alerts(after, period.to.min(today), quiet, lang),
         }
     }
@@ -331,6 +347,14 @@ impl IndicatorReport {
             target: indicator.target_for(Some(year)),
             year: latest.map(|(year, _)| year),
             value,
+            previous_year: latest.map(|(year, _)| year - 1),
+            previous_value: latest.and_then(|(year, _)| {
+                indicator
+                    .values
+                    .iter()
+                    .find(|(y, _)| y.value == year - 1)
+                    .map(|(_, v)| *v)
+            }),
             to_target: value
                 .and_then(|v| indicator.to_target(v, Some(year)))
                 .map(round4),

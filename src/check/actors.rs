@@ -14,8 +14,8 @@ pub static UNKNOWN_ACTOR: Rule = Rule {
     severity: Severity::Error,
     format: false,
     explanation: Text::new(
-        "Un pilote, un partenaire, un rôle, un pilote de modalité ou l'auteur d'une entrée de journal (by) désigne un acteur que ctg.toml ne déclare pas sous [actors].",
-        "A pilot, partner, role, modality pilot or journal entry's author (by) names an actor that ctg.toml does not declare under [actors].",
+        "Un pilote, un partenaire, un rôle, un pilote de modalité, un financeur (financers) ou l'auteur d'une entrée de journal (by) désigne un acteur que ctg.toml ne déclare pas sous [actors].",
+        "A pilot, partner, role, modality pilot, financer (financers) or journal entry's author (by) names an actor that ctg.toml does not declare under [actors].",
     ),
     fix: Text::new(
         "# dans ctg.toml\n[actors.\"Commune C\"]\nname = \"Commune de C\"",
@@ -112,8 +112,8 @@ fn in_list(list: &[Located<String>], name: &str) -> bool {
     list.iter().any(|actor| actor.value == name)
 }
 
-/// `unknown-actor`: a pilot, partner, role, modality pilot or journal
-/// entry's author (`by`) not declared.
+/// `unknown-actor`: a pilot, partner, role, modality pilot, financer or
+/// journal entry's author (`by`) not declared.
 pub fn unknown_actor(c: &mut Checker) {
     let lang = c.lang;
     let declared: Vec<&str> = c.actors.iter().copied().collect();
@@ -124,6 +124,7 @@ pub fn unknown_actor(c: &mut Checker) {
             .chain(&action.partners)
             .chain(action.roles.iter().map(|(actor, _)| actor))
             .chain(action.modalities.iter().flat_map(|m| &m.pilots))
+            .chain(action.financers.iter().map(|(actor, _)| actor))
             .chain(action.log.iter().filter_map(|entry| entry.by.as_ref()));
         for actor in named {
             if !c.actors.contains(actor.value.as_str()) {

@@ -40,8 +40,8 @@ pub static OUTSIDE_PERIOD: Rule = Rule {
     severity: Severity::Warning,
     format: false,
     explanation: Text::new(
-        "Une date d'action (début, échéance, entrée de journal, modalité réalisée) ou une année d'indicateur tombe hors de la période de la convention, quand ctg.toml la donne.",
-        "A date of an action (start, due, a journal entry, a modality done) or an indicator year falls outside the convention period, when ctg.toml gives it.",
+        "Une date d'action (début, échéance, entrée de journal, modalité réalisée), une année d'indicateur ou de dépenses (spent) tombe hors de la période de la convention, quand ctg.toml la donne.",
+        "A date of an action (start, due, a journal entry, a modality done), an indicator year or a year of spending (spent) falls outside the convention period, when ctg.toml gives it.",
     ),
     fix: Text::new(
         "due = 2030-01-01   # avant : après la fin de la convention (2027-12-31)\ndue = 2027-06-30   # après",
@@ -178,6 +178,13 @@ fn indicator_years(c: &mut Checker, action: &crate::model::Action) {
                     outside(c, key, &year.span, &year.value.to_string(), start, end);
                 }
             }
+        }
+    }
+    for (year, _) in &action.spent {
+        let before = first_year.is_some_and(|first| year.value < first);
+        let after = last_year.is_some_and(|last| year.value > last);
+        if before || after {
+            outside(c, "spent", &year.span, &year.value.to_string(), start, end);
         }
     }
 }

@@ -85,6 +85,9 @@ pub fn arg(arg: Arg, help: Option<&str>) -> Arg {
 fn placeholder(name: &str) -> String {
     match name {
         "ACTOR" => "ACTEUR",
+        "ACTOR=AMOUNT" => "ACTEUR=MONTANT",
+        "AMOUNT" => "MONTANT",
+        "YEAR=AMOUNT" => "ANNÉE=MONTANT",
         "COLOR" => "COULEUR",
         "DAYS" => "JOURS",
         "DIR" => "DOSSIER",

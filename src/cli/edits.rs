@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Target;
-use super::parsing::{parse_date, parse_number, parse_status, parse_target};
+use super::parsing::{
+    parse_date, parse_financer, parse_number, parse_spent, parse_status, parse_target,
+};
 use crate::model::Status;
 
 #[derive(Args, Debug, Default)]
@@ -94,6 +96,30 @@ pub struct SetArgs {
         value_parser = parse_number
     )]
     pub target_value: Option<f64>,
+
+    /// The planned budget, in euros
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_number, allow_negative_numbers = true)]
+    pub budget: Option<f64>,
+
+    /// Remove the planned budget
+    #[arg(long, conflicts_with = "budget")]
+    pub remove_budget: bool,
+
+    /// A financer and its amount (an actor declared in ctg.toml): Caf=5000
+    #[arg(long, value_name = "ACTOR=AMOUNT", value_parser = parse_financer)]
+    pub financer: Vec<(String, f64)>,
+
+    /// Remove a financer
+    #[arg(long, value_name = "ACTOR")]
+    pub remove_financer: Vec<String>,
+
+    /// The euros spent in a year: 2025=4200
+    #[arg(long, value_name = "YEAR=AMOUNT", value_parser = parse_spent)]
+    pub spent: Vec<(i32, f64)>,
+
+    /// Remove the spending of a year
+    #[arg(long, value_name = "YEAR")]
+    pub remove_spent: Vec<i32>,
 
     /// Do not write a journal entry for a status change
     #[arg(long)]

@@ -24,6 +24,8 @@ pub enum ReportFormat {
     Json,
     Csv,
     Xlsx,
+    Docx,
+    Odt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -160,6 +162,8 @@ impl Format for ReportFormat {
             ReportFormat::Json => JSON,
             ReportFormat::Csv => CSV,
             ReportFormat::Xlsx => &["xlsx"],
+            ReportFormat::Docx => &["docx"],
+            ReportFormat::Odt => &["odt"],
         }
     }
 }

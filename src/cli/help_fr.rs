@@ -115,7 +115,9 @@ pub fn about(command: &str) -> Option<&'static str> {
             "Relire dans le plan les classeurs renvoyés (xlsx, ods) : chaque réponse devient une modification"
         }
         "collect status" => "Qui a reçu un classeur, qui a répondu, ce qui reste à importer",
-        "report" => "Le bilan d'une année ou d'une période : md, html, json, csv ou xlsx",
+        "report" => {
+            "Le bilan d'une année ou d'une période : md, html, json, csv, xlsx, docx (Word) ou odt"
+        }
         "portfolio" => {
             "Une ligne par plan trouvé sous DOSSIER : avancement, retards, gouvernance, erreurs"
         }
@@ -269,6 +271,14 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("set", "year") => "L'année de la valeur de l'indicateur",
         ("set", "value") => "La valeur de l'indicateur",
         ("set", "remove_value") => "Retirer la valeur de cette année",
+        ("set", "budget") => "Le budget prévu, en euros",
+        ("set", "remove_budget") => "Retirer le budget prévu",
+        ("set", "financer") => {
+            "Un financeur et son montant (un acteur déclaré dans ctg.toml) : Caf=5000"
+        }
+        ("set", "remove_financer") => "Retirer un financeur",
+        ("set", "spent") => "Les euros dépensés une année : 2025=4200",
+        ("set", "remove_spent") => "Retirer les dépenses d'une année",
         ("set", "target_value") => {
             "La cible de l'indicateur pour cette année (à côté de la cible de la convention)"
         }
@@ -328,6 +338,12 @@ pub fn argument(command: &str, id: &str) -> Option<&'static str> {
         ("new", "pilot") => "Un pilote (à répéter pour plusieurs)",
         ("new", "due") => "Échéance",
         ("new", "modality") => "Une modalité (à répéter, dans l'ordre)",
+        ("report", "compact") => {
+            "Laisser de côté ce qui n'a rien à dire (les rubriques vides d'une action, le financement quand aucun montant n'est connu)"
+        }
+        ("report", "table") => {
+            "CSV : le tableau à écrire (actions, modalities, indicators, journal, financing, governance)"
+        }
         ("report", "year") => "L'année civile du bilan (par défaut : la dernière année complète)",
         ("report", "from") => "Premier jour de la période (avec --to)",
         ("report", "to") => "Dernier jour de la période (avec --from)",

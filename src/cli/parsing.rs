@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::NaiveDate;
 
 use super::Cli;
+use crate::analysis::money::MoneyMsg;
 use crate::i18n::{Lang, Msg, parse_date as read_date};
 use crate::model::Status;
 
@@ -150,6 +151,27 @@ pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// A number an indicator may hold: finite (no NaN, no infinity), with a
 /// decimal point or a French decimal comma.
+/// `ACTOR=AMOUNT`, as `--financer` takes it.
+pub(super) fn parse_financer(text: &str) -> Result<(String, f64), String> {
+    let bad = || lang().fill(MoneyMsg::ParseFinancer, &[&text]);
+    let (actor, amount) = text.rsplit_once('=').ok_or_else(bad)?;
+    let actor = actor.trim();
+    if actor.is_empty() {
+        return Err(bad());
+    }
+    let amount = parse_number(amount).map_err(|_| bad())?;
+    Ok((actor.to_string(), amount))
+}
+
+/// `YEAR=AMOUNT`, as `--spent` takes it.
+pub(super) fn parse_spent(text: &str) -> Result<(i32, f64), String> {
+    let bad = || lang().fill(MoneyMsg::ParseSpent, &[&text]);
+    let (year, amount) = text.split_once('=').ok_or_else(bad)?;
+    let year = year.trim().parse::<i32>().map_err(|_| bad())?;
+    let amount = parse_number(amount).map_err(|_| bad())?;
+    Ok((year, amount))
+}
+
 pub(super) fn parse_number(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
     let single_comma = trimmed.matches(',').count() == 1 && !trimmed.contains('.');

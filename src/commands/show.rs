@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::Context;
 use crate::analysis::fiche::{ActionDetail, IndicatorDetail};
+use crate::analysis::money::{MoneyMsg, euros};
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::commands::load_valid_plan;
 use crate::commands::words::{due_text, pilots_text};
@@ -111,19 +112,22 @@ fn fields(
     terminal: bool,
 ) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = Vec::new();
-    let mut field = |msg: Msg, value: String| fields.push((lang.text(msg).to_string(), value));
+    let mut field = |label: &str, value: String| fields.push((label.to_string(), value));
     if let Some(axis) = detail.axis {
         let label = match (&detail.axis_theme, &detail.axis_title) {
             (Some(theme), _) => format!("{axis} · {theme}"),
             (None, Some(title)) => format!("{axis} · {title}"),
             (None, None) => axis.to_string(),
         };
-        field(Msg::ColAxis, label);
+        field(lang.text(Msg::ColAxis), label);
     }
     if detail.short_title.is_some() {
-        field(Msg::ShowLongTitle, detail.title.clone());
+        field(lang.text(Msg::ShowLongTitle), detail.title.clone());
     }
-    field(Msg::ShowStatus, action.status.label(lang).to_string());
+    field(
+        lang.text(Msg::ShowStatus),
+        action.status.label(lang).to_string(),
+    );
     let start = detail.start.map_or("—".to_string(), |d| lang.short_date(d));
     let mut dates = format!(
         "{} {start} → {} {}",
@@ -134,7 +138,46 @@ fn fields(
     if let Some(days) = detail.overdue_days {
         dates.push_str(&format!(" — {}", lang.fill(Msg::ShowLate, &[&days])));
     }
-    field(Msg::ShowDates, dates);
+    field(lang.text(Msg::ShowDates), dates);
+    let (pilots, partners) = people(detail, action, lang);
+    field(lang.text(Msg::ShowPilots), pilots);
+    field(lang.text(Msg::ShowPartners), partners);
+    if let Some(note) = &detail.pilot_note {
+        field(lang.text(Msg::ShowPilotNote), note.clone());
+    }
+    let flags = [
+        (detail.coordination, Msg::FlagCoordination),
+        (detail.within_competences, Msg::FlagCompetences),
+    ];
+    let flags: Vec<&str> = flags
+        .iter()
+        .filter(|f| f.0)
+        .map(|f| lang.text(f.1))
+        .collect();
+    if !flags.is_empty() {
+        field(lang.text(Msg::ShowFlags), flags.join(" ; "));
+    }
+    if !detail.publics.is_empty() {
+        field(lang.text(Msg::ShowPublics), detail.publics.join(", "));
+    }
+    if !detail.communes.is_empty() {
+        field(lang.text(Msg::ShowCommunes), detail.communes.join(", "));
+    }
+    for (label, value) in money_fields(detail, lang) {
+        field(&label, value);
+    }
+    let progress = lang.percent(action.progress());
+    let progress = if terminal {
+        format!("{} {progress}", render::progress_bar(action.progress(), 10))
+    } else {
+        progress
+    };
+    field(lang.text(Msg::ShowProgress), progress);
+    fields
+}
+
+/// The pilots (with their roles) and the partners, as the fiche reads them.
+fn people(detail: &ActionDetail, action: &Action, lang: Lang) -> (String, String) {
     let pilots = if detail.pilots.is_empty() {
         pilots_text(action, lang)
     } else {
@@ -144,42 +187,38 @@ fn fields(
         });
         named.collect::<Vec<_>>().join(", ")
     };
-    field(Msg::ShowPilots, pilots);
     let partners = if detail.partners.is_empty() {
         lang.text(Msg::ShowNone).to_string()
     } else {
         detail.partners.join(", ")
     };
-    field(Msg::ShowPartners, partners);
-    if let Some(note) = &detail.pilot_note {
-        field(Msg::ShowPilotNote, note.clone());
-    }
-    let mut flags = Vec::new();
-    if detail.coordination {
-        flags.push(lang.text(Msg::FlagCoordination).to_string());
-    }
-    if detail.within_competences {
-        flags.push(lang.text(Msg::FlagCompetences).to_string());
-    }
-    if !flags.is_empty() {
-        field(Msg::ShowFlags, flags.join(" ; "));
-    }
-    if !detail.publics.is_empty() {
-        field(Msg::ShowPublics, detail.publics.join(", "));
-    }
-    if !detail.communes.is_empty() {
-        field(Msg::ShowCommunes, detail.communes.join(", "));
-    }
+    (pilots, partners)
+}
+
+/// The budget, financers and spending of an action, when it has any.
+fn money_fields(detail: &ActionDetail, lang: Lang) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
     if let Some(budget) = detail.budget {
-        field(Msg::ShowBudget, format!("{} €", lang.number(budget)));
+        fields.push((lang.text(Msg::ShowBudget).to_string(), euros(budget, lang)));
     }
-    let progress = lang.percent(action.progress());
-    let progress = if terminal {
-        format!("{} {progress}", render::progress_bar(action.progress(), 10))
-    } else {
-        progress
-    };
-    field(Msg::ShowProgress, progress);
+    for (label, amounts) in [
+        (MoneyMsg::FieldFinancers, &detail.financers),
+        (MoneyMsg::FieldSpent, &detail.spent),
+    ] {
+        if !amounts.is_empty() {
+            let shown = amounts.iter().map(|(key, amount)| {
+                let amount = amount.as_f64().map_or("—".to_string(), |a| euros(a, lang));
+                match lang {
+                    Lang::Fr => format!("{key}\u{a0}: {amount}"),
+                    Lang::En => format!("{key}: {amount}"),
+                }
+            });
+            fields.push((
+                lang.text(label).to_string(),
+                shown.collect::<Vec<_>>().join(" ; "),
+            ));
+        }
+    }
     fields
 }
 

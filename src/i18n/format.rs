@@ -59,6 +59,40 @@ impl Lang {
         decimal(value, self == Lang::Fr)
     }
 
+    /// An amount of euros as people read it: "12 500 €" in French (a narrow
+    /// space between thousands), "€12,500" in English; cents only when there
+    /// are some.
+    pub fn euros(self, amount: f64) -> String {
+        let cents = (amount * 100.0).round() as i64;
+        let (sign, cents) = if cents < 0 {
+            ("-", -cents)
+        } else {
+            ("", cents)
+        };
+        let (whole, fraction) = (cents / 100, cents % 100);
+        let digits = whole.to_string();
+        let separator = match self {
+            Lang::Fr => "\u{202f}",
+            Lang::En => ",",
+        };
+        let mut grouped = String::new();
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                grouped.push_str(separator);
+            }
+            grouped.push(digit);
+        }
+        let fraction = match (fraction, self) {
+            (0, _) => String::new(),
+            (f, Lang::Fr) => format!(",{f:02}"),
+            (f, Lang::En) => format!(".{f:02}"),
+        };
+        match self {
+            Lang::Fr => format!("{sign}{grouped}{fraction}\u{a0}€"),
+            Lang::En => format!("{sign}€{grouped}{fraction}"),
+        }
+    }
+
     /// A share between 0 and 1 as a whole percentage: "42 %" in French, "42%" in English.
     pub fn percent(self, share: f64) -> String {
         let value = (share * 100.0).round() as i64;

@@ -30,13 +30,17 @@ pub(super) fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> I
 
 /// Numbers by year (`values = { 2024 = 12, 2025 = 25 }`): a key that is
 /// not a year is a diagnostic.
-fn read_yearly(
+pub(super) fn read_yearly(
     table: &mut TableReader,
     ctx: &mut FileContext,
     key: &'static str,
 ) -> Vec<(Located<i32>, f64)> {
+    let values = match key {
+        "spent" => FieldType::Amount,
+        _ => FieldType::Number,
+    };
     table
-        .entries(ctx, key, FieldType::Number)
+        .entries(ctx, key, values)
         .into_iter()
         .filter_map(|(year, value)| {
             let number = year.value.parse::<i32>().ok().filter(|y| YEARS.contains(y));

@@ -266,6 +266,8 @@ mod tests {
             publics: Vec::new(),
             communes: Vec::new(),
             budget: None,
+            spent: Vec::new(),
+            financers: Vec::new(),
             modalities: Vec::new(),
             indicators: Vec::new(),
             log: Vec::new(),

@@ -7,6 +7,7 @@
 
 mod facts;
 mod history;
+mod money;
 mod status;
 
 use std::path::PathBuf;
@@ -64,6 +65,9 @@ pub struct Actor {
     pub id: Located<String>,
     pub name: String,
     pub members: Vec<String>,
+    /// `caf = true`: this actor is the Caf, whose share of the financing
+    /// the bilan gives.
+    pub caf: bool,
 }
 
 /// A governance body and how often it must meet.
@@ -111,7 +115,13 @@ pub struct Action {
     pub due: Option<Located<NaiveDate>>,
     pub publics: Vec<String>,
     pub communes: Vec<Located<String>>,
-    pub budget: Option<f64>,
+    /// The planned budget, in euros.
+    pub budget: Option<Located<f64>>,
+    /// Euros spent by year (`spent = { 2025 = 4200 }`), in file order.
+    pub spent: Vec<(Located<i32>, f64)>,
+    /// Who finances the action and how much (`financers = { Caf = 5000 }`):
+    /// declared actor ids, in file order.
+    pub financers: Vec<(Located<String>, f64)>,
     pub modalities: Vec<Modality>,
     pub indicators: Vec<Indicator>,
     pub log: Vec<LogEntry>,

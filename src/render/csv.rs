@@ -47,7 +47,7 @@ fn format_cell(dialect: CsvDialect, cell: &Cell) -> String {
     match cell {
         Cell::Text(text) | Cell::Brief { full: text, .. } => escape::spreadsheet(text),
         Cell::Int(number) => number.to_string(),
-        Cell::Number(number) | Cell::Share(number) => decimal(*number, fr),
+        Cell::Number(number) | Cell::Share(number) | Cell::Euros(number) => decimal(*number, fr),
         Cell::Date(None) => String::new(),
         Cell::Date(Some(date)) if fr => date.format("%d/%m/%Y").to_string(),
         Cell::Date(Some(date)) => date.format("%Y-%m-%d").to_string(),

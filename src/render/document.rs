@@ -22,6 +22,11 @@ pub enum Block {
     Table(Table),
     /// Shares between 0 and 1, one bar per label, with a caption.
     Bars(String, Vec<(String, f64)>),
+    /// A table of contents, with its title: the renderer lists the
+    /// document's level-2 headings (links in HTML).
+    Contents(String),
+    /// On paper, what follows starts a new page; nothing on a screen.
+    PageBreak,
 }
 
 #[derive(Default)]
@@ -43,6 +48,17 @@ impl Document {
                 _ => None,
             })
             .unwrap_or("")
+    }
+
+    /// The level-2 headings, in order: the entries of a table of contents.
+    pub fn sections(&self) -> Vec<&str> {
+        self.blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading(2, text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
     }
 
     pub fn push(&mut self, block: Block) -> &mut Document {

@@ -70,6 +70,13 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Text inside an XML element or attribute (the parts of a Word
+/// document): the five markup characters as entities, control characters
+/// (which XML 1.0 forbids) dropped, line breaks as spaces.
+pub fn xml(text: &str) -> String {
+    html(text)
+}
+
 /// Text for a spreadsheet cell. Control characters go but for the line
 /// breaks and tabs a cell may hold: CSV is printed on terminals too, where
 /// an escape sequence in a title would run. Then text that a spreadsheet

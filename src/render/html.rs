@@ -26,7 +26,15 @@ figure{margin:.6rem 0 1rem}
 figcaption{font-size:.85rem;color:#3b4a5e}
 .chart-label{font-size:13px;fill:#1d2433}
 .chart-value{font-size:13px;fill:#1d2433;font-weight:600}
-@media print{body{margin:0;max-width:none}h2{break-before:auto}table,svg,h3{break-inside:avoid}}
+td.n{white-space:nowrap}
+.toc{border:1px solid #c9d6e3;background:#f6f9fc;padding:.4rem 1rem;margin:1rem 0;font-size:.92rem}
+.toc-title{font-weight:600;margin:.2rem 0}
+.toc ol{margin:.2rem 0;padding-left:1.4rem;columns:2}
+.toc a{color:#1f5f99;text-decoration:none}
+ul.alerts{list-style:none;padding-left:0}
+ul.alerts li{border-left:3px solid #c0392b;padding-left:.5rem;margin:.2rem 0}
+@page{size:A4;margin:14mm 12mm 16mm;@bottom-right{content:counter(page) \" / \" counter(pages);font-family:system-ui,sans-serif;font-size:8pt;color:#3b4a5e}}
+@media print{body{margin:0;max-width:none;font-size:9.5pt;line-height:1.3}h1{font-size:16pt;margin:0 0 .4rem}h2{font-size:13pt;margin-top:1rem;break-after:avoid}h3{font-size:11pt;margin:.8rem 0 .2rem;break-after:avoid}h4{font-size:10pt;margin:.4rem 0 .1rem;break-after:avoid}table{font-size:8.5pt;margin:.3rem 0 .6rem}th,td{padding:.15rem .35rem}thead{display:table-header-group}tr,li,figure{break-inside:avoid}ul{margin:.1rem 0 .4rem}p{margin:.3rem 0}.page-break{break-before:page}.toc a{color:inherit}svg{max-height:7cm}}
 ";
 
 pub fn page(doc: &Document, lang: Lang) -> String {
@@ -39,11 +47,21 @@ pub fn page(doc: &Document, lang: Lang) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        esc(doc.title())
+         <title>{}</title>\n<style>\n{STYLE}@page{{@top-left{{content:\"{}\";font-family:system-ui,sans-serif;font-size:8pt;color:#3b4a5e}}}}\n</style>\n</head>\n<body>\n<main>\n",
+        esc(doc.title()),
+        css_string(doc.title())
     );
+    let sections = doc.sections();
+    let mut section = 0;
     for block in &doc.blocks {
-        write_block(&mut out, block, lang);
+        match block {
+            Block::Heading(2, text) => {
+                section += 1;
+                let _ = writeln!(out, "<h2 id=\"s{section}\">{}</h2>", esc(text));
+            }
+            Block::Contents(title) => contents(&mut out, title, &sections),
+            _ => write_block(&mut out, block, lang),
+        }
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -72,7 +90,10 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
             out.push_str("</dl>\n");
         }
         Block::List(items) | Block::Alerts(items) => {
-            out.push_str("<ul>\n");
+            out.push_str(match block {
+                Block::Alerts(_) => "<ul class=\"alerts\">\n",
+                _ => "<ul>\n",
+            });
             for item in items {
                 let _ = writeln!(out, "<li>{}</li>", esc(item));
             }
@@ -80,7 +101,42 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
         }
         Block::Table(table) => write_table(out, table, lang),
         Block::Bars(title, bars) => bar_chart(out, title, bars, lang),
+        // Written by `page`, which knows the sections.
+        Block::Contents(_) => {}
+        Block::PageBreak => out.push_str("<div class=\"page-break\"></div>\n"),
     }
+}
+
+/// Text inside a CSS string, as the running head of printed pages: every
+/// character but letters, digits and spaces as a CSS escape, so that
+/// nothing can close the string or the style element.
+fn css_string(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            c if c.is_alphanumeric() || c == ' ' => c.to_string(),
+            c => format!("\\{:x} ", u32::from(c)),
+        })
+        .collect()
+}
+
+/// The table of contents: a link to each level-2 heading.
+fn contents(out: &mut String, title: &str, sections: &[&str]) {
+    let _ = writeln!(
+        out,
+        "<nav class=\"toc\" aria-label=\"{}\">\n<p class=\"toc-title\">{}</p>\n<ol>",
+        esc(title),
+        esc(title)
+    );
+    for (index, section) in sections.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#s{}\">{}</a></li>",
+            index + 1,
+            esc(section)
+        );
+    }
+    out.push_str("</ol>\n</nav>\n");
 }
 
 fn write_table(out: &mut String, table: &Table, lang: Lang) {
@@ -95,6 +151,9 @@ fn write_table(out: &mut String, table: &Table, lang: Lang) {
             let text = esc(&plain_cell(cell, lang));
             if index == 0 && table.row_headers {
                 let _ = write!(out, "<th scope=\"row\">{text}</th>");
+            } else if text.chars().count() <= 12 {
+                // A short value (a status, a date, an amount) never breaks.
+                let _ = write!(out, "<td class=\"n\">{text}</td>");
             } else {
                 let _ = write!(out, "<td>{text}</td>");
             }

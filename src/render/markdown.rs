@@ -13,6 +13,10 @@ use crate::render::table::{Cell, Table};
 pub fn document(doc: &Document, lang: Lang) -> String {
     let mut out = String::new();
     for block in &doc.blocks {
+        // A forge shows its own outline of the headings; pages are for paper.
+        if matches!(block, Block::PageBreak | Block::Contents(_)) {
+            continue;
+        }
         write_block(&mut out, block, lang);
         out.push('\n');
     }
@@ -48,6 +52,7 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
             let bar = progress_bar(*share, 20);
             let _ = writeln!(out, "- `{bar}` {} — {}", lang.percent(*share), esc(label));
         }),
+        Block::Contents(_) | Block::PageBreak => {}
     }
 }
 
@@ -71,6 +76,7 @@ pub fn plain_cell(cell: &Cell, lang: Lang) -> String {
         Cell::Int(number) => number.to_string(),
         Cell::Number(number) => lang.number(*number),
         Cell::Share(share) => lang.percent(*share),
+        Cell::Euros(amount) => lang.euros(*amount),
         Cell::Date(date) => date.map_or("—".to_string(), |d| lang.short_date(d)),
     }
 }

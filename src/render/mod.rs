@@ -6,9 +6,11 @@
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
+pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod markdown;
+pub mod odt;
 pub mod table;
 pub mod terminal;
 pub mod xlsx;

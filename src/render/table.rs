@@ -20,6 +20,8 @@ pub enum Cell {
     Number(f64),
     /// A share between 0 and 1: a bar and a percentage on a terminal.
     Share(f64),
+    /// An amount of euros: "12 500 €" to read, a number in a workbook or CSV.
+    Euros(f64),
     Date(Option<NaiveDate>),
 }
 

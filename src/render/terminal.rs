@@ -84,6 +84,8 @@ fn write_block(out: &mut String, block: &Block, lang: Lang, width: usize) {
                 hang(out, &bar, &indent, &esc(label), width);
             }
         }
+        // Paper only.
+        Block::Contents(_) | Block::PageBreak => {}
     }
 }
 

@@ -64,6 +64,8 @@ struct Formats {
     header: Format,
     date: Format,
     percent: Format,
+    euros: Format,
+    cents: Format,
     wrap: Format,
 }
 
@@ -81,6 +83,8 @@ impl Formats {
                 Lang::En => "yyyy-mm-dd",
             }),
             percent: Format::new().set_num_format("0%"),
+            euros: Format::new().set_num_format("#,##0\\ \"€\""),
+            cents: Format::new().set_num_format("#,##0.00\\ \"€\""),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
@@ -153,6 +157,8 @@ impl<'a> SheetWriter<'a> {
                     self.row += 1;
                 }
             }
+            // A workbook has its sheets for contents, and no pages.
+            Block::Contents(_) | Block::PageBreak => {}
         }
         Ok(())
     }
@@ -202,6 +208,15 @@ impl<'a> SheetWriter<'a> {
                 self.sheet
                     .write_number_with_format(row, column, *share, &formats.percent)?;
                 self.fit(column, 5);
+            }
+            Cell::Euros(amount) => {
+                let format = match amount.fract() {
+                    0.0 => &formats.euros,
+                    _ => &formats.cents,
+                };
+                self.sheet
+                    .write_number_with_format(row, column, *amount, format)?;
+                self.fit(column, format!("{amount:.0}").len() + 4);
             }
             Cell::Date(None) => {}
             Cell::Date(Some(date)) => {

@@ -277,7 +277,16 @@ fn since_is_a_sheet_of_the_workbook_and_refused_in_csv() {
     use calamine::Reader;
     assert_eq!(
         workbook.sheet_names(),
-        ["Synthèse", "Actions", "Changements"]
+        [
+            "Synthèse",
+            "Actions",
+            "Modalités",
+            "Indicateurs",
+            "Journal",
+            "Financement",
+            "Gouvernance",
+            "Changements"
+        ]
     );
     let changes = workbook.worksheet_range("Changements").unwrap();
     let texts: Vec<String> = changes

@@ -426,7 +426,11 @@ fn markdown_line_start(line: &str) -> Option<&'static str> {
 }
 
 /// The page's own elements and attributes: nothing else may appear.
-const HTML_TAGS: [&str; 27] = [
+const HTML_TAGS: [&str; 31] = [
+    "nav",
+    "ol",
+    "a",
+    "div",
     "html",
     "head",
     "meta",
@@ -456,7 +460,9 @@ const HTML_TAGS: [&str; 27] = [
     "svg",
 ];
 const SVG_TAGS: [&str; 2] = ["text", "rect"];
-const HTML_ATTRIBUTES: [&str; 15] = [
+const HTML_ATTRIBUTES: [&str; 17] = [
+    "id",
+    "href",
     "lang",
     "charset",
     "name",
@@ -1038,6 +1044,52 @@ fn report_workbook_holds_text_never_a_formula() {
     }
     let pilots = format!("CC3R, {ACTOR_ID}");
     assert!(cells.contains(&pilots), "{pilots:?} is not intact");
+}
+
+#[test]
+fn report_word_and_opendocument_files_hold_text_never_markup() {
+    let plan = hostile_plan();
+    let dir = tempfile::tempdir().unwrap();
+    for (extension, part) in [("docx", "word/document.xml"), ("odt", "content.xml")] {
+        let path = dir.path().join(format!("bilan.{extension}"));
+        let output = ctg()
+            .arg("--plan")
+            .arg(plan.path())
+            .args(["--today", TODAY, "--lang", "fr", "report", "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let bytes = fs::read(&path).unwrap();
+        let text = crate::bilan::part_text(&bytes, part);
+        let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(part).unwrap(), &mut xml).unwrap();
+        for markup in ["<img", "<script", "<b>", "<!--"] {
+            assert!(!xml.contains(markup), "{markup} in the {extension} file");
+        }
+        let controls: Vec<char> = xml
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n')
+            .collect();
+        assert!(controls.is_empty(), "XML forbids {controls:?}");
+        // The hostile titles are there, as text: control characters
+        // dropped, line breaks as spaces.
+        for n in [0, 1, 9] {
+            let shown: String = hostile(n)
+                .chars()
+                .filter_map(|c| match c {
+                    '\n' | '\t' => Some(' '),
+                    c if c.is_control() => None,
+                    c => Some(c),
+                })
+                .collect();
+            assert!(
+                text.contains(&shown),
+                "{shown:?} not in the {extension}: {text}"
+            );
+        }
+    }
 }
 
 #[test]

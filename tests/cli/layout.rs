@@ -53,8 +53,8 @@ fn long_functions(text: &str) -> Vec<(String, usize, usize)> {
             .iter()
             .find_map(|start| trimmed.strip_prefix(start));
         let Some(signature) = signature else { continue };
-        // A trait's declaration has no body to measure.
-        if signature.ends_with(';') {
+        if trimmed.ends_with(';') {
+            // A trait's method declared without a body.
             continue;
         }
         let name: String = signature

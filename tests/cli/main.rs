@@ -1,5 +1,6 @@
 //! One test binary that drives the real `ctg` executable.
 
+mod bilan;
 mod check;
 mod collect;
 mod docs;
@@ -17,6 +18,7 @@ mod layout;
 mod load;
 mod meetings;
 mod modes;
+mod money;
 mod one_history;
 mod output;
 mod past;

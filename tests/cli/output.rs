@@ -106,7 +106,7 @@ fn an_extension_that_names_no_format_is_a_usage_error_listing_the_formats() {
         (&["show", "1"], ".txt, .json, .md"),
         (&["pilots"], ".txt, .json, .csv, .md"),
         (&["check"], ".txt, .json"),
-        (&["report"], ".md, .html, .json, .csv, .xlsx"),
+        (&["report"], ".md, .html, .json, .csv, .xlsx, .docx, .odt"),
     ] {
         let file = dir.path().join("sortie.pdf");
         let output = ctg()

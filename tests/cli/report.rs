@@ -71,6 +71,8 @@ fn json_figures_for_the_last_full_year() {
             "target": 60.0,
             "year": 2025,
             "value": 48.0,
+            "previous_year": 2024,
+            "previous_value": 22.0,
             "to_target": 0.8
         })
     );
@@ -94,9 +96,9 @@ fn json_figures_for_the_last_full_year() {
         data["governance"],
         json!([
             {"key": "copil", "name": "Comité de pilotage CTG", "per_year": 1, "required": 1,
-             "held": [{"date": "2025-03-18", "title": "Comité de pilotage annuel 2025"}], "missing": 0},
+             "held": [{"date": "2025-03-18", "title": "Comité de pilotage annuel 2025", "decisions": ["Priorité au lieu ressource parents"]}], "missing": 0},
             {"key": "cotech", "name": "Comité technique CTG", "per_year": 2, "required": 2,
-             "held": [{"date": "2025-06-05", "title": "Comité technique de printemps"}], "missing": 1}
+             "held": [{"date": "2025-06-05", "title": "Comité technique de printemps", "decisions": []}], "missing": 1}
         ])
     );
 }
@@ -180,7 +182,18 @@ fn xlsx_is_a_real_workbook() {
     assert_eq!(out, format!("bilan écrit dans {}\n", path.display()));
     let bytes = fs::read(&path).unwrap();
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
-    assert_eq!(workbook.sheet_names(), ["Synthèse", "Actions"]);
+    assert_eq!(
+        workbook.sheet_names(),
+        [
+            "Synthèse",
+            "Actions",
+            "Modalités",
+            "Indicateurs",
+            "Journal",
+            "Financement",
+            "Gouvernance"
+        ]
+    );
     let actions = workbook.worksheet_range("Actions").unwrap();
     assert_eq!(actions.get_value((0, 0)), Some(&Data::String("N°".into())));
     assert_eq!(
@@ -221,7 +234,7 @@ fn xlsx_is_a_real_workbook() {
 #[test]
 fn two_runs_give_identical_bytes_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    for extension in ["md", "html", "json", "csv", "xlsx"] {
+    for extension in ["md", "html", "json", "csv", "xlsx", "docx", "odt"] {
         let mut runs = Vec::new();
         for run in 0..2 {
             let path = dir.path().join(format!("run{run}.{extension}"));
@@ -308,8 +321,10 @@ fn the_bundled_plan_reports_plainly_what_is_missing() {
     ]));
     assert!(md.starts_with("# Bilan 2023 de la convention territoriale globale\n"));
     assert_eq!(
-        md.matches("Aucune entrée de journal sur la période.")
-            .count(),
+        md.matches(
+            "Sur la période : aucune modalité réalisée, aucun fait marquant, aucun indicateur"
+        )
+        .count(),
         20
     );
     assert!(md.contains("| Séminaire partenarial | 1 | 1 | Séminaire partenarial de co-construction des actions (05/10/2023) |"), "{md}");

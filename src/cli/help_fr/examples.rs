@@ -109,6 +109,7 @@ classeur ne change rien.",
   ctg report --year 2025 -o bilan-2025.html    # le format d'après l'extension
   ctg report --from 2025-01-01 --to 2025-06-30 --format json
   ctg report --year 2025 -o bilan-2025.xlsx
+  ctg report --year 2025 -o bilan-2025.docx    # pour Word ou LibreOffice
 
 Le même plan et la même date (--today) donnent les mêmes octets, dans tous les formats.",
         "portfolio" => "Exemples :

@@ -3,18 +3,19 @@
 use chrono::Datelike;
 
 mod view;
+mod words;
 
 use crate::Context;
 use crate::analysis::diff::{diff, entries};
 use crate::analysis::report::{ChangesSince, Report};
-use crate::cli::{ReportArgs, ReportFormat};
+use crate::cli::{ReportArgs, ReportFormat, ReportTable};
 use crate::commands::{DayFields, check_period, plan_at, plan_for};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::model::Period;
 use crate::output::Output;
-use crate::render::{self, csv, html, markdown, xlsx};
+use crate::render::{self, csv, docx, html, markdown, odt, xlsx};
 
 /// The bilan in the format asked (by `--format` or the extension of
 /// `-o FILE`, which the edge has already read), markdown by default.
@@ -22,7 +23,11 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     let lang = context.lang;
     let period = period(args, context)?;
     let format = args.format.unwrap_or(ReportFormat::Md);
-    if format == ReportFormat::Xlsx && context.output.is_none() {
+    let binary = matches!(
+        format,
+        ReportFormat::Xlsx | ReportFormat::Docx | ReportFormat::Odt
+    );
+    if binary && context.output.is_none() {
         return Err(Error::XlsxNeedsFile);
     }
     if format == ReportFormat::Csv && args.since.is_some() {
@@ -51,12 +56,29 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
         report.changes_since = Some(ChangesSince { revision, changes });
     }
     let output = match format {
-        ReportFormat::Md => {
-            Output::answer(markdown::document(&view::document(&report, lang), lang))
-        }
-        ReportFormat::Html => Output::answer(html::page(&view::document(&report, lang), lang)),
+        ReportFormat::Md => Output::answer(markdown::document(
+            &view::document(&report, lang, args.compact),
+            lang,
+        )),
+        ReportFormat::Html => Output::answer(html::page(
+            &view::document(&report, lang, args.compact),
+            lang,
+        )),
         ReportFormat::Json => Output::answer(render::json(&report)?),
+        ReportFormat::Csv if context.output.as_ref().is_some_and(|o| o.is_dir()) => {
+            Output::files(csv_files(&report, lang, args)?)
+        }
         ReportFormat::Csv => Output::answer(csv_text(&report, lang, args)?),
+        ReportFormat::Docx => Output::bytes(docx::document(
+            &view::document(&report, lang, args.compact),
+            report.date,
+            lang,
+        )?),
+        ReportFormat::Odt => Output::bytes(odt::document(
+            &view::document(&report, lang, args.compact),
+            report.date,
+            lang,
+        )?),
         ReportFormat::Xlsx => Output::bytes(xlsx::workbook(
             &view::title(&report, lang),
             report.date,
@@ -80,5 +102,25 @@ fn period(args: &ReportArgs, context: &Context) -> Result<Period, Error> {
 }
 
 fn csv_text(report: &Report, lang: Lang, args: &ReportArgs) -> Result<String, Error> {
-    csv::write(args.csv_dialect, &view::actions_table(report, lang))
+    csv::write(args.csv_dialect, &view::table_of(report, args.table, lang))
+}
+
+/// `-o FOLDER`: every table of the bilan, one CSV file each, named as
+/// `--table` names it (`actions.csv`, `financing.csv`…).
+fn csv_files(
+    report: &Report,
+    lang: Lang,
+    args: &ReportArgs,
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    use clap::ValueEnum;
+    ReportTable::value_variants()
+        .iter()
+        .map(|table| {
+            let name = table
+                .to_possible_value()
+                .map_or(String::new(), |v| v.get_name().to_string());
+            let text = csv::write(args.csv_dialect, &view::table_of(report, *table, lang))?;
+            Ok((format!("{name}.csv"), text.into_bytes()))
+        })
+        .collect()
 }

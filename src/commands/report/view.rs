@@ -1,33 +1,61 @@
-//! The bilan laid out once: a document for Markdown and HTML, and the same
-//! tables for the workbook and CSV.
+//! The bilan laid out once as a document, for Markdown, HTML and Word: a
+//! short table of contents, the summary, the overview of every action on
+//! one page, the financing, then each axis and action, and the governance.
+//! A section with nothing to say is folded into one line, or left out with
+//! `--compact`; a value missing everywhere is said once, under the overview.
 
-use crate::analysis::report::{ActionReport, Report};
+mod action;
+mod money;
+pub mod tables;
+
+use super::words::BilanMsg;
+use crate::analysis::report::Report;
 use crate::i18n::{Lang, Msg};
-use crate::model::Status;
 use crate::render::document::{Block, Document};
 use crate::render::table::{Cell, Table};
-use crate::render::xlsx::Sheet;
+
+pub use tables::{sheets, table_of};
 
 pub fn title(report: &Report, lang: Lang) -> String {
     lang.fill(Msg::ReportTitle, &[&report.period.label(lang)])
 }
 
-fn status_label(status: Status, lang: Lang) -> String {
-    status.label(lang).to_string()
-}
-
-/// A table of words whose first column names each row.
-fn text_table(header: Vec<String>, rows: Vec<Vec<String>>) -> Table {
-    let mut table = Table::with_row_headers(header);
-    for row in rows {
-        table.row(row.into_iter().map(Into::into).collect());
-    }
-    table
+fn headers(names: &[Msg], lang: Lang) -> Vec<String> {
+    names.iter().map(|m| lang.text(*m).to_string()).collect()
 }
 
 /// The bilan, laid out once for every markup.
-pub fn document(report: &Report, lang: Lang) -> Document {
+pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
     let mut out = Document::new();
+    letterhead(report, lang, &mut out);
+    out.push(Block::Contents(lang.text(BilanMsg::Contents).to_string()));
+    summary(report, lang, &mut out);
+    overview(report, lang, &mut out);
+    money::section(report, lang, compact, &mut out);
+    changes(report, lang, &mut out);
+    for axis in &report.axes {
+        out.heading(
+            2,
+            lang.fill(
+                Msg::ReportAxis,
+                &[&axis.id, &axis.theme.as_deref().unwrap_or(&axis.title)],
+            ),
+        );
+        if axis.theme.is_some() {
+            out.paragraph(&axis.title);
+        }
+        if axis.actions.is_empty() {
+            out.paragraph(lang.text(Msg::ReportNoActionInAxis));
+        }
+        for action in &axis.actions {
+            action::section(report, action, lang, compact, &mut out);
+        }
+    }
+    governance(report, lang, &mut out);
+    out
+}
+
+fn letterhead(report: &Report, lang: Lang, out: &mut Document) {
     let convention = &report.convention;
     out.title_line(title(report, lang));
     let mut who = format!("{} — {}", convention.name, convention.territory);
@@ -52,11 +80,6 @@ pub fn document(report: &Report, lang: Lang) -> Document {
     if !report.notes.is_empty() {
         out.push(Block::Alerts(report.notes.clone()));
     }
-    summary(report, lang, &mut out);
-    changes(report, lang, &mut out);
-    axes(report, lang, &mut out);
-    governance(report, lang, &mut out);
-    out
 }
 
 fn summary(report: &Report, lang: Lang, out: &mut Document) {
@@ -74,72 +97,92 @@ fn summary(report: &Report, lang: Lang, out: &mut Document) {
             &summary.journal_entries_in_period,
         ],
     ));
-    out.table(statuses_table(report, lang));
-    out.heading(3, lang.text(Msg::ReportProgressByAxis));
+    out.table(tables::statuses_table(report, lang));
     let bars: Vec<(String, f64)> = report
         .axes
         .iter()
         .map(|axis| {
-            (
-                format!(
-                    "{} · {}",
-                    axis.id,
-                    axis.theme.as_deref().unwrap_or(&axis.title)
-                ),
-                axis.progress_end,
-            )
+            let label = axis.theme.as_deref().unwrap_or(&axis.title);
+            (format!("{} · {label}", axis.id), axis.progress_end)
         })
         .collect();
     out.push(Block::Bars(
         lang.text(Msg::ReportChartTitle).to_string(),
         bars,
     ));
-    out.table(axes_table(report, lang));
 }
 
-fn headers(names: &[Msg], lang: Lang) -> Vec<String> {
-    names.iter().map(|m| lang.text(*m).to_string()).collect()
-}
-
-/// How many actions had each status at the start and at the end.
-fn statuses_table(report: &Report, lang: Lang) -> Table {
-    let header = [
-        Msg::ReportStatusHeader,
-        Msg::ReportAtStart,
-        Msg::ReportAtEnd,
-    ];
-    let mut table = Table::with_row_headers(headers(&header, lang));
-    let summary = &report.summary;
-    for status in Status::ALL {
-        table.row(vec![
-            Cell::Text(status_label(status, lang)),
-            summary.by_status_start.get(status).into(),
-            summary.by_status_end.get(status).into(),
-        ]);
+/// Every action on one page: axis, action, pilots, status at both ends,
+/// modalities done, due date; then what is missing, once.
+fn overview(report: &Report, lang: Lang, out: &mut Document) {
+    out.push(Block::PageBreak);
+    out.heading(2, lang.text(BilanMsg::Overview));
+    let actions = || {
+        report
+            .axes
+            .iter()
+            .flat_map(|a| a.actions.iter().map(move |x| (a, x)))
+    };
+    let no_due = actions().filter(|(_, a)| a.due.is_none()).count();
+    let no_pilot = actions().filter(|(_, a)| a.pilots.is_empty()).count();
+    // A column that would be empty all down is said once, below.
+    let dues = no_due < report.summary.actions;
+    let mut header = headers(
+        &[
+            Msg::ColId,
+            Msg::ColAxis,
+            Msg::ColAction,
+            Msg::ColPilots,
+            Msg::ColStatusStart,
+            Msg::ColStatusEnd,
+        ],
+        lang,
+    );
+    header.push(lang.text(BilanMsg::ColModalities).to_string());
+    if dues {
+        header.push(lang.text(Msg::ColDue).to_string());
     }
-    table
-}
-
-/// Each axis: its actions and its progress at the start and at the end.
-fn axes_table(report: &Report, lang: Lang) -> Table {
-    let header = [
-        Msg::ColAxis,
-        Msg::ColTheme,
-        Msg::ColActions,
-        Msg::ReportAtStart,
-        Msg::ReportAtEnd,
-    ];
-    let mut table = Table::with_row_headers(headers(&header, lang));
-    for axis in &report.axes {
-        table.row(vec![
+    let mut table = Table::new(header);
+    for (axis, action) in actions() {
+        let shown = action.short_title.as_deref().unwrap_or(&action.title);
+        let mut row: Vec<Cell> = vec![
+            action.id.into(),
             axis.id.into(),
-            axis.theme.as_deref().unwrap_or(&axis.title).into(),
-            axis.actions.len().into(),
-            Cell::Share(axis.progress_start),
-            Cell::Share(axis.progress_end),
-        ]);
+            shown.into(),
+            action::pilots(action, lang).into(),
+            action.status_start.map_or("—", |s| s.label(lang)).into(),
+            action.status_end.label(lang).into(),
+            format!("{}/{}", action.modalities_done_end, action.modalities_total).into(),
+        ];
+        if dues {
+            row.push(Cell::Date(action.due));
+        }
+        table.row(row);
     }
-    table
+    out.table(table);
+    let financing = &report.financing;
+    // Without any amount, the financing section says so on its own.
+    let (no_budget, no_financers) = match financing.is_empty() {
+        true => (0, 0),
+        false => (
+            financing.actions_without_budget,
+            financing.actions_without_financers,
+        ),
+    };
+    let mut missing = Vec::new();
+    for (count, msg) in [
+        (no_due, BilanMsg::MissingDue),
+        (no_pilot, BilanMsg::MissingPilot),
+        (no_budget, BilanMsg::MissingBudget),
+        (no_financers, BilanMsg::MissingFinancers),
+    ] {
+        if count > 0 {
+            missing.push(lang.fill(msg, &[&count]));
+        }
+    }
+    if !missing.is_empty() {
+        out.paragraph(lang.fill(BilanMsg::Missing, &[&missing.join(" ; ")]));
+    }
 }
 
 fn changes(report: &Report, lang: Lang, out: &mut Document) {
@@ -157,30 +200,9 @@ fn changes(report: &Report, lang: Lang, out: &mut Document) {
     }
 }
 
-fn axes(report: &Report, lang: Lang, out: &mut Document) {
-    for axis in &report.axes {
-        out.heading(
-            2,
-            lang.fill(
-                Msg::ReportAxis,
-                &[&axis.id, &axis.theme.as_deref().unwrap_or(&axis.title)],
-            ),
-        );
-        if axis.theme.is_some() {
-            out.paragraph(&axis.title);
-        }
-        if axis.actions.is_empty() {
-            out.paragraph(lang.text(Msg::ReportNoActionInAxis));
-        }
-        for action in &axis.actions {
-            action_section(action, lang, out);
-        }
-    }
-}
-
 fn governance(report: &Report, lang: Lang, out: &mut Document) {
     out.heading(2, lang.text(Msg::ReportGovernance));
-    out.table(governance_table(report, lang));
+    out.table(tables::governance_table(report, lang));
     let missing: Vec<String> = report
         .governance
         .iter()
@@ -191,241 +213,5 @@ fn governance(report: &Report, lang: Lang, out: &mut Document) {
         out.paragraph(lang.text(Msg::ReportGovernanceOk));
     } else {
         out.list(missing);
-    }
-}
-
-/// Each body: the meetings its rules require in the period, and those held.
-fn governance_table(report: &Report, lang: Lang) -> Table {
-    let header = [
-        Msg::ReportBody,
-        Msg::ReportRequired,
-        Msg::ReportHeld,
-        Msg::ReportMeetings,
-    ];
-    let mut table = Table::with_row_headers(headers(&header, lang));
-    for body in &report.governance {
-        let meetings = if body.held.is_empty() {
-            lang.text(Msg::ReportNone).to_string()
-        } else {
-            body.held
-                .iter()
-                .map(|m| format!("{} ({})", m.title, lang.short_date(m.date)))
-                .collect::<Vec<_>>()
-                .join(" ; ")
-        };
-        table.row(vec![
-            body.name.as_str().into(),
-            body.required.into(),
-            body.held.len().into(),
-            meetings.into(),
-        ]);
-    }
-    table
-}
-
-/// One row per action: the table of CSV and of the workbook's second sheet.
-pub fn actions_table(report: &Report, lang: Lang) -> Table {
-    let header = [
-        Msg::ColId,
-        Msg::ColAxis,
-        Msg::ColTitle,
-        Msg::ColStatusStart,
-        Msg::ColStatusEnd,
-        Msg::ColProgress,
-        Msg::ColModalitiesInPeriod,
-        Msg::ColJournalInPeriod,
-        Msg::ColDue,
-        Msg::ColPilots,
-        Msg::ColAlerts,
-    ];
-    let mut table = Table::new(headers(&header, lang));
-    for axis in &report.axes {
-        for action in &axis.actions {
-            let alerts: Vec<&str> = action.alerts.iter().map(|a| a.message.as_str()).collect();
-            table.row(vec![
-                action.id.into(),
-                axis.id.into(),
-                action.title.as_str().into(),
-                action.status_start.map_or("", |s| s.label(lang)).into(),
-                action.status_end.label(lang).into(),
-                Cell::Share(action.progress_end),
-                action.modalities_done_in_period.len().into(),
-                action.journal.len().into(),
-                action.due.into(),
-                action.pilots.join(", ").into(),
-                alerts.join(" ; ").into(),
-            ]);
-        }
-    }
-    table
-}
-
-/// The bilan as a workbook: a summary sheet and a sheet of actions.
-pub fn sheets(report: &Report, lang: Lang) -> Vec<Sheet> {
-    let convention = &report.convention;
-    let mut dates = Table::with_row_headers(Vec::new());
-    for (label, date) in [
-        (Msg::ReportAtStart, report.period.from),
-        (Msg::ReportAtEnd, report.period.to),
-        (Msg::ReportDate, report.date),
-    ] {
-        dates.row(vec![lang.text(label).into(), Some(date).into()]);
-    }
-    let summary = vec![
-        Block::Title(title(report, lang)),
-        Block::Lines(vec![convention.name.clone(), convention.territory.clone()]),
-        Block::Table(dates),
-        Block::Table(statuses_table(report, lang)),
-        Block::Table(axes_table(report, lang)),
-        Block::Table(governance_table(report, lang)),
-    ];
-    let mut sheets = vec![
-        Sheet {
-            name: lang.text(Msg::ReportSheetSummary).to_string(),
-            blocks: summary,
-        },
-        Sheet {
-            name: lang.text(Msg::ReportSheetActions).to_string(),
-            blocks: vec![Block::Table(actions_table(report, lang))],
-        },
-    ];
-    // With --since, what changed since that revision, one row per change.
-    if let Some(since) = &report.changes_since {
-        let header = [Msg::ColId, Msg::ReportSheetChange];
-        let mut table = Table::new(headers(&header, lang));
-        for entry in &since.changes {
-            let action = entry
-                .change
-                .action()
-                .map_or(Cell::Text(String::new()), Cell::from);
-            table.row(vec![action, entry.message.as_str().into()]);
-        }
-        let title = lang.fill(Msg::ReportChangesSince, &[&since.revision.name]);
-        sheets.push(Sheet {
-            name: lang.text(Msg::ReportSheetChanges).to_string(),
-            blocks: vec![Block::Title(title), Block::Table(table)],
-        });
-    }
-    sheets
-}
-
-fn action_section(action: &ActionReport, lang: Lang, out: &mut Document) {
-    let shown = action.short_title.as_deref().unwrap_or(&action.title);
-    out.heading(3, lang.fill(Msg::ReportAction, &[&action.id, &shown]));
-    let end = status_label(action.status_end, lang);
-    let status = match action.status_start {
-        None => lang.fill(Msg::ReportStatusNew, &[&end]),
-        Some(start) if start == action.status_end => lang.fill(Msg::ReportStatusSame, &[&end]),
-        Some(start) => lang.fill(
-            Msg::ReportStatusChanged,
-            &[&status_label(start, lang), &end],
-        ),
-    };
-    let pilots = if action.pilots.is_empty() {
-        action
-            .pilot_note
-            .clone()
-            .unwrap_or_else(|| lang.text(Msg::Undecided).to_string())
-    } else {
-        action.pilots.join(", ")
-    };
-    out.list(vec![
-        status,
-        lang.fill(
-            Msg::ReportProgressLine,
-            &[
-                &lang.percent(action.progress_end),
-                &action.modalities_done_end,
-                &action.modalities_total,
-            ],
-        ),
-        lang.fill(Msg::ReportPilotsLine, &[&pilots]),
-    ]);
-    done_and_noted(action, lang, out);
-    indicators(action, lang, out);
-    out.heading(4, lang.text(Msg::ReportAlerts));
-    if action.alerts.is_empty() {
-        out.paragraph(lang.text(Msg::ReportNoAlert));
-    } else {
-        out.list(action.alerts.iter().map(|a| a.message.clone()));
-    }
-}
-
-/// The modalities done and the journal entries of the period.
-fn done_and_noted(action: &ActionReport, lang: Lang, out: &mut Document) {
-    out.heading(4, lang.text(Msg::ReportModalitiesInPeriod));
-    if action.modalities_done_in_period.is_empty() {
-        out.paragraph(lang.text(Msg::ReportNoModalityInPeriod));
-    } else {
-        let items: Vec<String> = action
-            .modalities_done_in_period
-            .iter()
-            .map(|m| format!("{} — {}", lang.short_date(m.done), m.text))
-            .collect();
-        out.list(items);
-    }
-
-    out.heading(4, lang.text(Msg::ReportHighlights));
-    if action.journal.is_empty() {
-        out.paragraph(lang.text(Msg::ReportNoJournal));
-    } else {
-        let items: Vec<String> = action
-            .journal
-            .iter()
-            .map(|entry| match entry.status {
-                Some(status) => format!(
-                    "{} — {} (→ {})",
-                    lang.short_date(entry.date),
-                    entry.note,
-                    status.label(lang)
-                ),
-                None => format!("{} — {}", lang.short_date(entry.date), entry.note),
-            })
-            .collect();
-        out.list(items);
-    }
-}
-
-fn indicators(action: &ActionReport, lang: Lang, out: &mut Document) {
-    out.heading(4, lang.text(Msg::ReportIndicators));
-    if action.indicators.is_empty() {
-        out.paragraph(lang.text(Msg::ReportNoIndicator));
-    } else {
-        let number = |value: Option<f64>| value.map_or("—".to_string(), |v| lang.number(v));
-        let header = [
-            Msg::ReportIndicatorName,
-            Msg::ReportBaseline,
-            Msg::ReportTarget,
-            Msg::ReportYear,
-            Msg::ReportValue,
-            Msg::ReportToTarget,
-        ]
-        .map(|m| lang.text(m).to_string())
-        .to_vec();
-        let rows: Vec<Vec<String>> = action
-            .indicators
-            .iter()
-            .map(|indicator| {
-                let name = match &indicator.unit {
-                    Some(unit) => format!("{} ({unit})", indicator.name),
-                    None => indicator.name.clone(),
-                };
-                vec![
-                    name,
-                    number(indicator.baseline),
-                    number(indicator.target),
-                    indicator.year.map_or("—".to_string(), |y| y.to_string()),
-                    indicator
-                        .value
-                        .map_or(lang.text(Msg::ReportNoValue).to_string(), |v| {
-                            lang.number(v)
-                        }),
-                    indicator
-                        .to_target
-                        .map_or("—".to_string(), |share| lang.percent(share)),
-                ]
-            })
-            .collect();
-        out.table(text_table(header, rows));
     }
 }

@@ -3,6 +3,7 @@
 use toml_edit::{Item, TableLike, Value};
 
 mod indicator;
+mod money;
 
 use crate::Context;
 use crate::cli::SetArgs;
@@ -115,6 +116,7 @@ fn set_action(
         }
     }
     set_actors(args, action, doc, lang, &mut lines)?;
+    lines.extend(money::apply(args, action, doc, lang));
     lines.extend(indicator::asked(args, file, action, lang)?);
     if !logged {
         record_note(args, action, file, context, &mut lines)?;
@@ -323,16 +325,7 @@ fn set_modality(
     let lang = context.lang;
     let id = action.id.value;
     let pilots = !args.add_pilot.is_empty() || !args.remove_pilot.is_empty();
-    let others = args.start.is_some()
-        || args.due.is_some()
-        || args.title.is_some()
-        || args.short_title.is_some()
-        || !args.add_partner.is_empty()
-        || !args.remove_partner.is_empty()
-        || args.indicator.is_some()
-        || args.axis.is_some()
-        || (args.date.is_some() && args.note.is_none());
-    if others {
+    if action_only(args) {
         return Err(Error::NotForAModality);
     }
     let asked = [
@@ -450,6 +443,20 @@ fn modality_text_and_pilots(
 
 /// Whether the arguments change anything but a status: what only an
 /// action (not a modality) has.
+/// Options that only an action has, refused for a modality.
+fn action_only(args: &SetArgs) -> bool {
+    args.start.is_some()
+        || args.due.is_some()
+        || args.title.is_some()
+        || args.short_title.is_some()
+        || !args.add_partner.is_empty()
+        || !args.remove_partner.is_empty()
+        || args.indicator.is_some()
+        || args.axis.is_some()
+        || money::asked(args)
+        || (args.date.is_some() && args.note.is_none())
+}
+
 fn changes_action_fields(args: &SetArgs) -> bool {
     args.start.is_some()
         || args.due.is_some()
@@ -463,4 +470,5 @@ fn changes_action_fields(args: &SetArgs) -> bool {
         || args.axis.is_some()
         || args.date.is_some()
         || args.note.is_some()
+        || money::asked(args)
 }

@@ -139,6 +139,7 @@ fn cell_text(cell: &Cell, lang: Lang, bare: bool) -> String {
         Cell::Brief { brief, .. } => escape::terminal(brief),
         Cell::Int(number) => number.to_string(),
         Cell::Number(number) => lang.number(*number),
+        Cell::Euros(amount) => lang.euros(*amount),
         Cell::Share(share) if bare => lang.percent(*share),
         Cell::Share(share) => format!("{} {}", progress_bar(*share, 10), lang.percent(*share)),
         Cell::Date(date) => date.map_or("—".to_string(), |d| lang.short_date(d)),

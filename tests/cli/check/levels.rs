@@ -99,7 +99,10 @@ fn an_unknown_code_is_a_usage_error_naming_the_nearest_code() {
         stderr.starts_with("unknown rule `budget`; the rules are: no-plan, missing-convention,"),
         "{stderr}"
     );
-    assert!(stderr.ends_with(", done-date-not-done\n"), "{stderr}");
+    assert!(
+        stderr.ends_with(", done-date-not-done, invalid-amount, over-budget\n"),
+        "{stderr}"
+    );
 }
 
 #[test]
