@@ -168,7 +168,11 @@ pub(super) fn widths(table: &Table, lang: Lang) -> Vec<usize> {
     for row in &table.rows {
         for (index, cell) in row.iter().enumerate().take(columns) {
             let text = plain_cell(cell, lang);
-            least[index] = least[index].max(word(&text).min(24));
+            // A bold cell (a row's label) takes about a quarter more room.
+            let longest = word(&text).min(24);
+            let bold = index == 0 && table.row_headers;
+            let longest = if bold { longest * 5 / 4 + 1 } else { longest };
+            least[index] = least[index].max(longest);
             most[index] = most[index].max(text.chars().count().min(50));
         }
     }
