@@ -62,6 +62,7 @@ pub fn read(file: &str, bytes: Vec<u8>, plan: &Plan) -> (Option<Answers>, Vec<Pr
         item: None,
         kind,
     };
+    let any_formula = holds_formulas(&bytes);
     let mut workbook = match open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(workbook) => workbook,
         Err(err) => return (None, vec![whole(ProblemKind::Unreadable(err.to_string()))]),
@@ -90,7 +91,11 @@ pub fn read(file: &str, bytes: Vec<u8>, plan: &Plan) -> (Option<Answers>, Vec<Pr
         let Ok(values) = workbook.worksheet_range(name) else {
             return (None, vec![whole(ProblemKind::NoMeta)]);
         };
-        let formulas = workbook.worksheet_formula(name).unwrap_or_default();
+        let formulas = if any_formula {
+            workbook.worksheet_formula(name).unwrap_or_default()
+        } else {
+            Range::default()
+        };
         let mut sheet = SheetReader {
             file,
             name,
@@ -108,6 +113,39 @@ pub fn read(file: &str, bytes: Vec<u8>, plan: &Plan) -> (Option<Answers>, Vec<Pr
         rows,
     };
     (Some(answers), problems)
+}
+
+/// Whether a sheet of the workbook may hold a formula: an xlsx cell's `<f>`,
+/// an ods cell's `table:formula`. Reading formulas takes a second pass over
+/// every sheet, which a workbook without one (nearly every returned form)
+/// is spared. A file that cannot be looked into is assumed to hold some.
+fn holds_formulas(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return true;
+    };
+    for index in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(index) else {
+            return true;
+        };
+        let sheet = entry
+            .name()
+            .is_ok_and(|name| name.starts_with("xl/worksheets/") || name == "content.xml");
+        if !sheet {
+            continue;
+        }
+        let mut xml = Vec::new();
+        if std::io::Read::read_to_end(&mut entry, &mut xml).is_err() {
+            return true;
+        }
+        let xml = String::from_utf8_lossy(&xml);
+        if ["<f>", "<f ", "table:formula="]
+            .iter()
+            .any(|mark| xml.contains(mark))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 fn read_meta(range: &Range<Data>) -> Option<Meta> {
