@@ -56,6 +56,20 @@ pub fn from_sources(
     lang: Lang,
     diags: &mut Vec<Diagnostic>,
 ) -> Plan {
+    let (plan, files) = from_sources_by_file(root, sources, lang);
+    diags.extend(files.into_iter().flat_map(|file| file.diags));
+    plan
+}
+
+/// What loading one file found: its problems, and whether it gave its item.
+pub struct FileLoad {
+    pub diags: Vec<Diagnostic>,
+    pub complete: bool,
+}
+
+/// `from_sources`, with what each file gave kept apart, so that an edit
+/// parses again only the files it changes.
+pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Plan, Vec<FileLoad>) {
     let mut plan = Plan {
         root: root.to_path_buf(),
         sources: std::sync::Arc::new(SourceSet::empty()),
@@ -63,38 +77,58 @@ pub fn from_sources(
         axes: Vec::new(),
         actions: Vec::new(),
         meetings: Vec::new(),
-        incomplete: sources.unread.clone(),
+        incomplete: Vec::new(),
     };
     // On every core for a large plan; diagnostics kept in the files' order.
     let weight: usize = sources.files.iter().map(|file| file.text.len()).sum();
     let read = parallel::map(&sources.files, weight > PARALLEL_BYTES, |index, file| {
         read_file(FileId(index), file, sources.kinds[index], lang)
     });
-    for ((item, file_diags), &kind) in read.into_iter().zip(&sources.kinds) {
-        diags.extend(file_diags);
-        let complete = match item {
-            Item::Convention(convention) => {
-                plan.convention = convention;
-                plan.convention.schema.is_some()
-            }
-            Item::Axis(axis) => push_some(&mut plan.axes, axis),
-            Item::Action(action) => push_some(&mut plan.actions, action),
-            Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting),
-            Item::Broken => false,
-        };
-        if !complete {
-            plan.incomplete.push(kind);
-        }
-    }
+    let files: Vec<FileLoad> = read
+        .into_iter()
+        .map(|(item, diags)| FileLoad {
+            complete: place(&mut plan, item),
+            diags,
+        })
+        .collect();
     plan.sources = std::sync::Arc::new(sources);
-    plan.axes.sort_by_key(|axis| axis.id.value);
-    plan.actions.sort_by_key(|action| action.id.value);
-    plan.meetings.sort_by_key(|meeting| meeting.date.value);
-    plan
+    settle(&mut plan, &files);
+    (plan, files)
+}
+
+/// Puts a file's item into the plan, and says whether there was a whole one.
+pub(crate) fn place(plan: &mut Plan, item: Item) -> bool {
+    match item {
+        Item::Convention(convention) => {
+            plan.convention = convention;
+            plan.convention.schema.is_some()
+        }
+        Item::Axis(axis) => push_some(&mut plan.axes, axis),
+        Item::Action(action) => push_some(&mut plan.actions, action),
+        Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting),
+        Item::Broken => false,
+    }
+}
+
+/// Sorts the plan's items (ties in the files' order, wherever an item was
+/// placed from) and lists the kinds of files that gave none.
+pub(crate) fn settle(plan: &mut Plan, files: &[FileLoad]) {
+    let sources = &plan.sources;
+    plan.incomplete = sources.unread.clone();
+    let missing = files
+        .iter()
+        .zip(&sources.kinds)
+        .filter(|(file, _)| !file.complete);
+    plan.incomplete.extend(missing.map(|(_, &kind)| kind));
+    plan.axes.sort_by_key(|axis| (axis.id.value, axis.file));
+    plan.actions
+        .sort_by_key(|action| (action.id.value, action.file));
+    plan.meetings
+        .sort_by_key(|meeting| (meeting.date.value, meeting.file));
 }
 
 /// What one file holds, once read; `Broken` when its TOML does not parse.
-enum Item {
+pub(crate) enum Item {
     Convention(Convention),
     Axis(Option<Axis>),
     Action(Option<Action>),
@@ -103,7 +137,7 @@ enum Item {
 }
 
 /// Reads one file into what it holds, with the problems met in it.
-fn read_file(
+pub(crate) fn read_file(
     file_id: FileId,
     file: &SourceFile,
     kind: FileKind,
