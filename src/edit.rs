@@ -9,6 +9,7 @@
 //! the first read to the last write. A plan with a file that cannot be read
 //! is not edited at all: what is in that file could not be checked.
 
+mod after;
 mod ends;
 mod journal;
 mod lock;
@@ -24,9 +25,9 @@ use crate::Context;
 use crate::check::check;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::error::{Error, Invalid};
-use crate::load::from_sources;
+use crate::load::{FileLoad, from_sources_by_file};
 use crate::model::{Action, Plan};
-use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, SourceSet, read_plan};
+use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, read_plan};
 
 pub use journal::{NewEntry, correct_log, insert_log, remove_log};
 pub use lock::LOCK_FILE;
@@ -49,8 +50,11 @@ pub struct PlanEditor {
     /// Held until the editor is dropped: other writers wait. A dry run,
     /// which writes nothing, takes no lock and needs no right to write.
     _lock: Option<lock::Lock>,
-    /// The plan as read under the lock; edits are made against it.
+    /// The plan as read under the lock; edits are made against it, and
+    /// the plan after the edit is made from it.
     pub plan: Plan,
+    /// What loading said of each of the plan's files, by the same index.
+    files: Vec<FileLoad>,
     /// The errors of loading the plan as it is, told when the action to
     /// edit may be in a file that could not be loaded.
     loaded: Vec<Diagnostic>,
@@ -114,7 +118,8 @@ impl PlanEditor {
         let mut diags = Vec::new();
         let sources = read_plan(root, lang, &mut diags);
         let unreadable = diag::has_errors(&diags);
-        let plan = from_sources(root, sources, lang, &mut diags);
+        let (plan, files) = from_sources_by_file(root, sources, lang);
+        diags.extend(files.iter().flat_map(|file| file.diags.iter().cloned()));
         if unreadable {
             diags.extend(check(&plan, context.today, lang));
             return Err(Error::PlanInvalid(Box::new(errors_of(diags, &plan))));
@@ -129,6 +134,7 @@ impl PlanEditor {
             root: root.to_path_buf(),
             _lock: lock,
             plan,
+            files,
             loaded: diags,
             warnings,
             strict: false,
@@ -227,7 +233,7 @@ impl PlanEditor {
     /// them (or, with `dry_run`, returns their unified diff and writes
     /// nothing). An edit that leaves an error is refused with the diagnostics.
     pub fn commit(self, context: &Context, dry_run: bool) -> Result<Committed, Error> {
-        let (after, mut diags) = self.plan_after(context);
+        let (after, mut diags) = plan_after(self.plan, self.files, &self.changes, context);
         let mut before = self.warnings.clone();
         let new_warnings: Vec<Diagnostic> = diags
             .iter()
@@ -263,7 +269,7 @@ impl PlanEditor {
         }
         if dry_run {
             return Ok(Committed {
-                diff: self.diff(),
+                diff: diff(&self.changes),
                 new_warnings,
                 plan: after,
             });
@@ -293,55 +299,52 @@ impl PlanEditor {
             plan: after,
         })
     }
+}
 
-    /// The plan re-read from memory with the staged changes, and its diagnostics.
-    fn plan_after(&self, context: &Context) -> (Plan, Vec<Diagnostic>) {
-        let mut sources = SourceSet::empty();
-        for (index, file) in self.plan.sources.files.iter().enumerate() {
-            let text = match self.changes.iter().find(|c| c.name == file.name) {
-                Some(change) => decoded(&change.after),
-                None => file.text.clone(),
-            };
-            sources.push(
-                SourceFile::new(file.name.clone(), text),
-                self.plan.sources.kinds[index],
-            );
-        }
-        for change in self.changes.iter().filter(|c| c.before.is_none()) {
-            sources.push(
-                SourceFile::new(change.name.clone(), decoded(&change.after)),
-                change.kind,
-            );
-        }
-        sources.unread = self.plan.sources.unread.clone();
-        let mut diags = Vec::new();
-        let plan = from_sources(&self.root, sources, context.lang, &mut diags);
-        diags.extend(check(&plan, context.today, context.lang));
-        (plan, diags)
-    }
+/// The plan as the staged changes leave it, made from the plan as read,
+/// and its diagnostics: those of reading each file, then the whole plan's check.
+fn plan_after(
+    plan: Plan,
+    files: Vec<FileLoad>,
+    changes: &[FileChange],
+    context: &Context,
+) -> (Plan, Vec<Diagnostic>) {
+    let replaced = (plan.sources.files.iter().enumerate())
+        .filter_map(|(index, file)| {
+            let change = changes.iter().find(|c| c.name == file.name)?;
+            Some((index, decoded(&change.after)))
+        })
+        .collect();
+    let added = (changes.iter().filter(|c| c.before.is_none()))
+        .map(|c| (SourceFile::new(c.name.clone(), decoded(&c.after)), c.kind))
+        .collect();
+    let (plan, files) = after::reread(plan, files, replaced, added, context.lang);
+    let mut diags: Vec<Diagnostic> = files.into_iter().flat_map(|file| file.diags).collect();
+    diags.extend(check(&plan, context.today, context.lang));
+    (plan, diags)
+}
 
-    /// The staged changes as a unified diff, paths relative to the plan.
-    fn diff(&self) -> String {
-        let mut out = String::new();
-        for change in &self.changes {
-            let before = change.before.as_deref().map(decoded).unwrap_or_default();
-            let after = decoded(&change.after);
-            let old_name = if change.before.is_some() {
-                format!("a/{}", change.name)
-            } else {
-                "/dev/null".to_string()
-            };
-            let diff = similar::TextDiff::from_lines(&before, &after);
-            out.push_str(
-                &diff
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(&old_name, &format!("b/{}", change.name))
-                    .to_string(),
-            );
-        }
-        out
+/// The staged changes as a unified diff, paths relative to the plan.
+fn diff(changes: &[FileChange]) -> String {
+    let mut out = String::new();
+    for change in changes {
+        let before = change.before.as_deref().map(decoded).unwrap_or_default();
+        let after = decoded(&change.after);
+        let old_name = if change.before.is_some() {
+            format!("a/{}", change.name)
+        } else {
+            "/dev/null".to_string()
+        };
+        let diff = similar::TextDiff::from_lines(&before, &after);
+        out.push_str(
+            &diff
+                .unified_diff()
+                .context_radius(3)
+                .header(&old_name, &format!("b/{}", change.name))
+                .to_string(),
+        );
     }
+    out
 }
 
 /// The text of a file's bytes as the loader sees it: no byte order mark.

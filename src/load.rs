@@ -8,14 +8,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::Diagnostic;
 use crate::i18n::{Lang, Msg};
-use crate::model::{
-    Action, Actor, Axis, Body, Convention, LogEntry, Meeting, Modality, Plan, Status,
-};
+use crate::model::{Action, Axis, Convention, LogEntry, Meeting, Modality, Plan, Status};
 use crate::parallel;
 use crate::reader::rules as format;
 use crate::reader::{Field, FieldType, FileContext, TableReader, syntax};
@@ -26,9 +23,11 @@ use crate::span::Located;
 /// The schema version this build reads.
 pub const SCHEMA_VERSION: i64 = 1;
 
+mod convention;
 mod indicators;
 mod money;
 
+use convention::read_convention;
 use indicators::read_indicator;
 
 /// Ids are small positive numbers; the cap keeps them printable in a column.
@@ -57,6 +56,20 @@ pub fn from_sources(
     lang: Lang,
     diags: &mut Vec<Diagnostic>,
 ) -> Plan {
+    let (plan, files) = from_sources_by_file(root, sources, lang);
+    diags.extend(files.into_iter().flat_map(|file| file.diags));
+    plan
+}
+
+/// What loading one file found: its problems, and whether it gave its item.
+pub struct FileLoad {
+    pub diags: Vec<Diagnostic>,
+    pub complete: bool,
+}
+
+/// `from_sources`, with what each file gave kept apart, so that an edit
+/// parses again only the files it changes.
+pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Plan, Vec<FileLoad>) {
     let mut plan = Plan {
         root: root.to_path_buf(),
         sources: std::sync::Arc::new(SourceSet::empty()),
@@ -64,38 +77,58 @@ pub fn from_sources(
         axes: Vec::new(),
         actions: Vec::new(),
         meetings: Vec::new(),
-        incomplete: sources.unread.clone(),
+        incomplete: Vec::new(),
     };
     // On every core for a large plan; diagnostics kept in the files' order.
     let weight: usize = sources.files.iter().map(|file| file.text.len()).sum();
     let read = parallel::map(&sources.files, weight > PARALLEL_BYTES, |index, file| {
         read_file(FileId(index), file, sources.kinds[index], lang)
     });
-    for ((item, file_diags), &kind) in read.into_iter().zip(&sources.kinds) {
-        diags.extend(file_diags);
-        let complete = match item {
-            Item::Convention(convention) => {
-                plan.convention = convention;
-                plan.convention.schema.is_some()
-            }
-            Item::Axis(axis) => push_some(&mut plan.axes, axis),
-            Item::Action(action) => push_some(&mut plan.actions, action.map(|a| *a)),
-            Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting),
-            Item::Broken => false,
-        };
-        if !complete {
-            plan.incomplete.push(kind);
-        }
-    }
+    let files: Vec<FileLoad> = read
+        .into_iter()
+        .map(|(item, diags)| FileLoad {
+            complete: place(&mut plan, item),
+            diags,
+        })
+        .collect();
     plan.sources = std::sync::Arc::new(sources);
-    plan.axes.sort_by_key(|axis| axis.id.value);
-    plan.actions.sort_by_key(|action| action.id.value);
-    plan.meetings.sort_by_key(|meeting| meeting.date.value);
-    plan
+    settle(&mut plan, &files);
+    (plan, files)
+}
+
+/// Puts a file's item into the plan, and says whether there was a whole one.
+pub(crate) fn place(plan: &mut Plan, item: Item) -> bool {
+    match item {
+        Item::Convention(convention) => {
+            plan.convention = convention;
+            plan.convention.schema.is_some()
+        }
+        Item::Axis(axis) => push_some(&mut plan.axes, axis),
+        Item::Action(action) => push_some(&mut plan.actions, action.map(|a| *a)),
+        Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting),
+        Item::Broken => false,
+    }
+}
+
+/// Sorts the plan's items (ties in the files' order, wherever an item was
+/// placed from) and lists the kinds of files that gave none.
+pub(crate) fn settle(plan: &mut Plan, files: &[FileLoad]) {
+    let sources = &plan.sources;
+    plan.incomplete = sources.unread.clone();
+    let missing = files
+        .iter()
+        .zip(&sources.kinds)
+        .filter(|(file, _)| !file.complete);
+    plan.incomplete.extend(missing.map(|(_, &kind)| kind));
+    plan.axes.sort_by_key(|axis| (axis.id.value, axis.file));
+    plan.actions
+        .sort_by_key(|action| (action.id.value, action.file));
+    plan.meetings
+        .sort_by_key(|meeting| (meeting.date.value, meeting.file));
 }
 
 /// What one file holds, once read; `Broken` when its TOML does not parse.
-enum Item {
+pub(crate) enum Item {
     Convention(Convention),
     Axis(Option<Axis>),
     Action(Option<Box<Action>>),
@@ -104,7 +137,7 @@ enum Item {
 }
 
 /// Reads one file into what it holds, with the problems met in it.
-fn read_file(
+pub(crate) fn read_file(
     file_id: FileId,
     file: &SourceFile,
     kind: FileKind,
@@ -167,98 +200,6 @@ pub fn fields_of(kind: FileKind) -> BTreeMap<&'static str, Vec<Field>> {
         FileKind::Meeting => drop(read_meeting(reader, &mut ctx)),
     }
     ctx.fields.unwrap_or_default()
-}
-
-fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> Convention {
-    table.require(ctx, "schema");
-    let schema = table.integer(ctx, "schema", 0..=i64::MAX);
-    match &schema {
-        Some(version) if version.value != SCHEMA_VERSION => {
-            let lang = ctx.lang;
-            ctx.error(
-                &format::UNSUPPORTED_SCHEMA,
-                version.span.range.clone(),
-                format::SCHEMA_NOT_READ.fill(lang, &[&version.value]),
-                Some(format::SET_SCHEMA.get(lang).to_string()),
-            );
-        }
-        _ => {}
-    }
-    let convention = Convention {
-        schema,
-        name: text(table.title(ctx, "name")),
-        territory: text(table.title(ctx, "territory")),
-        caf: table.string(ctx, "caf").map(|caf| caf.value),
-        adopted: table.date(ctx, "adopted"),
-        start: table.date(ctx, "start"),
-        end: table.date(ctx, "end"),
-        deliberation: table.string(ctx, "deliberation").map(|d| d.value),
-        transmitted: table.date(ctx, "transmitted"),
-        actors: table
-            .entries(ctx, "actors", FieldType::Table("actors.*"))
-            .into_iter()
-            .filter_map(|(id, value)| read_actor(id, value, ctx))
-            .collect(),
-        bodies: table
-            .entries(ctx, "bodies", FieldType::Table("bodies.*"))
-            .into_iter()
-            .filter_map(|(key, value)| read_body(key, value, ctx))
-            .collect(),
-    };
-    table.finish(ctx);
-    convention
-}
-
-fn sub_table<'t, 'i>(
-    key: &str,
-    value: &'t Spanned<DeValue<'i>>,
-    ctx: &mut FileContext,
-    path: &'static str,
-) -> Option<TableReader<'t, 'i>> {
-    match value.get_ref() {
-        DeValue::Table(table) => Some(TableReader::new(table, value.span(), path)),
-        _ => {
-            ctx.wrong_type(key, Msg::TypeTable, value);
-            None
-        }
-    }
-}
-
-fn read_actor(
-    id: Located<String>,
-    value: &Spanned<DeValue>,
-    ctx: &mut FileContext,
-) -> Option<Actor> {
-    let mut table = sub_table(&id.value, value, ctx, "actors.*")?;
-    let actor = Actor {
-        name: text(table.title(ctx, "name")),
-        members: strings(table.string_list(ctx, "members")),
-        caf: table.bool(ctx, "caf").unwrap_or(false),
-        id,
-    };
-    table.finish(ctx);
-    Some(actor)
-}
-
-fn read_body(
-    key: Located<String>,
-    value: &Spanned<DeValue>,
-    ctx: &mut FileContext,
-) -> Option<Body> {
-    let mut table = sub_table(&key.value, value, ctx, "bodies.*")?;
-    table.require(ctx, "per_year");
-    let per_year = table.integer(ctx, "per_year", 0..=366);
-    let body = Body {
-        name: text(table.title(ctx, "name")),
-        per_year: per_year.map_or(0, |n| n.value as u32),
-        hosts: strings(table.string_list(ctx, "hosts")),
-        members: strings(table.string_list(ctx, "members")),
-        purpose: table.string(ctx, "purpose").map(|p| p.value),
-        notes: table.string(ctx, "notes").map(|n| n.value),
-        key,
-    };
-    table.finish(ctx);
-    Some(body)
 }
 
 /// The `id` of an axis or an action, or the axis an action belongs to:

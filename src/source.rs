@@ -32,7 +32,7 @@ pub const FOLDERS: [&str; 3] = ["axes", "actions", "meetings"];
 
 /// One file of the plan: its text and where each line starts, so that any
 /// byte offset can be shown as line:column.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Path relative to the plan folder, with `/` separators, as diagnostics show it.
     pub name: String,
@@ -132,6 +132,7 @@ pub enum FileKind {
 }
 
 /// The plan's files, read; problems reading them are pushed to `diags`.
+#[derive(Clone)]
 pub struct SourceSet {
     pub files: Vec<SourceFile>,
     /// The kind of each file, by the same index as `files`.
