@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Start-up of ctg: `ctg status` on the bundled plan against a hello-world
+process, for the release build and any other builds given.
+
+    python3 bench/startup.py [--rounds 150] [CTG…]
+
+Builds the release binary and the hello-world baseline, then runs each
+command in alternation and prints the median wall time and the ratios to
+hello world. A statically linked build, to compare with, is made by
+
+    RUSTFLAGS="-C target-feature=+crt-static" cargo build --release \\
+        --target x86_64-unknown-linux-gnu --target-dir target/static
+
+and given as target/static/x86_64-unknown-linux-gnu/release/ctg.
+"""
+import argparse, os, statistics, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from run import ENV, REPO, run_once  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=150)
+    parser.add_argument("others", nargs="*", metavar="CTG", help="other ctg binaries to time too")
+    args = parser.parse_args()
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ctg", "--example", "hello"],
+                   cwd=REPO, check=True)
+    target = os.path.join(REPO, "target", "release")
+    plan = os.path.join(REPO, "plan")
+    commands = {"hello world": [os.path.join(target, "examples", "hello")],
+                "ctg status (release)": [os.path.join(target, "ctg"), "--plan", plan, "status"]}
+    for other in args.others:
+        commands[f"ctg status ({other})"] = [other, "--plan", plan, "status"]
+    times = {name: [] for name in commands}
+    for _ in range(args.rounds):
+        for name, argv in commands.items():
+            times[name].append(run_once(argv))
+    median = {name: statistics.median(values) for name, values in times.items()}
+    for name in commands:
+        ratio = median[name] / median["hello world"]
+        print(f"{name:60} {median[name] * 1000:7.2f} ms  {ratio:5.2f} x hello world")
+
+
+if __name__ == "__main__":
+    main()
