@@ -55,12 +55,19 @@ pub fn document(doc: &Document, created: NaiveDate, lang: Lang) -> Result<Vec<u8
     zip(&files).map_err(Error::internal)
 }
 
-fn zip(files: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
+/// The document's parts zipped, with fixed dates so that the same plan
+/// gives the same bytes; an OpenDocument `mimetype` part is stored
+/// uncompressed, as that format requires.
+pub(super) fn zip(files: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default());
     for (name, text) in files {
+        let method = match *name {
+            "mimetype" => CompressionMethod::Stored,
+            _ => CompressionMethod::Deflated,
+        };
+        let options = SimpleFileOptions::default()
+            .compression_method(method)
+            .last_modified_time(DateTime::default());
         writer.start_file(*name, options)?;
         writer.write_all(text.as_bytes())?;
     }

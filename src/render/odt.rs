@@ -6,11 +6,8 @@
 //! (`escape::xml`).
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Write};
 
 use chrono::NaiveDate;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -55,24 +52,7 @@ pub fn document(doc: &Document, created: NaiveDate, lang: Lang) -> Result<Vec<u8
         ("styles.xml", parts::styles(language, country)),
         ("content.xml", parts::content(&columns, &body)),
     ];
-    zip(&files).map_err(Error::internal)
-}
-
-/// The package: `mimetype` first and stored, as the format requires.
-fn zip(files: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in files {
-        let method = match *name {
-            "mimetype" => CompressionMethod::Stored,
-            _ => CompressionMethod::Deflated,
-        };
-        let options = SimpleFileOptions::default()
-            .compression_method(method)
-            .last_modified_time(DateTime::default());
-        writer.start_file(*name, options)?;
-        writer.write_all(text.as_bytes())?;
-    }
-    Ok(writer.finish()?.into_inner())
+    docx::zip(&files).map_err(Error::internal)
 }
 
 fn paragraph(out: &mut String, style: &str, text: &str) {
