@@ -211,19 +211,8 @@ pub fn status_labels(lang: Lang) -> Vec<&'static str> {
 
 /// The cell's name as a spreadsheet shows it: `Actions!G7`.
 pub fn cell_name(sheet: &str, row: u32, col: u16) -> String {
-    let mut letters = String::new();
-    let mut n = u32::from(col) + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.insert(0, char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    let quoted = if sheet.chars().all(char::is_alphanumeric) {
-        sheet.to_string()
-    } else {
-        format!("'{sheet}'")
-    };
-    format!("{quoted}!{letters}{}", row + 1)
+    use rust_xlsxwriter::utility::{quote_sheet_name, row_col_to_cell};
+    format!("{}!{}", quote_sheet_name(sheet), row_col_to_cell(row, col))
 }
 
 #[cfg(test)]
@@ -246,6 +235,7 @@ mod tests {
     #[test]
     fn cells_are_named_as_a_spreadsheet_names_them() {
         assert_eq!(cell_name("Actions", 6, 4), "Actions!E7");
-        assert_eq!(cell_name("Mode d'emploi", 0, 27), "'Mode d'emploi'!AB1");
+        assert_eq!(cell_name("Modalités", 4, 5), "Modalités!F5");
+        assert_eq!(cell_name("Mode d'emploi", 0, 27), "'Mode d''emploi'!AB1");
     }
 }

@@ -56,36 +56,26 @@ impl Problem {
     /// `suivi-ccva.xlsx Actions!G7 : …`, with the cells' text as typed:
     /// whoever prints it escapes it.
     pub fn describe(&self, lang: Lang) -> String {
-        let clean = |text: &str| text.to_string();
         let item = || self.item.map(|k| k.describe(lang)).unwrap_or_default();
         let text = match &self.kind {
-            ProblemKind::Unreadable(detail) => {
-                lang.fill(CollectMsg::ProblemUnreadable, &[&clean(detail)])
-            }
+            ProblemKind::Unreadable(detail) => lang.fill(CollectMsg::ProblemUnreadable, &[detail]),
             ProblemKind::NoMeta => lang.text(CollectMsg::ProblemNoMeta).to_string(),
-            ProblemKind::OtherPlan(plan) => {
-                lang.fill(CollectMsg::ProblemOtherPlan, &[&clean(plan)])
-            }
+            ProblemKind::OtherPlan(plan) => lang.fill(CollectMsg::ProblemOtherPlan, &[plan]),
             ProblemKind::UnknownActor(actor) => {
-                lang.fill(CollectMsg::ProblemUnknownActor, &[&clean(actor)])
+                lang.fill(CollectMsg::ProblemUnknownActor, &[actor])
             }
-            ProblemKind::IdAltered { expected, found } => lang.fill(
-                CollectMsg::ProblemIdAltered,
-                &[&clean(expected), &clean(found)],
-            ),
-            ProblemKind::ExtraRow(text) => lang.fill(CollectMsg::ProblemExtraRow, &[&clean(text)]),
+            ProblemKind::IdAltered { expected, found } => {
+                lang.fill(CollectMsg::ProblemIdAltered, &[expected, found])
+            }
+            ProblemKind::ExtraRow(text) => lang.fill(CollectMsg::ProblemExtraRow, &[text]),
             ProblemKind::OutsideList { value, allowed } => lang.fill(
                 CollectMsg::ProblemOutsideList,
-                &[&clean(value), &allowed.join(", ")],
+                &[value, &allowed.join(", ")],
             ),
-            ProblemKind::Formula(formula) => {
-                lang.fill(CollectMsg::ProblemFormula, &[&clean(formula)])
-            }
-            ProblemKind::NotADate(text) => lang.fill(CollectMsg::ProblemNotADate, &[&clean(text)]),
-            ProblemKind::NotANumber(text) => {
-                lang.fill(CollectMsg::ProblemNotANumber, &[&clean(text)])
-            }
-            ProblemKind::NotText(text) => lang.fill(CollectMsg::ProblemNotText, &[&clean(text)]),
+            ProblemKind::Formula(formula) => lang.fill(CollectMsg::ProblemFormula, &[formula]),
+            ProblemKind::NotADate(text) => lang.fill(CollectMsg::ProblemNotADate, &[text]),
+            ProblemKind::NotANumber(text) => lang.fill(CollectMsg::ProblemNotANumber, &[text]),
+            ProblemKind::NotText(text) => lang.fill(CollectMsg::ProblemNotText, &[text]),
             ProblemKind::Stale { exported } => lang.fill(
                 CollectMsg::ProblemStale,
                 &[&item(), &lang.short_date(*exported)],
@@ -106,6 +96,6 @@ impl Problem {
             Lang::Fr => " : ",
             Lang::En => ": ",
         };
-        format!("{}{colon}{text}", clean(&place))
+        format!("{place}{colon}{text}")
     }
 }

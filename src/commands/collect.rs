@@ -13,12 +13,12 @@ use crate::cli::{
     CollectArgs, CollectCommand, CollectExportArgs, CollectImportArgs, CollectStatusArgs, SetArgs,
     ShowFormat, Target,
 };
+use crate::collect::Problem;
 use crate::collect::apply::{Edit, plan_edits};
 use crate::collect::export::workbook;
 use crate::collect::read::{Answers, read};
 use crate::collect::status::{Found, State, states};
 use crate::collect::words::CollectMsg;
-use crate::collect::{Problem, ProblemKind};
 use crate::commands::{apply_set, changes_view, load_valid_plan, open_editor, warning_lines};
 use crate::edit::{OUTPUT_TEMP_PREFIX, write_atomically};
 use crate::error::Error;
@@ -220,11 +220,11 @@ fn run_status(context: &Context, args: &CollectStatusArgs) -> Result<Output, Err
         files.extend(workbooks_in(folder)?);
     }
     let found = read_all(&files, &plan)?;
-    let unreadable: Vec<&Problem> = found
+    // A file no actor can be given (not a workbook, another plan's) is said below the table.
+    let unread: Vec<&Problem> = found
         .iter()
         .filter(|f| f.answers.is_none())
         .flat_map(|f| &f.problems)
-        .filter(|p| !matches!(p.kind, ProblemKind::OtherPlan(_)))
         .collect();
     let states = states(&plan, &found, lang);
     if args.format == ShowFormat::Json {
@@ -274,7 +274,7 @@ fn run_status(context: &Context, args: &CollectStatusArgs) -> Result<Output, Err
         ]);
     }
     doc.table(table);
-    for problem in unreadable {
+    for problem in unread {
         doc.paragraph(escape::terminal(&problem.describe(lang)));
     }
     Ok(Output::answer(match args.format {

@@ -110,19 +110,15 @@ impl Setup {
     pub fn fill_answers(&self) {
         let ccva = self.workbook("ccva");
         let row = row_of(&ccva, Sheet::Actions, "3");
-        fill(
-            &ccva,
-            Sheet::Actions,
-            &format!("G{row}"),
-            Typed::Text("en cours"),
-        );
+        fill(&ccva, Sheet::Actions, 'G', row, Typed::Text("en cours"));
         let note = "Trois ateliers tenus en octobre";
-        fill(&ccva, Sheet::Actions, &format!("H{row}"), Typed::Text(note));
+        fill(&ccva, Sheet::Actions, 'H', row, Typed::Text(note));
         let row = row_of(&ccva, Sheet::Actions, "9");
         fill(
             &ccva,
             Sheet::Actions,
-            &format!("I{row}"),
+            'I',
+            row,
             Typed::Date(day(2027, 6, 30)),
         );
         let communes = self.workbook("communes");
@@ -130,17 +126,13 @@ impl Setup {
         fill(
             &communes,
             Sheet::Modalities,
-            &format!("F{row}"),
+            'F',
+            row,
             Typed::Date(day(2026, 10, 15)),
         );
         let epe = self.workbook("epe");
         let row = row_of(&epe, Sheet::Indicators, "2");
-        fill(
-            &epe,
-            Sheet::Indicators,
-            &format!("G{row}"),
-            Typed::Number(42.0),
-        );
+        fill(&epe, Sheet::Indicators, 'G', row, Typed::Number(42.0));
     }
 
     pub fn answered(&self) -> Vec<String> {
@@ -331,12 +323,7 @@ fn an_answer_given_twice_is_made_once() {
     for actor in ["ccva", "epe"] {
         let path = setup.workbook(actor);
         let row = row_of(&path, Sheet::Actions, "2");
-        fill(
-            &path,
-            Sheet::Actions,
-            &format!("G{row}"),
-            Typed::Text("en cours"),
-        );
+        fill(&path, Sheet::Actions, 'G', row, Typed::Text("en cours"));
     }
     let ccva = format!("envois/suivi-ccva-{EXPORTED}.xlsx");
     let epe = format!("envois/suivi-epe-{EXPORTED}.xlsx");

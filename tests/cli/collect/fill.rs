@@ -38,8 +38,9 @@ pub fn row_of(path: &Path, sheet: Sheet, id: &str) -> u32 {
     panic!("no row {id} in {name} of {}", path.display());
 }
 
-/// Writes `typed` into `cell` (`G7`) of `sheet`.
-pub fn fill(path: &Path, sheet: Sheet, cell: &str, typed: Typed) {
+/// Writes `typed` into the cell of `column` and `row` (`'G'`, 7) of `sheet`.
+pub fn fill(path: &Path, sheet: Sheet, column: char, row: u32, typed: Typed) {
+    let cell = format!("{column}{row}");
     let name = format!("xl/worksheets/sheet{}.xml", sheet as usize);
     let bytes = std::fs::read(path).unwrap();
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
@@ -53,7 +54,7 @@ pub fn fill(path: &Path, sheet: Sheet, cell: &str, typed: Typed) {
         entry.read_to_end(&mut content).unwrap();
         if entry_name == name {
             let xml = String::from_utf8(content).unwrap();
-            content = with_cell(&xml, cell, &typed).into_bytes();
+            content = with_cell(&xml, &cell, &typed).into_bytes();
         }
         out.start_file(entry_name, options).unwrap();
         out.write_all(&content).unwrap();

@@ -37,13 +37,8 @@ fn name(actor: &str) -> String {
 fn a_tampered_id_is_refused() {
     let setup = Setup::new();
     let (path, row) = ccva(&setup);
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("en cours"),
-    );
-    fill(&path, Sheet::Actions, &format!("A{row}"), Typed::Text("4"));
+    fill(&path, Sheet::Actions, 'G', row, Typed::Text("en cours"));
+    fill(&path, Sheet::Actions, 'A', row, Typed::Text("4"));
     refused(
         &setup,
         &[name("ccva")],
@@ -55,29 +50,21 @@ fn a_tampered_id_is_refused() {
 fn values_outside_the_lists_formulas_and_text_dates_are_refused() {
     let setup = Setup::new();
     let (path, row) = ccva(&setup);
+    fill(&path, Sheet::Actions, 'G', row, Typed::Text("presque fini"));
     fill(
         &path,
         Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("presque fini"),
-    );
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("H{row}"),
+        'H',
+        row,
         Typed::Formula("CONCAT(\"a\";\"b\")"),
     );
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("I{row}"),
-        Typed::Text("fin juin"),
-    );
+    fill(&path, Sheet::Actions, 'I', row, Typed::Text("fin juin"));
     let indicator = row_of(&path, Sheet::Indicators, "2");
     fill(
         &path,
         Sheet::Indicators,
-        &format!("G{indicator}"),
+        'G',
+        indicator,
         Typed::Text("beaucoup"),
     );
     refused(
@@ -96,12 +83,7 @@ fn values_outside_the_lists_formulas_and_text_dates_are_refused() {
 fn an_item_changed_in_the_plan_since_the_export_is_refused() {
     let setup = Setup::new();
     let (path, row) = ccva(&setup);
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("réalisée"),
-    );
+    fill(&path, Sheet::Actions, 'G', row, Typed::Text("réalisée"));
     setup.ctg_ok("2026-11-10", &["set", "3", "--status", "bloquée"]);
     refused(
         &setup,
@@ -121,18 +103,8 @@ fn two_workbooks_answering_one_cell_differently_are_a_conflict() {
         row_of(&ccva, Sheet::Actions, "2"),
         row_of(&epe, Sheet::Actions, "2"),
     );
-    fill(
-        &ccva,
-        Sheet::Actions,
-        &format!("G{r1}"),
-        Typed::Text("en cours"),
-    );
-    fill(
-        &epe,
-        Sheet::Actions,
-        &format!("G{r2}"),
-        Typed::Text("bloquée"),
-    );
+    fill(&ccva, Sheet::Actions, 'G', r1, Typed::Text("en cours"));
+    fill(&epe, Sheet::Actions, 'G', r2, Typed::Text("bloquée"));
     refused(
         &setup,
         &[name("ccva"), name("epe")],
@@ -158,12 +130,7 @@ fn a_file_that_is_not_an_exported_workbook_is_refused() {
     );
     // A workbook of another plan: the convention was renamed since.
     let (path, row) = ccva(&setup);
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("en cours"),
-    );
+    fill(&path, Sheet::Actions, 'G', row, Typed::Text("en cours"));
     setup.ctg_ok(IMPORTED, &["convention", "set", "--name", "CTG d'ailleurs"]);
     refused(&setup, &[name("ccva")], &["un autre plan".into()]);
 }
@@ -172,19 +139,9 @@ fn a_file_that_is_not_an_exported_workbook_is_refused() {
 fn partial_applies_the_good_rows_and_lists_the_others() {
     let setup = Setup::new();
     let (path, row) = ccva(&setup);
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("en cours"),
-    );
+    fill(&path, Sheet::Actions, 'G', row, Typed::Text("en cours"));
     let nine = row_of(&path, Sheet::Actions, "9");
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("G{nine}"),
-        Typed::Text("fini"),
-    );
+    fill(&path, Sheet::Actions, 'G', nine, Typed::Text("fini"));
     let out = setup.ctg_ok(IMPORTED, &["collect", "import", "--partial", &name("ccva")]);
     assert!(out.contains("Laissé de côté (1 problème)"), "{out}");
     assert!(out.contains(&format!("Actions!G{nine}")), "{out}");

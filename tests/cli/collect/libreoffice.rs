@@ -15,39 +15,32 @@ use crate::support::fixture;
 fn filled(setup: &Setup) -> PathBuf {
     let path = setup.workbook("ccva");
     let row = row_of(&path, Sheet::Actions, "3");
+    fill(&path, Sheet::Actions, 'G', row, Typed::Text("en cours"));
     fill(
         &path,
         Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("en cours"),
-    );
-    fill(
-        &path,
-        Sheet::Actions,
-        &format!("H{row}"),
+        'H',
+        row,
         Typed::Text("Ateliers « parents » : 3 séances"),
     );
     let row = row_of(&path, Sheet::Actions, "9");
     fill(
         &path,
         Sheet::Actions,
-        &format!("I{row}"),
+        'I',
+        row,
         Typed::Date(day(2027, 6, 30)),
     );
     let row = row_of(&path, Sheet::Modalities, "1.2");
     fill(
         &path,
         Sheet::Modalities,
-        &format!("F{row}"),
+        'F',
+        row,
         Typed::Date(day(2026, 10, 15)),
     );
     let row = row_of(&path, Sheet::Indicators, "2");
-    fill(
-        &path,
-        Sheet::Indicators,
-        &format!("G{row}"),
-        Typed::Number(12.5),
-    );
+    fill(&path, Sheet::Indicators, 'G', row, Typed::Number(12.5));
     path
 }
 

@@ -39,24 +39,15 @@ fn status_follows_each_actor_from_sent_to_imported() {
 
     let ccva = setup.workbook("ccva");
     let row = row_of(&ccva, Sheet::Actions, "3");
-    fill(
-        &ccva,
-        Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("en cours"),
-    );
-    fill(
-        &ccva,
-        Sheet::Actions,
-        &format!("H{row}"),
-        Typed::Text("Lancé"),
-    );
+    fill(&ccva, Sheet::Actions, 'G', row, Typed::Text("en cours"));
+    fill(&ccva, Sheet::Actions, 'H', row, Typed::Text("Lancé"));
     let epe = setup.workbook("epe");
     let row = row_of(&epe, Sheet::Actions, "2");
     fill(
         &epe,
         Sheet::Actions,
-        &format!("G{row}"),
+        'G',
+        row,
         Typed::Text("pas une valeur"),
     );
     let all = states(&setup);
@@ -68,6 +59,18 @@ fn status_follows_each_actor_from_sent_to_imported() {
     let all = states(&setup);
     assert_eq!(state_of(&all, "CCVA"), ("imported".into(), 0));
     assert_eq!(state_of(&all, "RPE").0, "waiting");
+
+    // A file that is no actor's workbook is named below the table.
+    std::fs::write(
+        setup.dir.path().join("envois/notes.xlsx"),
+        "pas un classeur",
+    )
+    .unwrap();
+    let table = setup.ctg_ok(IMPORTED, &["collect", "status", "envois"]);
+    assert!(
+        table.contains("envois/notes.xlsx : illisible comme classeur"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -83,12 +86,7 @@ fn a_workbook_keeps_the_language_it_was_exported_in() {
         .success();
     let rpe = setup.workbook("rpe");
     let row = row_of(&rpe, Sheet::Actions, "6");
-    fill(
-        &rpe,
-        Sheet::Actions,
-        &format!("G{row}"),
-        Typed::Text("in progress"),
-    );
+    fill(&rpe, Sheet::Actions, 'G', row, Typed::Text("in progress"));
     let name = format!("envois/suivi-rpe-{EXPORTED}.xlsx");
     let out = setup.ctg_ok(IMPORTED, &["collect", "import", &name]);
     assert!(
