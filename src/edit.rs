@@ -146,7 +146,7 @@ impl PlanEditor {
     /// that id and an action file could not be loaded, the action may be in
     /// that file: the plan's errors say which, rather than "no action".
     pub fn action_file(&self, id: u32) -> Result<(&Action, EditableFile), Error> {
-        let Some(action) = self.plan.actions.iter().find(|a| a.id.value == id) else {
+        let Some(action) = self.plan.action(id) else {
             if self.plan.incomplete.contains(&FileKind::Action) && !self.loaded.is_empty() {
                 return Err(Error::PlanInvalid(Box::new(errors_of(
                     self.loaded.clone(),

@@ -190,7 +190,7 @@ impl Report {
                 let id = axis.id.value;
                 // An action created during the period has no "before".
                 let actions = end.actions_of_axis(id).map(|after| {
-                    let before = start.actions.iter().find(|a| a.id.value == after.id.value);
+                    let before = start.action(after.id.value);
                     (before, after)
                 });
                 AxisReport {

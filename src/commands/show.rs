@@ -19,7 +19,7 @@ use crate::render::{self, markdown, terminal};
 pub fn run(context: &Context, args: &ShowArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
     let lang = context.lang;
-    let Some(action) = plan.actions.iter().find(|a| a.id.value == args.id) else {
+    let Some(action) = plan.action(args.id) else {
         return Err(Error::NoSuchAction {
             id: args.id,
             known: plan.actions.iter().map(|a| a.id.value).collect(),

@@ -152,6 +152,15 @@ impl Plan {
         !self.incomplete.contains(&kind)
     }
 
+    /// The action of this id (the first of the files' order, were two to
+    /// share it), found by halving: actions are sorted by id.
+    pub fn action(&self, id: u32) -> Option<&Action> {
+        let index = self.actions.partition_point(|action| action.id.value < id);
+        self.actions
+            .get(index)
+            .filter(|action| action.id.value == id)
+    }
+
     pub fn actions_of_axis(&self, axis: u32) -> impl Iterator<Item = &Action> {
         self.actions
             .iter()

@@ -165,7 +165,7 @@ impl Plan {
     /// found there by its id reads as it stood; the others keep their own.
     pub fn with_fields_from(mut self, then: &Plan) -> Plan {
         for action in &mut self.actions {
-            let Some(old) = then.actions.iter().find(|a| a.id.value == action.id.value) else {
+            let Some(old) = then.action(action.id.value) else {
                 continue;
             };
             action.title = old.title.clone();

@@ -2,6 +2,7 @@
 //! Plan text is escaped (`escape::markdown`): it never becomes a link, an
 //! image, HTML or emphasis.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::i18n::Lang;
@@ -27,30 +28,45 @@ pub fn document(doc: &Document, lang: Lang) -> String {
 }
 
 fn write_block(out: &mut String, block: &Block, lang: Lang) {
-    let esc = escape::markdown;
+    let esc = escape::push_markdown;
     match block {
         Block::Title(text) => {
-            let _ = writeln!(out, "# {}", esc(text));
+            out.push_str("# ");
+            esc(out, text);
+            out.push('\n');
         }
         Block::Heading(level, text) => {
-            let _ = writeln!(out, "{} {}", "#".repeat((*level).into()), esc(text));
+            out.push_str(&"#".repeat((*level).into()));
+            out.push(' ');
+            esc(out, text);
+            out.push('\n');
         }
         Block::Lines(lines) => lines.iter().for_each(|l| {
-            let _ = writeln!(out, "{}  ", esc(l));
+            esc(out, l);
+            out.push_str("  \n");
         }),
         Block::Paragraph(text) => {
-            let _ = writeln!(out, "{}", esc(text));
+            esc(out, text);
+            out.push('\n');
         }
         Block::Fields(fields) => fields.iter().for_each(|(label, value)| {
-            let _ = writeln!(out, "- **{}** : {}", esc(label), esc(value));
+            out.push_str("- **");
+            esc(out, label);
+            out.push_str("** : ");
+            esc(out, value);
+            out.push('\n');
         }),
         Block::List(items) | Block::Alerts(items) => items.iter().for_each(|item| {
-            let _ = writeln!(out, "- {}", esc(item));
+            out.push_str("- ");
+            esc(out, item);
+            out.push('\n');
         }),
-        Block::Table(table) => out.push_str(&self::table(table, lang)),
+        Block::Table(table) => write_table(out, table, lang),
         Block::Bars(_, bars) => bars.iter().for_each(|(label, share)| {
             let bar = progress_bar(*share, 20);
-            let _ = writeln!(out, "- `{bar}` {} — {}", lang.percent(*share), esc(label));
+            let _ = write!(out, "- `{bar}` {} — ", lang.percent(*share));
+            esc(out, label);
+            out.push('\n');
         }),
         Block::Contents(_) | Block::PageBreak => {}
     }
@@ -58,29 +74,38 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
 
 /// One Markdown table, header and rows, each cell escaped.
 pub fn table(table: &Table, lang: Lang) -> String {
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    let mut out = line(table.header.iter().map(|h| escape::markdown(h)).collect());
-    let _ = writeln!(out, "|{}", "---|".repeat(table.header.len()));
-    for row in &table.rows {
-        out.push_str(&line(
-            row.iter().map(|cell| cell_text(cell, lang)).collect(),
-        ));
-    }
+    let mut out = String::new();
+    write_table(&mut out, table, lang);
     out
 }
 
-/// A cell as document text (Markdown and HTML alike), not yet escaped.
-pub fn plain_cell(cell: &Cell, lang: Lang) -> String {
-    match cell {
-        Cell::Text(text) | Cell::Brief { full: text, .. } => text.clone(),
-        Cell::Int(number) => number.to_string(),
-        Cell::Number(number) => lang.number(*number),
-        Cell::Share(share) => lang.percent(*share),
-        Cell::Euros(amount) => lang.euros(*amount),
-        Cell::Date(date) => date.map_or("—".to_string(), |d| lang.short_date(d)),
+fn write_table(out: &mut String, table: &Table, lang: Lang) {
+    write_row(out, table.header.iter().map(String::as_str));
+    let _ = writeln!(out, "|{}", "---|".repeat(table.header.len()));
+    for cells in &table.rows {
+        let texts: Vec<Cow<str>> = cells.iter().map(|cell| plain_cell(cell, lang)).collect();
+        write_row(out, texts.iter().map(|text| text.as_ref()));
     }
 }
 
-fn cell_text(cell: &Cell, lang: Lang) -> String {
-    escape::markdown(&plain_cell(cell, lang))
+fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    out.push('|');
+    for cell in cells {
+        out.push(' ');
+        escape::push_markdown(out, cell);
+        out.push_str(" |");
+    }
+    out.push('\n');
+}
+
+/// A cell as document text (Markdown and HTML alike), not yet escaped.
+pub fn plain_cell(cell: &Cell, lang: Lang) -> Cow<'_, str> {
+    match cell {
+        Cell::Text(text) | Cell::Brief { full: text, .. } => text.as_str().into(),
+        Cell::Int(number) => number.to_string().into(),
+        Cell::Number(number) => lang.number(*number).into(),
+        Cell::Share(share) => lang.percent(*share).into(),
+        Cell::Euros(amount) => lang.euros(*amount).into(),
+        Cell::Date(date) => date.map_or("—".into(), |d| lang.short_date(d).into()),
+    }
 }
