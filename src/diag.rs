@@ -167,7 +167,7 @@ impl Diagnostic {
     /// 1-based line and column, when the place is known.
     pub fn position(&self, places: &impl Places) -> Option<(usize, usize)> {
         match &self.span {
-            Some(span) => Some(places.line_col(span)),
+            Some(span) => places.line_col(span),
             None => self.line_col,
         }
     }
@@ -175,13 +175,14 @@ impl Diagnostic {
 
 /// What turns a span into a line and a column: the plan's files, read.
 pub trait Places {
-    /// 1-based line and column (in characters) where `span` starts.
-    fn line_col(&self, span: &Span) -> (usize, usize);
+    /// 1-based line and column (in characters) where `span` starts, when
+    /// its file's text is still to be had.
+    fn line_col(&self, span: &Span) -> Option<(usize, usize)>;
 }
 
 /// The plan's files are shared by the plan and its views.
 impl<T: Places + ?Sized> Places for std::sync::Arc<T> {
-    fn line_col(&self, span: &Span) -> (usize, usize) {
+    fn line_col(&self, span: &Span) -> Option<(usize, usize)> {
         (**self).line_col(span)
     }
 }

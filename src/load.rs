@@ -79,19 +79,42 @@ pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Pla
         meetings: Vec::new(),
         incomplete: Vec::new(),
     };
+    let SourceSet {
+        files: texts,
+        kinds,
+        unread,
+    } = sources;
     // On every core for a large plan; diagnostics kept in the files' order.
-    let weight: usize = sources.files.iter().map(|file| file.text.len()).sum();
-    let read = parallel::map(&sources.files, weight > PARALLEL_BYTES, |index, file| {
-        read_file(FileId(index), file, sources.kinds[index], lang)
+    let weight: usize = texts
+        .iter()
+        .map(|file| file.text().map_or(0, str::len))
+        .sum();
+    let read = parallel::map_owned(texts, weight > PARALLEL_BYTES, |index, mut file| {
+        let (item, diags) = read_file(FileId(index), &file, kinds[index], lang);
+        // A file without a problem has nothing to show yet: its text can
+        // go while the next ones are parsed, and be read again if need be.
+        if diags.is_empty() {
+            file.let_go();
+        }
+        (file, item, diags)
     });
-    let files: Vec<FileLoad> = read
-        .into_iter()
-        .map(|(item, diags)| FileLoad {
+    // Sized once: growing by doubling would hold two copies at the peak.
+    let actions = kinds.iter().filter(|&&kind| kind == FileKind::Action);
+    plan.actions.reserve_exact(actions.count());
+    let mut texts = Vec::with_capacity(read.len());
+    let mut files = Vec::with_capacity(read.len());
+    for (text, item, diags) in read {
+        texts.push(text);
+        files.push(FileLoad {
             complete: place(&mut plan, item),
             diags,
-        })
-        .collect();
-    plan.sources = std::sync::Arc::new(sources);
+        });
+    }
+    plan.sources = std::sync::Arc::new(SourceSet {
+        files: texts,
+        kinds,
+        unread,
+    });
     settle(&mut plan, &files);
     (plan, files)
 }
@@ -154,7 +177,7 @@ pub(crate) fn read_file(
         diags: &mut diags,
         fields: None,
     };
-    let (document, errors) = syntax::parse(&file.text, lang);
+    let (document, errors) = syntax::parse(file.text().unwrap_or_default(), lang);
     if !errors.is_empty() {
         for (span, message) in errors {
             ctx.error(

@@ -1,9 +1,9 @@
 //! Work shared out over every core, the results in the order of the input,
 //! whatever order the threads finish in: output never depends on timing.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-/// Items handed to a thread at a time: enough to make the shared counter
+/// Items handed to a thread at a time: enough to make the shared queue
 /// cheap, few enough that the threads finish together.
 const CHUNK: usize = 16;
 
@@ -30,19 +30,47 @@ where
     map_by(items, 1, items.len() > 1, work)
 }
 
+/// `map`, each item handed over by value: the work may keep, change or
+/// drop it (a file's text, let go once parsed).
+pub fn map_owned<T, R, F>(items: Vec<T>, worth_it: bool, work: F) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+    F: Fn(usize, T) -> R + Sync,
+{
+    let threads = threads(items.len(), CHUNK, worth_it);
+    if threads <= 1 {
+        return items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| work(i, item))
+            .collect();
+    }
+    let mut chunks = Vec::with_capacity(items.len().div_ceil(CHUNK));
+    let mut items = items.into_iter();
+    let mut start = 0;
+    while items.len() > 0 {
+        let chunk: Vec<T> = items.by_ref().take(CHUNK).collect();
+        let next = start + chunk.len();
+        chunks.push((start, chunk));
+        start = next;
+    }
+    run(chunks, threads, |start, chunk| {
+        chunk
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| work(start + i, item))
+            .collect()
+    })
+}
+
 fn map_by<T, R, F>(items: &[T], chunk: usize, worth_it: bool, work: F) -> Vec<R>
 where
     T: Sync,
     R: Send,
     F: Fn(usize, &T) -> R + Sync,
 {
-    let threads = if worth_it {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(items.len().div_ceil(chunk))
-    } else {
-        1
-    };
+    let threads = threads(items.len(), chunk, worth_it);
     if threads <= 1 {
         return items
             .iter()
@@ -50,26 +78,51 @@ where
             .map(|(i, item)| work(i, item))
             .collect();
     }
-    let next = AtomicUsize::new(0);
-    let mut chunks: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+    let chunks = items
+        .chunks(chunk)
+        .enumerate()
+        .map(|(k, items)| (k * chunk, items))
+        .collect();
+    run(chunks, threads, |start, items| {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| work(start + i, item))
+            .collect()
+    })
+}
+
+/// How many threads `items` in chunks of `chunk` are worth.
+fn threads(items: usize, chunk: usize, worth_it: bool) -> usize {
+    if !worth_it {
+        return 1;
+    }
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.div_ceil(chunk))
+}
+
+/// Chunks, each with the index of its first item, taken in turn from a
+/// shared queue by `threads` threads; the results put back in order.
+fn run<C, R, F>(chunks: Vec<(usize, C)>, threads: usize, work: F) -> Vec<R>
+where
+    C: Send,
+    R: Send,
+    F: Fn(usize, C) -> Vec<R> + Sync,
+{
+    let queue = Mutex::new(chunks.into_iter());
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     loop {
-                        let start = next.fetch_add(chunk, Ordering::Relaxed);
-                        let Some(chunk) = items.get(start..(start + chunk).min(items.len())) else {
+                        // The lock is held only to take the next chunk.
+                        let next = queue.lock().ok().and_then(|mut queue| queue.next());
+                        let Some((start, chunk)) = next else {
                             break;
                         };
-                        if chunk.is_empty() {
-                            break;
-                        }
-                        let results = chunk
-                            .iter()
-                            .enumerate()
-                            .map(|(i, item)| work(start + i, item))
-                            .collect();
-                        done.push((start, results));
+                        done.push((start, work(start, chunk)));
                     }
                     done
                 })
@@ -83,11 +136,8 @@ where
             })
             .collect()
     });
-    chunks.sort_unstable_by_key(|(start, _)| *start);
-    chunks
-        .into_iter()
-        .flat_map(|(_, results)| results)
-        .collect()
+    done.sort_unstable_by_key(|(start, _)| *start);
+    done.into_iter().flat_map(|(_, results)| results).collect()
 }
 
 #[cfg(test)]
@@ -104,5 +154,10 @@ mod tests {
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
         assert_eq!(map(&items[..3], false, |_, n| *n), [0, 1, 2]);
         assert!(map(&[] as &[usize], true, |_, n| *n).is_empty());
+        let owned = map_owned(items.clone(), true, |i, n| {
+            assert_eq!(i, n);
+            n * n
+        });
+        assert_eq!(owned, squares);
     }
 }

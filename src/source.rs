@@ -3,6 +3,7 @@
 //! Nothing here stops at the first problem: an unreadable or non-UTF-8 file
 //! becomes a diagnostic and the other files are still read.
 
+mod file;
 mod guard;
 pub mod rules;
 
@@ -15,6 +16,7 @@ use crate::i18n::{Lang, Msg};
 use crate::span::FileId;
 use rules as files;
 
+pub use file::SourceFile;
 pub use guard::{Guard, Refusal};
 
 /// The name of the convention file that marks a plan folder.
@@ -29,45 +31,6 @@ const PARALLEL_FILES: usize = 64;
 
 /// The sub-folders of a plan, each holding one kind of file.
 pub const FOLDERS: [&str; 3] = ["axes", "actions", "meetings"];
-
-/// One file of the plan: its text and where each line starts, so that any
-/// byte offset can be shown as line:column.
-#[derive(Clone, Debug)]
-pub struct SourceFile {
-    /// Path relative to the plan folder, with `/` separators, as diagnostics show it.
-    pub name: String,
-    /// The text, without a byte order mark.
-    pub text: String,
-    /// Made when a place is first shown: a plan without problems needs none.
-    line_starts: std::sync::OnceLock<Vec<usize>>,
-}
-
-impl SourceFile {
-    pub fn new(name: String, text: String) -> SourceFile {
-        SourceFile {
-            name,
-            text,
-            line_starts: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line_starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(index, _)| index + 1))
-                .collect()
-        });
-        let offset = offset.min(self.text.len());
-        let line = line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = line_starts[line];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count());
-        (line + 1, column + 1)
-    }
-}
 
 /// Where the plan is: `--plan` / `$CTG_PLAN` if given, else the nearest
 /// folder upward holding `ctg.toml`, else `./plan/`.
@@ -172,7 +135,10 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
     match guard.open(&root.join(CONVENTION_FILE)) {
         Ok(file) => match read_one(file, CONVENTION_FILE.to_string(), lang, diags) {
             Some(file) => {
-                set.push(file, FileKind::Convention);
+                set.push(
+                    file.read_from(root.join(CONVENTION_FILE)),
+                    FileKind::Convention,
+                );
             }
             None => set.unread.push(FileKind::Convention),
         },
@@ -223,7 +189,8 @@ fn read_listed(
     let mut diags = Vec::new();
     match guard.open(path) {
         Ok(opened) => {
-            let file = read_one(opened, name.to_string(), lang, &mut diags);
+            let file = read_one(opened, name.to_string(), lang, &mut diags)
+                .map(|file| file.read_from(path.to_path_buf()));
             let unread = file.is_none();
             (file, unread, diags)
         }
@@ -471,25 +438,4 @@ fn missing_convention(lang: Lang) -> Diagnostic {
     Diagnostic::new(&files::MISSING_CONVENTION, files::NO_CTG_TOML.get(lang))
         .in_file_named(CONVENTION_FILE)
         .with_help(files::CREATE_CTG_TOML.get(lang))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_and_column_count_characters_not_bytes() {
-        let file = SourceFile::new("x.toml".into(), "a = 1\ntitre = \"é\" x\n".into());
-        assert_eq!(file.line_col(0), (1, 1));
-        assert_eq!(file.line_col(6), (2, 1));
-        let x = file.text.rfind('x').unwrap();
-        assert_eq!(file.line_col(x), (2, 13));
-        assert_eq!(file.line_col(10_000), (3, 1));
-    }
-
-    #[test]
-    fn crlf_lines_are_counted_once() {
-        let file = SourceFile::new("x.toml".into(), "a = 1\r\nb = 2\r\n".into());
-        assert_eq!(file.line_col(7), (2, 1));
-    }
 }

@@ -16,7 +16,7 @@ use crate::source::{SourceFile, SourceSet};
 use crate::span::Span;
 
 impl Places for SourceSet {
-    fn line_col(&self, span: &Span) -> (usize, usize) {
+    fn line_col(&self, span: &Span) -> Option<(usize, usize)> {
         self.file(span.file).line_col(span.range.start)
     }
 }
@@ -57,8 +57,8 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceSet, lang: Lang, style
     render_with(diags, sources, lang, styled, Excerpt::around)
 }
 
-/// How the text under a diagnostic's spans is cut from its file.
-type Cut = for<'s> fn(&'s SourceFile, &[Range<usize>]) -> Excerpt<'s>;
+/// How the text under a diagnostic's spans is cut from its file's text.
+type Cut = for<'s> fn(&'s SourceFile, &'s str, &[Range<usize>]) -> Excerpt<'s>;
 
 fn render_with(
     diags: &[Diagnostic],
@@ -102,12 +102,21 @@ fn group<'a>(diag: &'a Diagnostic, sources: &'a SourceSet, lang: Lang, cut: Cut)
         Severity::Warning => Level::WARNING.with_name(lang.text(Msg::SeverityWarning)),
     };
     let mut group = Group::with_title(level.primary_title(diag.message.as_str()).id(diag.code()));
-    if let Some(span) = &diag.span {
-        group = group.element(main_snippet(diag, span, sources, cut));
+    // A file let go and changed since it was parsed has no lines to show:
+    // the diagnostic names the file alone.
+    let spanned = diag.span.as_ref().and_then(|span| {
+        let file = sources.file(span.file);
+        Some((span, file, file.text()?))
+    });
+    if let Some((span, file, text)) = spanned {
+        group = group.element(main_snippet(diag, span, (file, text), cut));
         for label in diag.labels.iter().filter(|l| l.span.file != span.file) {
             let other = sources.file(label.span.file);
-            let range = clamp(&label.span.range, &other.text);
-            let excerpt = cut(other, std::slice::from_ref(&range));
+            let Some(text) = other.text() else {
+                continue;
+            };
+            let range = clamp(&label.span.range, text);
+            let excerpt = cut(other, text, std::slice::from_ref(&range));
             group = group.element(
                 excerpt.snippet(other).annotation(
                     AnnotationKind::Context
@@ -138,21 +147,20 @@ fn group<'a>(diag: &'a Diagnostic, sources: &'a SourceSet, lang: Lang, cut: Cut)
 fn main_snippet<'a>(
     diag: &'a Diagnostic,
     span: &Span,
-    sources: &'a SourceSet,
+    (file, text): (&'a SourceFile, &'a str),
     cut: Cut,
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let file = sources.file(span.file);
     let labels: Vec<_> = diag
         .labels
         .iter()
         .filter(|label| label.span.file == span.file)
-        .map(|label| (clamp(&label.span.range, &file.text), label.message.as_str()))
+        .map(|label| (clamp(&label.span.range, text), label.message.as_str()))
         .collect();
-    let primary = clamp(&span.range, &file.text);
+    let primary = clamp(&span.range, text);
     let ranges: Vec<Range<usize>> = std::iter::once(primary.clone())
         .chain(labels.iter().map(|(range, _)| range.clone()))
         .collect();
-    let excerpt = cut(file, &ranges);
+    let excerpt = cut(file, text, &ranges);
     let mut snippet = excerpt
         .snippet(file)
         .annotation(AnnotationKind::Primary.span(excerpt.relative(&primary)));
@@ -181,8 +189,7 @@ impl Excerpt<'_> {
     /// latest ends, each line as annotate-snippets counts it: a span ending
     /// just after a newline ends on the next line, and an offset past the
     /// final newline belongs to the last line. `ranges` are clamped.
-    fn around<'s>(file: &'s SourceFile, ranges: &[Range<usize>]) -> Excerpt<'s> {
-        let text = file.text.as_str();
+    fn around<'s>(file: &'s SourceFile, text: &'s str, ranges: &[Range<usize>]) -> Excerpt<'s> {
         let low = ranges.iter().map(|r| r.start).min().unwrap_or(0);
         let high = ranges.iter().map(|r| r.end).max().unwrap_or(0).max(low);
         let anchor = if low == text.len() && text.ends_with('\n') {
@@ -197,7 +204,7 @@ impl Excerpt<'_> {
         Excerpt {
             text: &text[start..end],
             start,
-            first_line: file.line_col(start).0,
+            first_line: file.line_col(start).map_or(1, |(line, _)| line),
         }
     }
 
@@ -249,9 +256,9 @@ mod tests {
 
     /// The whole file, as diagnostics were once drawn: the reference the
     /// excerpts must match byte for byte.
-    fn whole<'s>(file: &'s SourceFile, _: &[Range<usize>]) -> Excerpt<'s> {
+    fn whole<'s>(_: &'s SourceFile, text: &'s str, _: &[Range<usize>]) -> Excerpt<'s> {
         Excerpt {
-            text: &file.text,
+            text,
             start: 0,
             first_line: 1,
         }

@@ -132,7 +132,7 @@ fn is_link(err: &io::Error) -> bool {
 /// Opens `path` to read without ever waiting (a named pipe with no writer
 /// would block `open` for ever) and keeps it only if it is a regular file.
 /// Without `follow`, a symbolic link fails to open (`ELOOP`).
-fn open_regular(path: &Path, follow: bool) -> Result<File, Refusal> {
+pub(super) fn open_regular(path: &Path, follow: bool) -> Result<File, Refusal> {
     let mut options = File::options();
     options.read(true);
     #[cfg(unix)]

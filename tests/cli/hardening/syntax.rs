@@ -33,7 +33,8 @@ fn diagnostics(kind: FileKind, text: &str) -> Vec<(&'static str, Option<usize>)>
             let line = d
                 .span
                 .as_ref()
-                .map(|span| plan.sources.file(span.file).line_col(span.range.start).0);
+                .and_then(|span| plan.sources.file(span.file).line_col(span.range.start))
+                .map(|(line, _)| line);
             (d.code(), line)
         })
         .collect()
