@@ -193,7 +193,7 @@ impl Checker<'_> {
 
     /// A diagnostic of `rule` at `span`, for the caller to complete.
     fn at(&self, rule: &'static Rule, span: &Span, message: String) -> Diagnostic {
-        let name = &self.plan.sources.file(span.file).name;
+        let name = &self.plan.sources.file(span.file()).name;
         Diagnostic::new(rule, message).at(span.clone(), name)
     }
 

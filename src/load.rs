@@ -244,7 +244,7 @@ fn read_id(
             _ => format::ID_TOO_LARGE.fill(lang, &[&MAX_ID, &id.value]),
         };
         let help = Some(format::INTEGER_BETWEEN.fill(lang, &[&key, &1, &MAX_ID]));
-        let span = id.span.range.clone();
+        let span = id.span.range();
         ctx.error(&format::INVALID_ID, span, message, help);
         return None;
     }
@@ -285,7 +285,7 @@ fn read_status(table: &mut TableReader, ctx: &mut FileContext) -> Option<Located
     };
     ctx.error(
         &format::INVALID_STATUS,
-        word.span.range.clone(),
+        word.span.range(),
         format::STATUS_NOT_KEYWORD.fill(lang, &[&word.value]),
         Some(help),
     );
@@ -334,11 +334,15 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
         .into_iter()
         .map(|sub| read_indicator(sub, ctx))
         .collect();
-    let log = table
-        .tables(ctx, "log", "log[]")
-        .into_iter()
-        .filter_map(|sub| read_log_entry(sub, ctx))
-        .collect();
+    // Sized to the entries written: collected through a filter, the
+    // journal would grow by doubling, and keep up to half of it empty.
+    let entries = table.tables(ctx, "log", "log[]");
+    let mut log = Vec::with_capacity(entries.len());
+    log.extend(
+        entries
+            .into_iter()
+            .filter_map(|sub| read_log_entry(sub, ctx)),
+    );
     let created = table.date(ctx, "created");
     table.finish(ctx);
     Some(Action {

@@ -77,10 +77,7 @@ pub struct Field {
 
 impl FileContext<'_> {
     pub fn span(&self, range: Range<usize>) -> Span {
-        Span {
-            file: self.file,
-            range,
-        }
+        Span::new(self.file, range)
     }
 
     /// A diagnostic of a rule of the file format (all are errors) at `range`.
@@ -229,7 +226,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             let lang = ctx.lang;
             ctx.error(
                 &format::EMPTY_TITLE,
-                title.span.range.clone(),
+                title.span.range(),
                 format::TITLE_BLANK.fill(lang, &[&key]),
                 Some(format::WRITE_TITLE.get(lang).to_string()),
             );

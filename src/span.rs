@@ -8,11 +8,33 @@ use std::ops::Range;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub usize);
 
-/// A stretch of one file, in bytes.
+/// A stretch of one file, in bytes. Twelve bytes, not twenty-four: a
+/// large plan holds one for nearly every value it read, and a plan file is
+/// far below 4 GiB (`MAX_FILE_BYTES`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
-    pub file: FileId,
-    pub range: Range<usize>,
+    file: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, range: Range<usize>) -> Span {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            file: narrow(file.0),
+            start: narrow(range.start),
+            end: narrow(range.end),
+        }
+    }
+
+    pub fn file(&self) -> FileId {
+        FileId(self.file as usize)
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A value with the place it was read from.

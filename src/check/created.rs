@@ -49,7 +49,7 @@ pub fn missing_created(plan: &Plan, added: &[FileAdded], lang: Lang) -> Vec<Diag
     let since = plan.since();
     let mut diags = Vec::new();
     for action in plan.actions.iter().filter(|a| a.created.is_none()) {
-        let file = &plan.sources.file(action.id.span.file).name;
+        let file = &plan.sources.file(action.id.span.file()).name;
         let Some(added) = added.iter().find(|a| &a.path == file) else {
             continue;
         };

@@ -102,7 +102,7 @@ pub fn file_name_mismatch(c: &mut Checker) {
         .map(|axis| &axis.id)
         .chain(plan.actions.iter().map(|action| &action.id));
     for id in numbered {
-        let name = base_name(&plan.sources.file(id.span.file).name);
+        let name = base_name(&plan.sources.file(id.span.file()).name);
         let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
         if let Ok(number) = digits.parse::<u32>()
             && number != id.value

@@ -18,7 +18,7 @@ pub(super) fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> 
             let lang = ctx.lang;
             ctx.error(
                 &format::UNSUPPORTED_SCHEMA,
-                version.span.range.clone(),
+                version.span.range(),
                 format::SCHEMA_NOT_READ.fill(lang, &[&version.value]),
                 Some(format::SET_SCHEMA.get(lang).to_string()),
             );

@@ -39,30 +39,29 @@ pub(super) fn read_yearly(
         "spent" => FieldType::Amount,
         _ => FieldType::Number,
     };
-    table
-        .entries(ctx, key, values)
-        .into_iter()
-        .filter_map(|(year, value)| {
-            let number = year.value.parse::<i32>().ok().filter(|y| YEARS.contains(y));
-            let Some(number) = number else {
-                let lang = ctx.lang;
-                let example = format!("{key} = {{ 2024 = 12, 2025 = 25 }}");
-                ctx.error(
-                    &format::INVALID_YEAR,
-                    year.span.range.clone(),
-                    format::NOT_A_YEAR.fill(lang, &[&year.value]),
-                    Some(lang.fill(Msg::DiagForExample, &[&example])),
-                );
-                return None;
-            };
-            let amount = read_number(ctx, &year.value, value)?;
-            Some((
-                Located {
-                    value: number,
-                    span: year.span,
-                },
-                amount,
-            ))
-        })
-        .collect()
+    let entries = table.entries(ctx, key, values);
+    let mut yearly = Vec::with_capacity(entries.len());
+    yearly.extend(entries.into_iter().filter_map(|(year, value)| {
+        let number = year.value.parse::<i32>().ok().filter(|y| YEARS.contains(y));
+        let Some(number) = number else {
+            let lang = ctx.lang;
+            let example = format!("{key} = {{ 2024 = 12, 2025 = 25 }}");
+            ctx.error(
+                &format::INVALID_YEAR,
+                year.span.range(),
+                format::NOT_A_YEAR.fill(lang, &[&year.value]),
+                Some(lang.fill(Msg::DiagForExample, &[&example])),
+            );
+            return None;
+        };
+        let amount = read_number(ctx, &year.value, value)?;
+        Some((
+            Located {
+                value: number,
+                span: year.span,
+            },
+            amount,
+        ))
+    }));
+    yearly
 }

@@ -230,10 +230,7 @@ mod tests {
     fn located<T>(value: T) -> Located<T> {
         Located {
             value,
-            span: Span {
-                file: FileId(0),
-                range: 0..0,
-            },
+            span: Span::new(FileId(0), 0..0),
         }
     }
 

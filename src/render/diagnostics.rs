@@ -17,7 +17,7 @@ use crate::span::Span;
 
 impl Places for SourceSet {
     fn line_col(&self, span: &Span) -> Option<(usize, usize)> {
-        self.file(span.file).line_col(span.range.start)
+        self.file(span.file()).line_col(span.range().start)
     }
 }
 
@@ -105,17 +105,17 @@ fn group<'a>(diag: &'a Diagnostic, sources: &'a SourceSet, lang: Lang, cut: Cut)
     // A file let go and changed since it was parsed has no lines to show:
     // the diagnostic names the file alone.
     let spanned = diag.span.as_ref().and_then(|span| {
-        let file = sources.file(span.file);
+        let file = sources.file(span.file());
         Some((span, file, file.text()?))
     });
     if let Some((span, file, text)) = spanned {
         group = group.element(main_snippet(diag, span, (file, text), cut));
-        for label in diag.labels.iter().filter(|l| l.span.file != span.file) {
-            let other = sources.file(label.span.file);
+        for label in diag.labels.iter().filter(|l| l.span.file() != span.file()) {
+            let other = sources.file(label.span.file());
             let Some(text) = other.text() else {
                 continue;
             };
-            let range = clamp(&label.span.range, text);
+            let range = clamp(&label.span.range(), text);
             let excerpt = cut(other, text, std::slice::from_ref(&range));
             group = group.element(
                 excerpt.snippet(other).annotation(
@@ -153,10 +153,10 @@ fn main_snippet<'a>(
     let labels: Vec<_> = diag
         .labels
         .iter()
-        .filter(|label| label.span.file == span.file)
-        .map(|label| (clamp(&label.span.range, text), label.message.as_str()))
+        .filter(|label| label.span.file() == span.file())
+        .map(|label| (clamp(&label.span.range(), text), label.message.as_str()))
         .collect();
-    let primary = clamp(&span.range, text);
+    let primary = clamp(&span.range(), text);
     let ranges: Vec<Range<usize>> = std::iter::once(primary.clone())
         .chain(labels.iter().map(|(range, _)| range.clone()))
         .collect();
@@ -289,10 +289,7 @@ mod tests {
             let offsets: Vec<usize> = (0..=text.len() + 1).step_by(step).collect();
             for &start in &offsets {
                 for &end in offsets.iter().filter(|&&end| end + 3 * step >= start) {
-                    let span = |range: Range<usize>, file: usize| Span {
-                        file: FileId(file),
-                        range,
-                    };
+                    let span = |range: Range<usize>, file: usize| Span::new(FileId(file), range);
                     let label = (start + end) / 2;
                     diags.push(
                         Diagnostic::new(&UNREADABLE_FILE, "m")

@@ -141,11 +141,11 @@ proptest! {
         diags.extend(check(&plan, NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(), Lang::Fr));
         for diag in &diags {
             if let Some(span) = &diag.span {
-                let file = plan.sources.file(span.file);
+                let file = plan.sources.file(span.file());
                 // Files held in memory are never let go.
                 let text = file.text().unwrap();
-                prop_assert!(span.range.start <= text.len(), "{diag:?}");
-                let (line, _) = file.line_col(span.range.start).unwrap();
+                prop_assert!(span.range().start <= text.len(), "{diag:?}");
+                let (line, _) = file.line_col(span.range().start).unwrap();
                 prop_assert!(line <= text.lines().count() + 1);
             }
         }

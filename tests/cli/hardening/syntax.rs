@@ -33,7 +33,7 @@ fn diagnostics(kind: FileKind, text: &str) -> Vec<(&'static str, Option<usize>)>
             let line = d
                 .span
                 .as_ref()
-                .and_then(|span| plan.sources.file(span.file).line_col(span.range.start))
+                .and_then(|span| plan.sources.file(span.file()).line_col(span.range().start))
                 .map(|(line, _)| line);
             (d.code(), line)
         })
