@@ -123,12 +123,12 @@ pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Pla
 pub(crate) fn place(plan: &mut Plan, item: Item) -> bool {
     match item {
         Item::Convention(convention) => {
-            plan.convention = convention;
+            plan.convention = *convention;
             plan.convention.schema.is_some()
         }
-        Item::Axis(axis) => push_some(&mut plan.axes, axis),
+        Item::Axis(axis) => push_some(&mut plan.axes, axis.map(|a| *a)),
         Item::Action(action) => push_some(&mut plan.actions, action.map(|a| *a)),
-        Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting),
+        Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting.map(|m| *m)),
         Item::Broken => false,
     }
 }
@@ -155,10 +155,12 @@ pub(crate) fn settle(plan: &mut Plan, files: &[FileLoad]) {
 
 /// What one file holds, once read; `Broken` when its TOML does not parse.
 pub(crate) enum Item {
-    Convention(Convention),
-    Axis(Option<Axis>),
+    // Boxed: the items of every file wait side by side until placed, and
+    // each is many times a pointer's size.
+    Convention(Box<Convention>),
+    Axis(Option<Box<Axis>>),
     Action(Option<Box<Action>>),
-    Meeting(Option<Meeting>),
+    Meeting(Option<Box<Meeting>>),
     Broken,
 }
 
@@ -191,10 +193,10 @@ pub(crate) fn read_file(
     }
     let reader = TableReader::new(document.get_ref(), document.span(), "");
     let item = match kind {
-        FileKind::Convention => Item::Convention(read_convention(reader, &mut ctx)),
-        FileKind::Axis => Item::Axis(read_axis(reader, &mut ctx)),
+        FileKind::Convention => Item::Convention(Box::new(read_convention(reader, &mut ctx))),
+        FileKind::Axis => Item::Axis(read_axis(reader, &mut ctx).map(Box::new)),
         FileKind::Action => Item::Action(read_action(reader, &mut ctx).map(Box::new)),
-        FileKind::Meeting => Item::Meeting(read_meeting(reader, &mut ctx)),
+        FileKind::Meeting => Item::Meeting(read_meeting(reader, &mut ctx).map(Box::new)),
     };
     (item, diags)
 }
