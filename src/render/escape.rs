@@ -6,21 +6,61 @@
 //! few characters its format cares about: a bilan of thousands of actions
 //! escapes megabytes of text.
 
-/// Copies `text` to `out`, runs of characters `special` does not pick at
-/// once; each picked one goes to `replace` with its byte index.
+/// The bytes that may start a character an escape looks at: the ASCII
+/// characters it names, every ASCII control, and 0xC2, which starts the
+/// C1 controls (U+0080–U+009F). Anything else is copied without a look.
+const fn watched(ascii: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    let mut index = 0;
+    while index < ascii.len() {
+        table[ascii[index] as usize] = true;
+        index += 1;
+    }
+    table
+}
+
+const CONTROLS: [bool; 256] = watched(b"");
+
+/// Of the characters a watched byte starts, those an escape names (every
+/// ASCII one it watches) and the controls: not the rest of U+0080–U+00BF.
+fn is_watched(c: char) -> bool {
+    c.is_ascii() || c.is_control()
+}
+
+/// Copies `text` to `out`, runs of bytes `watched` does not name at once;
+/// each character they start that `special` picks goes to `replace` with
+/// its byte index. A watched byte is ASCII or a leading byte, so it always
+/// starts a character.
 fn copy_runs(
     out: &mut String,
     text: &str,
+    watched: &[bool; 256],
     special: impl Fn(char) -> bool,
     mut replace: impl FnMut(&mut String, usize, char),
 ) {
-    let mut start = 0;
-    for (index, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let (mut start, mut index) = (0, 0);
+    while index < bytes.len() {
+        if !watched[usize::from(bytes[index])] {
+            index += 1;
+            continue;
+        }
+        let Some(c) = text[index..].chars().next() else {
+            break;
+        };
         if special(c) {
             out.push_str(&text[start..index]);
             replace(out, index, c);
             start = index + c.len_utf8();
         }
+        index += c.len_utf8();
     }
     out.push_str(&text[start..]);
 }
@@ -30,7 +70,7 @@ fn copy_runs(
 /// that a title can neither restyle, retitle nor clear the terminal.
 pub fn terminal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    copy_runs(&mut out, text, char::is_control, |out, _, c| {
+    copy_runs(&mut out, text, &CONTROLS, char::is_control, |out, _, c| {
         if matches!(c, '\n' | '\t') {
             out.push(' ');
         }
@@ -58,15 +98,9 @@ pub fn push_markdown(out: &mut String, text: &str) {
     if text.starts_with(['#', '-', '+', '=']) {
         out.push('\\');
     }
-    let special = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|' | '&'
-            )
-    };
+    const MARKDOWN: [bool; 256] = watched(b"\\`*_~[]<>|&");
     let bytes = text.as_bytes();
-    copy_runs(out, text, special, |out, index, c| match c {
+    copy_runs(out, text, &MARKDOWN, is_watched, |out, index, c| match c {
         // "\r\n" is one line break, one space.
         '\n' if index > 0 && bytes[index - 1] == b'\r' => {}
         '\r' | '\n' | '\t' => out.push(' '),
@@ -93,8 +127,8 @@ fn ordinal_digits(text: &str) -> Option<usize> {
 /// Text safe inside HTML elements and attribute values.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let special = |c: char| c.is_control() || matches!(c, '&' | '<' | '>' | '"' | '\'');
-    copy_runs(&mut out, text, special, |out, _, c| match c {
+    const HTML: [bool; 256] = watched(b"&<>\"'");
+    copy_runs(&mut out, text, &HTML, is_watched, |out, _, c| match c {
         '&' => out.push_str("&amp;"),
         '<' => out.push_str("&lt;"),
         '>' => out.push_str("&gt;"),
@@ -121,7 +155,7 @@ pub fn xml(text: &str) -> String {
 pub fn spreadsheet(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 1);
     let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
-    copy_runs(&mut out, text, control, |_, _, _| {});
+    copy_runs(&mut out, text, &CONTROLS, control, |_, _, _| {});
     if out.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         out.insert(0, '\'');
     }
