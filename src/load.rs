@@ -380,7 +380,7 @@ fn read_modality(mut table: TableReader, ctx: &mut FileContext) -> Modality {
         text: text(table.title(ctx, "text")),
         status: read_status(&mut table, ctx).map_or(Status::Planned, |s| s.value),
         done: table.date(ctx, "done"),
-        commune: table.string(ctx, "commune"),
+        commune: table.string(ctx, "commune").map(Box::new),
         pilots: table.string_list(ctx, "pilots"),
         created: table.date(ctx, "created"),
     };
@@ -399,7 +399,7 @@ fn read_log_entry(mut table: TableReader, ctx: &mut FileContext) -> Option<LogEn
         date: date?,
         note,
         status,
-        by,
+        by: by.map(Box::new),
     })
 }
 

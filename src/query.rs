@@ -181,7 +181,10 @@ fn resolve_communes(names: &[String], plan: &Plan) -> Result<Vec<String>, Error>
         .iter()
         .flat_map(|actor| actor.members.iter().map(String::as_str))
         .chain(plan.actions.iter().flat_map(|action| {
-            let modalities = action.modalities.iter().filter_map(|m| m.commune.as_ref());
+            let modalities = action
+                .modalities
+                .iter()
+                .filter_map(|m| m.commune.as_deref());
             action
                 .communes
                 .iter()

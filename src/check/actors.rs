@@ -125,7 +125,7 @@ pub fn unknown_actor(c: &mut Checker) {
             .chain(action.roles.iter().map(|(actor, _)| actor))
             .chain(action.modalities.iter().flat_map(|m| &m.pilots))
             .chain(action.financers.iter().map(|(actor, _)| actor))
-            .chain(action.log.iter().filter_map(|entry| entry.by.as_ref()));
+            .chain(action.log.iter().filter_map(|entry| entry.by.as_deref()));
         for actor in named {
             if !c.actors.contains(actor.value.as_str()) {
                 let help = match closest(&actor.value, &declared) {

@@ -152,10 +152,12 @@ pub fn unknown_commune(c: &mut Checker) {
     let lang = c.lang;
     let members: Vec<&str> = c.members.iter().copied().collect();
     for action in &plan.actions {
-        let named = action
-            .communes
-            .iter()
-            .chain(action.modalities.iter().filter_map(|m| m.commune.as_ref()));
+        let named = action.communes.iter().chain(
+            action
+                .modalities
+                .iter()
+                .filter_map(|m| m.commune.as_deref()),
+        );
         for commune in named {
             if !c.members.contains(commune.value.as_str()) {
                 let help = match closest(&commune.value, &members) {

@@ -135,7 +135,8 @@ pub struct Modality {
     pub text: String,
     pub status: Status,
     pub done: Option<Located<NaiveDate>>,
-    pub commune: Option<Located<String>>,
+    /// Boxed, as `LogEntry::by`: most have none, and a plan holds many.
+    pub commune: Option<Box<Located<String>>>,
     pub pilots: Vec<Located<String>>,
     /// The day the modality was added to its action, when the file says.
     pub created: Option<Located<NaiveDate>>,
@@ -164,7 +165,9 @@ pub struct LogEntry {
     pub status: Option<Status>,
     /// Who reported it, a declared actor (an entry collected from a
     /// pilot's workbook says whose).
-    pub by: Option<Located<String>>,
+    /// Boxed: most entries have none, and the box makes an entry a third
+    /// smaller.
+    pub by: Option<Box<Located<String>>>,
 }
 
 #[derive(Clone)]
