@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 use toml::de::{DeTable, DeValue};
 
@@ -89,6 +90,12 @@ pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Pla
         .iter()
         .map(|file| file.text().map_or(0, str::len))
         .sum();
+    // Sized once: growing by doubling would hold two copies at the peak.
+    let count = kinds
+        .iter()
+        .filter(|&&kind| kind == FileKind::Action)
+        .count();
+    let actions = Mutex::new(Vec::with_capacity(count));
     let read = parallel::map_owned(texts, weight > PARALLEL_BYTES, |index, mut file| {
         let (item, diags) = read_file(FileId(index), &file, kinds[index], lang);
         // A file without a problem has nothing to show yet: its text can
@@ -96,11 +103,19 @@ pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Pla
         if diags.is_empty() {
             file.let_go();
         }
+        // An action takes its place at once, in any order (`settle` sorts
+        // them): waiting for its turn, every action would be held twice.
+        let item = match item {
+            Item::Action(Some(action)) => {
+                let mut actions = actions.lock().unwrap_or_else(PoisonError::into_inner);
+                actions.push(*action);
+                Item::Placed
+            }
+            item => item,
+        };
         (file, item, diags)
     });
-    // Sized once: growing by doubling would hold two copies at the peak.
-    let actions = kinds.iter().filter(|&&kind| kind == FileKind::Action);
-    plan.actions.reserve_exact(actions.count());
+    plan.actions = actions.into_inner().unwrap_or_else(PoisonError::into_inner);
     let mut texts = Vec::with_capacity(read.len());
     let mut files = Vec::with_capacity(read.len());
     for (text, item, diags) in read {
@@ -129,6 +144,7 @@ pub(crate) fn place(plan: &mut Plan, item: Item) -> bool {
         Item::Axis(axis) => push_some(&mut plan.axes, axis.map(|a| *a)),
         Item::Action(action) => push_some(&mut plan.actions, action.map(|a| *a)),
         Item::Meeting(meeting) => push_some(&mut plan.meetings, meeting.map(|m| *m)),
+        Item::Placed => true,
         Item::Broken => false,
     }
 }
@@ -161,6 +177,8 @@ pub(crate) enum Item {
     Axis(Option<Box<Axis>>),
     Action(Option<Box<Action>>),
     Meeting(Option<Box<Meeting>>),
+    /// A whole action, already in the plan.
+    Placed,
     Broken,
 }
 
