@@ -130,6 +130,14 @@ impl Repo {
     /// Every file of the plan folder at `revision`, as (path relative to the
     /// plan folder, bytes). An error when the plan did not exist there.
     pub fn plan_files(&self, revision: &Revision) -> Result<Vec<(String, Vec<u8>)>, Error> {
+        let entries = self.plan_entries(revision)?;
+        self.blobs(entries)
+    }
+
+    /// Every file of the plan folder at `revision`, as (path relative to the
+    /// plan folder, blob id), without reading the files: the same blob id
+    /// is the same bytes. An error when the plan did not exist there.
+    pub fn plan_entries(&self, revision: &Revision) -> Result<Vec<(String, String)>, Error> {
         let absent = || Error::PlanNotAtRevision {
             revision: revision.name.clone(),
             folder: self.prefix_shown(),
@@ -166,6 +174,11 @@ impl Repo {
                 }
             }
         }
+        Ok(entries)
+    }
+
+    /// The bytes of each (path, blob id) of `plan_entries`, as (path, bytes).
+    pub fn blobs(&self, entries: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>, Error> {
         let blobs = self.ask(&entries.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())?;
         let mut files = Vec::with_capacity(entries.len());
         for ((path, _), blob) in entries.into_iter().zip(blobs) {
