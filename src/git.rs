@@ -10,6 +10,7 @@
 //! index are never touched.
 
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -247,7 +248,11 @@ fn tree_entries(bytes: &[u8], id_len: usize) -> Vec<(&str, &str, String)> {
         };
         let head = std::str::from_utf8(&rest[..nul]).ok();
         if let Some((mode, name)) = head.and_then(|h| h.split_once(' ')) {
-            let id = raw.iter().map(|b| format!("{b:02x}")).collect();
+            // One string written to, not one per byte: a plan has 10,000 ids.
+            let mut id = String::with_capacity(2 * id_len);
+            for byte in raw {
+                let _ = write!(id, "{byte:02x}");
+            }
             entries.push((mode, name, id));
         }
         rest = &rest[nul + 1 + id_len..];
