@@ -72,24 +72,10 @@ fn plans_at(
     let old = checked_at(old, &files, diags, from, context)?;
 
     let to = repo.resolve(to)?;
-    let mut known: HashMap<String, Vec<u8>> = ids
+    let known = ids
         .into_iter()
-        .zip(blobs.into_iter().map(|(_, bytes)| bytes))
-        .collect();
-    let entries = repo.plan_entries(&to)?;
-    let unknown: Vec<_> = (entries.iter())
-        .filter(|(_, id)| !known.contains_key(id))
-        .cloned()
-        .collect();
-    let unknown_ids: Vec<String> = unknown.iter().map(|(_, id)| id.clone()).collect();
-    known.extend(
-        unknown_ids
-            .into_iter()
-            .zip(repo.blobs(unknown)?.into_iter().map(|(_, bytes)| bytes)),
-    );
-    let blobs = (entries.into_iter())
-        .map(|(path, id)| (path, known[&id].clone()))
-        .collect();
+        .zip(blobs.into_iter().map(|(_, bytes)| bytes));
+    let blobs = files_of(repo, repo.plan_entries(&to)?, known.collect())?;
     let mut diags = Vec::new();
     let sources = SourceSet::from_blobs(blobs, lang, &mut diags);
     let touched: Vec<usize> = (0..sources.files.len())
@@ -99,6 +85,37 @@ fn plans_at(
     new.root = PathBuf::from(&to.name);
     let new = checked_at(new, &files, diags, &to, context)?;
     Ok((old, new, to))
+}
+
+/// The files of `entries` (path, blob id) with their bytes: those of
+/// `known` (blob id to bytes, read for the other revision) when there, read
+/// from git otherwise. Bytes are moved, copied only for a blob that two
+/// files share.
+fn files_of(
+    repo: &Repo,
+    entries: Vec<(String, String)>,
+    mut known: HashMap<String, Vec<u8>>,
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let unknown: Vec<_> = (entries.iter())
+        .filter(|(_, id)| !known.contains_key(id))
+        .cloned()
+        .collect();
+    let unknown_ids: Vec<String> = unknown.iter().map(|(_, id)| id.clone()).collect();
+    let read = repo.blobs(unknown)?.into_iter().map(|(_, bytes)| bytes);
+    known.extend(unknown_ids.into_iter().zip(read));
+    let last_use: HashMap<String, usize> = (entries.iter().enumerate())
+        .map(|(index, (_, id))| (id.clone(), index))
+        .collect();
+    let files = (entries.into_iter().enumerate()).map(|(index, (path, id))| {
+        // Every id is known by now: read before, or just read.
+        let bytes = if last_use.get(&id) == Some(&index) {
+            known.remove(&id)
+        } else {
+            known.get(&id).cloned()
+        };
+        (path, bytes.unwrap_or_default())
+    });
+    Ok(files.collect())
 }
 
 /// Whether the file at `index` of `after` is the file at that index of

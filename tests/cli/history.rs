@@ -411,7 +411,14 @@ fn diff_between_revisions_answers_as_if_each_was_read_from_scratch() {
         "id = 1\naxis = 1\ntitle = \"Double\"\n",
     )
     .unwrap();
-    git(repo, &["commit", "-q", "-am", "broken"]);
+    // The same blob twice: a copy, whose id is then defined twice.
+    fs::copy(
+        actions.join("01-ateliers.toml"),
+        actions.join("07-copie.toml"),
+    )
+    .unwrap();
+    git(repo, &["add", "-A"]);
+    git(repo, &["commit", "-q", "-m", "broken"]);
     git(repo, &["tag", "broken"]);
     let stderr = |args: &[&str]| {
         let output = ctg()
@@ -426,6 +433,7 @@ fn diff_between_revisions_answers_as_if_each_was_read_from_scratch() {
     };
     let refused = stderr(&["status", "--rev", "broken"]);
     assert!(refused.contains("actions/02-ecoute.toml"), "{refused}");
+    assert!(refused.contains("actions/07-copie.toml"), "{refused}");
     assert_eq!(stderr(&["diff", "later", "broken"]), refused);
     assert_eq!(stderr(&["diff", "broken", "later"]), refused);
 }
