@@ -29,6 +29,7 @@ use crate::load::{FileLoad, from_sources_by_file};
 use crate::model::{Action, Plan};
 use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, read_plan};
 
+pub use after::reread_from;
 pub use journal::{NewEntry, correct_log, insert_log, remove_log};
 pub use lock::LOCK_FILE;
 pub use toml::{

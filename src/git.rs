@@ -10,6 +10,7 @@
 //! index are never touched.
 
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -130,6 +131,14 @@ impl Repo {
     /// Every file of the plan folder at `revision`, as (path relative to the
     /// plan folder, bytes). An error when the plan did not exist there.
     pub fn plan_files(&self, revision: &Revision) -> Result<Vec<(String, Vec<u8>)>, Error> {
+        let entries = self.plan_entries(revision)?;
+        self.blobs(entries)
+    }
+
+    /// Every file of the plan folder at `revision`, as (path relative to the
+    /// plan folder, blob id), without reading the files: the same blob id
+    /// is the same bytes. An error when the plan did not exist there.
+    pub fn plan_entries(&self, revision: &Revision) -> Result<Vec<(String, String)>, Error> {
         let absent = || Error::PlanNotAtRevision {
             revision: revision.name.clone(),
             folder: self.prefix_shown(),
@@ -166,6 +175,11 @@ impl Repo {
                 }
             }
         }
+        Ok(entries)
+    }
+
+    /// The bytes of each (path, blob id) of `plan_entries`, as (path, bytes).
+    pub fn blobs(&self, entries: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>, Error> {
         let blobs = self.ask(&entries.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())?;
         let mut files = Vec::with_capacity(entries.len());
         for ((path, _), blob) in entries.into_iter().zip(blobs) {
@@ -234,7 +248,11 @@ fn tree_entries(bytes: &[u8], id_len: usize) -> Vec<(&str, &str, String)> {
         };
         let head = std::str::from_utf8(&rest[..nul]).ok();
         if let Some((mode, name)) = head.and_then(|h| h.split_once(' ')) {
-            let id = raw.iter().map(|b| format!("{b:02x}")).collect();
+            // One string written to, not one per byte: a plan has 10,000 ids.
+            let mut id = String::with_capacity(2 * id_len);
+            for byte in raw {
+                let _ = write!(id, "{byte:02x}");
+            }
             entries.push((mode, name, id));
         }
         rest = &rest[nul + 1 + id_len..];

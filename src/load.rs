@@ -36,7 +36,7 @@ const MAX_ID: i64 = 9999;
 
 /// Below this many bytes of TOML, a plan is read on one thread: starting
 /// threads would cost more than they save (the bundled plan is far below).
-const PARALLEL_BYTES: usize = 256 * 1024;
+pub(crate) const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// The years an indicator value may be keyed by: anything else is a typo.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;

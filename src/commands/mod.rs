@@ -32,12 +32,12 @@ use chrono::NaiveDate;
 use crate::Context;
 use crate::analysis::diff::ChangeEntry;
 use crate::check::{check, validate};
-use crate::diag::{self, Severity};
+use crate::diag::{self, Diagnostic, Severity};
 use crate::edit::{EditableFile, NewEntry, PlanEditor, insert_log, set_value};
 use crate::error::{Error, Invalid};
 use crate::git::{Repo, Revision};
 use crate::i18n::{Lang, Msg};
-use crate::load::from_sources;
+use crate::load::{FileLoad, from_sources_by_file};
 use crate::model::{Action, Period, Plan, Status, latest_move};
 use crate::output::Output;
 use crate::render::document::{Block, Document};
@@ -75,12 +75,25 @@ pub fn load_valid_plan(context: &Context) -> Result<Plan, Error> {
 /// The plan as it was at a revision, checked; a plan with errors there is
 /// refused with its diagnostics, as for any command.
 pub fn plan_at(repo: &Repo, revision: &Revision, context: &Context) -> Result<Plan, Error> {
-    let lang = context.lang;
     let blobs = repo.plan_files(revision)?;
     let mut diags = Vec::new();
-    let sources = SourceSet::from_blobs(blobs, lang, &mut diags);
-    let plan = from_sources(Path::new(&revision.name), sources, lang, &mut diags);
-    diags.extend(check(&plan, context.today, lang));
+    let sources = SourceSet::from_blobs(blobs, context.lang, &mut diags);
+    let root = Path::new(&revision.name);
+    let (plan, files) = from_sources_by_file(root, sources, context.lang);
+    checked_at(plan, &files, diags, revision, context)
+}
+
+/// A plan read at a revision file by file into `files`, with `diags` met
+/// reading its files, checked: refused with its errors if it has any.
+pub fn checked_at(
+    plan: Plan,
+    files: &[FileLoad],
+    mut diags: Vec<Diagnostic>,
+    revision: &Revision,
+    context: &Context,
+) -> Result<Plan, Error> {
+    diags.extend(files.iter().flat_map(|file| file.diags.iter().cloned()));
+    diags.extend(check(&plan, context.today, context.lang));
     if diag::has_errors(&diags) {
         diags.retain(|d| d.severity == Severity::Error);
         diag::sort(&mut diags, &plan.sources);

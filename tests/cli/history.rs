@@ -376,3 +376,64 @@ fn status_at_rebuilds_statuses_from_the_journal() {
         "{table}"
     );
 }
+
+/// `diff A B` makes B's plan from A's and parses again only the files that
+/// differ: it must answer as when B's files are read from scratch (`diff A`
+/// with B on disk), and refuse a plan broken at either end as `status --rev`
+/// refuses it.
+#[test]
+fn diff_between_revisions_answers_as_if_each_was_read_from_scratch() {
+    let (dir, plan) = repository();
+    let repo = dir.path();
+    // Action 4 removed, action 5 renamed, axis 2 changed next to axis 1 unchanged.
+    let actions = plan.join("actions");
+    fs::rename(
+        actions.join("05-bloquee.toml"),
+        actions.join("05-en-pause.toml"),
+    )
+    .unwrap();
+    let axis = plan.join("axes/2-jeunesse.toml");
+    let text = fs::read_to_string(&axis).unwrap();
+    fs::write(&axis, text.replace("autonomie", "autonomie réelle")).unwrap();
+    git(repo, &["add", "-A"]);
+    git(repo, &["commit", "-q", "-m", "later"]);
+    git(repo, &["tag", "later"]);
+    for from in ["copil-2024", "copil-2025"] {
+        let between = diff_json(&plan, &[from, "later"]);
+        let from_disk = diff_json(&plan, &[from]);
+        assert_eq!(between["changes"], from_disk["changes"], "{from}");
+        assert_ne!(between["changes"], json!([]), "{from}");
+    }
+
+    fs::write(actions.join("02-ecoute.toml"), "id = [\n").unwrap();
+    fs::write(
+        actions.join("03-offre.toml"),
+        "id = 1\naxis = 1\ntitle = \"Double\"\n",
+    )
+    .unwrap();
+    // The same blob twice: a copy, whose id is then defined twice.
+    fs::copy(
+        actions.join("01-ateliers.toml"),
+        actions.join("07-copie.toml"),
+    )
+    .unwrap();
+    git(repo, &["add", "-A"]);
+    git(repo, &["commit", "-q", "-m", "broken"]);
+    git(repo, &["tag", "broken"]);
+    let stderr = |args: &[&str]| {
+        let output = ctg()
+            .arg("--plan")
+            .arg(&plan)
+            .args(["--today", TODAY, "--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let refused = stderr(&["status", "--rev", "broken"]);
+    assert!(refused.contains("actions/02-ecoute.toml"), "{refused}");
+    assert!(refused.contains("actions/07-copie.toml"), "{refused}");
+    assert_eq!(stderr(&["diff", "later", "broken"]), refused);
+    assert_eq!(stderr(&["diff", "broken", "later"]), refused);
+}

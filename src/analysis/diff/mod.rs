@@ -142,6 +142,8 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
                 action: id,
                 title: action.title.clone(),
             }),
+            // The same text is the same action: most are, between two commits.
+            (Some(before), Some(after)) if same_text(old, before, new, after) => {}
             (Some(old), Some(new)) => action_changes(old, new, &mut changes),
             (None, None) => {}
         }
@@ -162,6 +164,13 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
         }
     }
     changes
+}
+
+/// Whether two actions were read from files of the same text.
+fn same_text(old: &Plan, before: &Action, new: &Plan, after: &Action) -> bool {
+    let old_text = old.sources.files.get(before.file.0).map(|f| &f.text);
+    let new_text = new.sources.files.get(after.file.0).map(|f| &f.text);
+    matches!((old_text, new_text), (Some(a), Some(b)) if a == b)
 }
 
 fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
