@@ -124,7 +124,7 @@ fn same_file(before: &SourceSet, after: &SourceSet, index: usize) -> bool {
     let (Some(old), Some(new)) = (before.files.get(index), after.files.get(index)) else {
         return false;
     };
-    before.kinds[index] == after.kinds[index] && old.name == new.name && old.text == new.text
+    before.kinds[index] == after.kinds[index] && old.name == new.name && old.text() == new.text()
 }
 
 /// `ctg diff --format json`.

@@ -65,7 +65,7 @@ pub fn reread_from(
     }
     // Many files when a file added or removed shifts those after it.
     let weight: usize = (touched.iter())
-        .map(|&index| sources.files[index].text.len())
+        .map(|&index| sources.files[index].text().map_or(0, str::len))
         .sum();
     let read = parallel::map(touched, weight > PARALLEL_BYTES, |_, &index| {
         let file = &sources.files[index];

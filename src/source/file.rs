@@ -61,6 +61,15 @@ impl SourceFile {
         }
     }
 
+    /// The text if it is in memory, without reading the file again: for a
+    /// comparison that has a slower way when it is not.
+    pub fn text_in_memory(&self) -> Option<&str> {
+        match &self.text {
+            Text::Held(text) => Some(text),
+            Text::LetGo { again, .. } => again.get().and_then(Option::as_deref),
+        }
+    }
+
     /// Lets the text go if the file can be read again; its place in memory
     /// is worth more than a second read of the few files with a problem.
     pub fn let_go(&mut self) {

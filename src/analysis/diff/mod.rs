@@ -11,7 +11,7 @@ mod modalities;
 
 use crate::i18n::Lang;
 use crate::model::{Action, Plan, Status};
-use crate::span::Located;
+use crate::span::{FileId, Located};
 
 /// One change. Actions are named by id; modalities by their number in the
 /// action (1 for the first), as `ctg set 4.2` does, and followed from one
@@ -166,11 +166,19 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     changes
 }
 
-/// Whether two actions were read from files of the same text.
+/// Whether two actions were read from files of the same text, as far as
+/// memory tells: a text let go (the files on disk) is not read again, the
+/// actions are compared field by field instead.
 fn same_text(old: &Plan, before: &Action, new: &Plan, after: &Action) -> bool {
-    let old_text = old.sources.files.get(before.file.0).map(|f| &f.text);
-    let new_text = new.sources.files.get(after.file.0).map(|f| &f.text);
+    let (old_text, new_text) = (
+        text_in_memory(old, before.file),
+        text_in_memory(new, after.file),
+    );
     matches!((old_text, new_text), (Some(a), Some(b)) if a == b)
+}
+
+fn text_in_memory(plan: &Plan, file: FileId) -> Option<&str> {
+    plan.sources.files.get(file.0)?.text_in_memory()
 }
 
 fn action_changes(old: &Action, new: &Action, changes: &mut Vec<Change>) {
