@@ -61,7 +61,8 @@ def peak_memory(argv):
     argv = next_argv(argv)
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", *argv], stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, env=ENV)
-    return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
+    # GNU time counts kibibytes; MB here are 10^6 bytes, as the plan's size.
+    return int(proc.stderr.decode().strip().splitlines()[-1]) * 1024 / 1e6
 
 
 # The single-plan commands measured on the large plan against the parse floor;

@@ -131,14 +131,13 @@ impl SourceSet {
 pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> SourceSet {
     let mut set = SourceSet::empty();
     let guard = Guard::new(root);
+    // Where a file let go is read again from, shared by every file.
+    let below: std::sync::Arc<Path> = root.into();
     // One open instead of a test then an open: a plan is read on every command.
     match guard.open(&root.join(CONVENTION_FILE)) {
         Ok(file) => match read_one(file, CONVENTION_FILE.to_string(), lang, diags) {
             Some(file) => {
-                set.push(
-                    file.read_from(root.join(CONVENTION_FILE)),
-                    FileKind::Convention,
-                );
+                set.push(file.below(below.clone()), FileKind::Convention);
             }
             None => set.unread.push(FileKind::Convention),
         },
@@ -168,7 +167,7 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
         for (file, unread, file_diags) in read {
             diags.extend(file_diags);
             if let Some(file) = file {
-                set.push(file, kind);
+                set.push(file.below(below.clone()), kind);
             }
             if unread {
                 set.unread.push(kind);
@@ -189,8 +188,7 @@ fn read_listed(
     let mut diags = Vec::new();
     match guard.open(path) {
         Ok(opened) => {
-            let file = read_one(opened, name.to_string(), lang, &mut diags)
-                .map(|file| file.read_from(path.to_path_buf()));
+            let file = read_one(opened, name.to_string(), lang, &mut diags);
             let unread = file.is_none();
             (file, unread, diags)
         }

@@ -6,8 +6,8 @@
 //! used only if it is still the text that was parsed.
 
 use std::io::Read;
-use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use super::guard::open_regular;
 
@@ -16,8 +16,9 @@ pub struct SourceFile {
     /// Path relative to the plan folder, with `/` separators, as diagnostics show it.
     pub name: String,
     text: Text,
-    /// The file it was read from, when it was: where to read it again.
-    origin: Option<PathBuf>,
+    /// The plan folder it was read from, when it was: its text can be read
+    /// again from there, under its name.
+    origin: Option<Arc<Path>>,
     /// Made when a place is first shown: a plan without problems needs none.
     line_starts: OnceLock<Vec<usize>>,
 }
@@ -44,9 +45,9 @@ impl SourceFile {
         }
     }
 
-    /// The file was read from `path`, which can be read again.
-    pub fn read_from(mut self, path: PathBuf) -> SourceFile {
-        self.origin = Some(path);
+    /// The file was read from the plan folder `root`, under its name.
+    pub fn below(mut self, root: Arc<Path>) -> SourceFile {
+        self.origin = Some(root);
         self
     }
 
@@ -83,7 +84,7 @@ impl SourceFile {
 
     fn read_again(&self, expected: u64) -> Option<String> {
         let mut bytes = Vec::new();
-        open_regular(self.origin.as_ref()?, true)
+        open_regular(&self.origin.as_ref()?.join(&self.name), true)
             .ok()?
             .take(super::MAX_FILE_BYTES)
             .read_to_end(&mut bytes)
@@ -144,16 +145,17 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("x.toml");
         std::fs::write(&path, "\u{feff}a = 1\nb = 2\n").unwrap();
-        let read = |path: &PathBuf| {
+        let root: Arc<Path> = folder.path().into();
+        let read = || {
             let mut file =
-                SourceFile::new("x.toml".into(), "a = 1\nb = 2\n".into()).read_from(path.clone());
+                SourceFile::new("x.toml".into(), "a = 1\nb = 2\n".into()).below(root.clone());
             file.let_go();
             file
         };
-        let file = read(&path);
+        let file = read();
         assert_eq!(file.text(), Some("a = 1\nb = 2\n"));
         assert_eq!(file.line_col(8), Some((2, 3)));
-        let file = read(&path);
+        let file = read();
         std::fs::write(&path, "a = 1\nb = 3\n").unwrap();
         assert_eq!(file.text(), None, "changed since parsed");
         assert_eq!(file.line_col(8), None);
