@@ -70,7 +70,11 @@ pub struct FileLoad {
 
 /// `from_sources`, with what each file gave kept apart, so that an edit
 /// parses again only the files it changes.
-pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Plan, Vec<FileLoad>) {
+pub fn from_sources_by_file(
+    root: &Path,
+    mut sources: SourceSet,
+    lang: Lang,
+) -> (Plan, Vec<FileLoad>) {
     let mut plan = Plan {
         root: root.to_path_buf(),
         sources: std::sync::Arc::new(SourceSet::empty()),
@@ -80,56 +84,46 @@ pub fn from_sources_by_file(root: &Path, sources: SourceSet, lang: Lang) -> (Pla
         meetings: Vec::new(),
         incomplete: Vec::new(),
     };
-    let SourceSet {
-        files: texts,
-        kinds,
-        unread,
-    } = sources;
     // On every core for a large plan; diagnostics kept in the files' order.
-    let weight: usize = texts
-        .iter()
+    let weight: usize = (sources.files.iter())
         .map(|file| file.text().map_or(0, str::len))
         .sum();
     // Sized once: growing by doubling would hold two copies at the peak.
-    let count = kinds
-        .iter()
-        .filter(|&&kind| kind == FileKind::Action)
-        .count();
-    let actions = Mutex::new(Vec::with_capacity(count));
-    let read = parallel::map_owned(texts, weight > PARALLEL_BYTES, |index, mut file| {
-        let (item, diags) = read_file(FileId(index), &file, kinds[index], lang);
-        // A file without a problem has nothing to show yet: its text can
-        // go while the next ones are parsed, and be read again if need be.
-        if diags.is_empty() {
-            file.let_go();
-        }
-        // An action takes its place at once, in any order (`settle` sorts
-        // them): waiting for its turn, every action would be held twice.
-        let item = match item {
-            Item::Action(Some(action)) => {
-                let mut actions = actions.lock().unwrap_or_else(PoisonError::into_inner);
-                actions.push(*action);
-                Item::Placed
+    let kinds = &sources.kinds;
+    let count = kinds.iter().filter(|&&kind| kind == FileKind::Action);
+    let actions = Mutex::new(Vec::with_capacity(count.count()));
+    let read = parallel::map_mut(
+        &mut sources.files,
+        weight > PARALLEL_BYTES,
+        |index, file| {
+            let (item, diags) = read_file(FileId(index), file, kinds[index], lang);
+            // A file without a problem has nothing to show yet: its text can
+            // go while the next ones are parsed, and be read again if need be.
+            if diags.is_empty() {
+                file.let_go();
             }
-            item => item,
-        };
-        (file, item, diags)
-    });
+            // An action takes its place at once, in any order (`settle` sorts
+            // them): waiting for its turn, every action would be held twice.
+            let item = match item {
+                Item::Action(Some(action)) => {
+                    let mut actions = actions.lock().unwrap_or_else(PoisonError::into_inner);
+                    actions.push(*action);
+                    Item::Placed
+                }
+                item => item,
+            };
+            (item, diags)
+        },
+    );
     plan.actions = actions.into_inner().unwrap_or_else(PoisonError::into_inner);
-    let mut texts = Vec::with_capacity(read.len());
-    let mut files = Vec::with_capacity(read.len());
-    for (text, item, diags) in read {
-        texts.push(text);
-        files.push(FileLoad {
+    let files: Vec<FileLoad> = read
+        .into_iter()
+        .map(|(item, diags)| FileLoad {
             complete: place(&mut plan, item),
             diags,
-        });
-    }
-    plan.sources = std::sync::Arc::new(SourceSet {
-        files: texts,
-        kinds,
-        unread,
-    });
+        })
+        .collect();
+    plan.sources = std::sync::Arc::new(sources);
     settle(&mut plan, &files);
     (plan, files)
 }

@@ -30,34 +30,29 @@ where
     map_by(items, 1, items.len() > 1, work)
 }
 
-/// `map`, each item handed over by value: the work may keep, change or
-/// drop it (a file's text, let go once parsed).
-pub fn map_owned<T, R, F>(items: Vec<T>, worth_it: bool, work: F) -> Vec<R>
+/// `map`, each item lent to change (a file's text, let go once parsed).
+pub fn map_mut<T, R, F>(items: &mut [T], worth_it: bool, work: F) -> Vec<R>
 where
     T: Send,
     R: Send,
-    F: Fn(usize, T) -> R + Sync,
+    F: Fn(usize, &mut T) -> R + Sync,
 {
     let threads = threads(items.len(), CHUNK, worth_it);
     if threads <= 1 {
         return items
-            .into_iter()
+            .iter_mut()
             .enumerate()
             .map(|(i, item)| work(i, item))
             .collect();
     }
-    let mut chunks = Vec::with_capacity(items.len().div_ceil(CHUNK));
-    let mut items = items.into_iter();
-    let mut start = 0;
-    while items.len() > 0 {
-        let chunk: Vec<T> = items.by_ref().take(CHUNK).collect();
-        let next = start + chunk.len();
-        chunks.push((start, chunk));
-        start = next;
-    }
-    run(chunks, threads, |start, chunk| {
-        chunk
-            .into_iter()
+    let chunks = items
+        .chunks_mut(CHUNK)
+        .enumerate()
+        .map(|(k, items)| (k * CHUNK, items))
+        .collect();
+    run(chunks, threads, |start, items| {
+        items
+            .iter_mut()
             .enumerate()
             .map(|(i, item)| work(start + i, item))
             .collect()
@@ -154,10 +149,12 @@ mod tests {
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
         assert_eq!(map(&items[..3], false, |_, n| *n), [0, 1, 2]);
         assert!(map(&[] as &[usize], true, |_, n| *n).is_empty());
-        let owned = map_owned(items.clone(), true, |i, n| {
-            assert_eq!(i, n);
-            n * n
+        let mut lent = items.clone();
+        let old = map_mut(&mut lent, true, |i, n| {
+            assert_eq!(i, *n);
+            *n *= *n;
+            i
         });
-        assert_eq!(owned, squares);
+        assert_eq!((lent, old), (squares, items));
     }
 }
