@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
-"""Start-up of ctg: `ctg status` on the bundled plan against a hello-world
-process, for the release build and any other builds given.
+"""Start-up of ctg: `ctg status` on the bundled plan, run from the
+repository's root as a user would (the plan found from there), against a
+hello-world process, for the release build and any other builds given.
 
     python3 bench/startup.py [--rounds 150] [CTG…]
 
 Builds the release binary and the hello-world baseline, then runs each
-command in alternation and prints the median wall time and the ratios to
-hello world. A statically linked build, to compare with, is made by
+command in alternation and prints the median wall time, the ratios to
+hello world and the median page faults of each process (minor faults, which
+cost much of a start on a virtual machine). A statically linked build, to
+compare with, is made by
 
     RUSTFLAGS="-C target-feature=+crt-static" cargo build --release \\
         --target x86_64-unknown-linux-gnu --target-dir target/static
 
 and given as target/static/x86_64-unknown-linux-gnu/release/ctg.
 """
-import argparse, os, statistics, subprocess, sys
+import argparse, os, resource, statistics, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -28,19 +31,23 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ctg", "--example", "hello"],
                    cwd=REPO, check=True)
     target = os.path.join(REPO, "target", "release")
-    plan = os.path.join(REPO, "plan")
     commands = {"hello world": [os.path.join(target, "examples", "hello")],
-                "ctg status (release)": [os.path.join(target, "ctg"), "--plan", plan, "status"]}
+                "ctg status (release)": [os.path.join(target, "ctg"), "status"]}
     for other in args.others:
-        commands[f"ctg status ({other})"] = [other, "--plan", plan, "status"]
+        commands[f"ctg status ({other})"] = [os.path.abspath(other), "status"]
+    os.chdir(REPO)  # where `ctg status` finds plan/
     times = {name: [] for name in commands}
+    faults = {name: [] for name in commands}
     for _ in range(args.rounds):
         for name, argv in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt
             times[name].append(run_once(argv))
+            faults[name].append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt - before)
     median = {name: statistics.median(values) for name, values in times.items()}
     for name in commands:
         ratio = median[name] / median["hello world"]
-        print(f"{name:60} {median[name] * 1000:7.2f} ms  {ratio:5.2f} x hello world")
+        print(f"{name:60} {median[name] * 1000:7.2f} ms  {ratio:5.2f} x hello world"
+              f"  {statistics.median(faults[name]):5.0f} page faults")
 
 
 if __name__ == "__main__":

@@ -268,6 +268,50 @@ pub enum Command {
     Man,
 }
 
+impl Command {
+    /// The arguments of the command named `name`, as the variants above give
+    /// them to clap; `None` for a word that names no command.
+    fn arguments(name: &str) -> Option<fn(clap::Command) -> clap::Command> {
+        Some(match name {
+            "status" => StatusArgs::augment_args,
+            "check" => CheckArgs::augment_args,
+            "list" => ListArgs::augment_args,
+            "show" => ShowArgs::augment_args,
+            "pilots" => PilotsArgs::augment_args,
+            "set" => SetArgs::augment_args,
+            "log" => LogArgs::augment_args,
+            "new" => NewArgs::augment_args,
+            "meeting" => MeetingArgs::augment_args,
+            "collect" => CollectArgs::augment_args,
+            "indicator" => IndicatorArgs::augment_args,
+            "modality" => ModalityArgs::augment_args,
+            "convention" => ConventionArgs::augment_args,
+            "report" => ReportArgs::augment_args,
+            "portfolio" => PortfolioArgs::augment_args,
+            "diff" => DiffArgs::augment_args,
+            "init" => InitArgs::augment_args,
+            "schema" => SchemaArgs::augment_args,
+            "completions" => CompletionsArgs::augment_args,
+            "man" => |command| command,
+            _ => return None,
+        })
+    }
+
+    /// The command line cut down to its global options and the first
+    /// command among `args`, without help texts: building the twenty
+    /// commands was most of clap's work on every run. A command line that
+    /// parses with it parses the same with the whole one, which tells help
+    /// and mistakes ([`parse_from`]). `None` when no argument names a command.
+    fn only(args: &[std::ffi::OsString]) -> Option<clap::Command> {
+        let (name, arguments) = args.iter().skip(1).find_map(|arg| {
+            let name = arg.to_str()?;
+            Some((name, Command::arguments(name)?))
+        })?;
+        let root = GlobalArgs::augment_args(clap::Command::new("ctg"));
+        Some(root.subcommand(arguments(clap::Command::new(name.to_string()))))
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct DiffArgs {
     /// The earlier revision: a tag, a branch, a commit
@@ -373,5 +417,26 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn each_command_alone_has_the_arguments_of_the_whole_line() {
+        let mut whole = Cli::command();
+        whole.build();
+        let ids = |cmd: &clap::Command| -> Vec<String> {
+            let args = cmd.get_arguments().map(|arg| arg.get_id().to_string());
+            let commands = cmd.get_subcommands().map(|sub| sub.get_name().to_string());
+            args.chain(commands).collect()
+        };
+        let commands = whole
+            .get_subcommands()
+            .filter(|sub| sub.get_name() != "help");
+        for sub in commands {
+            let args = ["ctg", sub.get_name()].map(std::ffi::OsString::from);
+            let mut alone = Command::only(&args).expect("a command");
+            alone.build();
+            let alone = alone.find_subcommand(sub.get_name()).expect("the command");
+            assert_eq!(ids(alone), ids(sub), "{}", sub.get_name());
+        }
     }
 }

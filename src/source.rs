@@ -134,8 +134,8 @@ pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> Source
     // Where a file let go is read again from, shared by every file.
     let below: std::sync::Arc<Path> = root.into();
     // One open instead of a test then an open: a plan is read on every command.
-    match guard.open(&root.join(CONVENTION_FILE)) {
-        Ok(file) => match read_one(file, CONVENTION_FILE.to_string(), lang, diags) {
+    match guard.open_sized(&root.join(CONVENTION_FILE)) {
+        Ok(opened) => match read_one(opened, CONVENTION_FILE.to_string(), lang, diags) {
             Some(file) => {
                 set.push(file.below(below.clone()), FileKind::Convention);
             }
@@ -186,7 +186,7 @@ fn read_listed(
     lang: Lang,
 ) -> (Option<SourceFile>, bool, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    match guard.open(path) {
+    match guard.open_sized(path) {
         Ok(opened) => {
             let file = read_one(opened, name.to_string(), lang, &mut diags);
             let unread = file.is_none();
@@ -292,7 +292,7 @@ fn plan_files_in(
 }
 
 fn read_one(
-    mut file: File,
+    (mut file, len): (File, u64),
     name: String,
     lang: Lang,
     diags: &mut Vec<Diagnostic>,
@@ -304,24 +304,18 @@ fn read_one(
         }
         diags.push(diag);
     };
-    let size = match file.metadata() {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            fail(
-                diags,
-                files::TOO_LARGE.fill(lang, &[&meta.len(), &MAX_FILE_BYTES]),
-                Some(files::RIGHT_FILE.get(lang)),
-            );
-            return None;
-        }
-        Ok(meta) => meta.len() as usize,
-        Err(err) => {
-            fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
-            return None;
-        }
-    };
-    // Exactly the size the file has: one read, no second call to find the
-    // end. Edits replace files by renaming, so an open file never changes.
-    let mut bytes = vec![0; size];
+    if len > MAX_FILE_BYTES {
+        fail(
+            diags,
+            files::TOO_LARGE.fill(lang, &[&len, &MAX_FILE_BYTES]),
+            Some(files::RIGHT_FILE.get(lang)),
+        );
+        return None;
+    }
+    // Exactly the size the file has (from the status taken on opening): one
+    // read, no second call to find the end. Edits replace files by
+    // renaming, so an open file never changes.
+    let mut bytes = vec![0; len as usize];
     if let Err(err) = file.read_exact(&mut bytes) {
         fail(diags, lang.fill(Msg::DiagUnreadable, &[&err]), None);
         return None;

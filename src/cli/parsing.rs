@@ -62,20 +62,27 @@ pub fn parse() -> Cli {
 pub fn parse_from(args: Vec<std::ffi::OsString>) -> Cli {
     let lang = early_lang(&args);
     FRENCH.store(lang == Lang::Fr, Ordering::Relaxed);
+    // Most runs parse with the command they name alone, untranslated.
+    let quick = super::Command::only(&args).and_then(|mut only| parsed(&mut only, &args).ok());
+    if let Some(cli) = quick {
+        return cli;
+    }
+    // Help, the version and every mistake are told by the whole command
+    // line, in the user's language.
     let mut command = command(lang);
-    let matches = match command.try_get_matches_from_mut(args) {
-        Ok(matches) => matches,
-        Err(err) => exit(err, &command, lang),
-    };
-    let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
-        .unwrap_or_else(|err| exit(err, &command, lang));
+    parsed(&mut command, &args).unwrap_or_else(|err| exit(err, &command, lang))
+}
+
+fn parsed(command: &mut clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let matches = command.try_get_matches_from_mut(args)?;
+    let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches)?;
     cli.format_given = matches.subcommand().is_some_and(|(_, sub)| {
         // Asking about an argument a command lacks is a bug clap reports
         // by panicking: ask only commands that have a --format.
         sub.ids().any(|id| id.as_str() == "format")
             && sub.value_source("format") == Some(clap::parser::ValueSource::CommandLine)
     });
-    cli
+    Ok(cli)
 }
 
 /// The command line as clap describes it, in `lang`: the French one has

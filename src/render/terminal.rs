@@ -4,12 +4,11 @@
 //! stripped of control characters (`escape::terminal`).
 
 mod fit;
+mod grid;
 mod text;
 pub mod width;
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table as Grid};
 
 use crate::i18n::Lang;
 use crate::render::document::{Block, Document};
@@ -108,14 +107,12 @@ fn write_lines(out: &mut String, first: &str, rest: &str, lines: &[String]) {
 /// counts when they are drawn as one column; no final newline.
 pub fn table(table: &Table, lang: Lang, width: usize) -> String {
     let (columns, legend) = fit::fit(table, lang, width);
-    let mut grid = Grid::new();
-    grid.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(columns.iter().map(|c| c.header.join("\n")));
-    for row in 0..table.rows.len() {
-        grid.add_row(columns.iter().map(|c| c.cells[row].clone()));
-    }
-    let mut out = grid.to_string();
+    let header: Vec<String> = columns.iter().map(|c| c.header.join("\n")).collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<&str>> = (0..table.rows.len())
+        .map(|row| columns.iter().map(|c| c.cells[row].as_str()).collect())
+        .collect();
+    let mut out = grid::draw(&header, &rows);
     if let Some(legend) = legend {
         for line in wrap(&legend, width) {
             out.push('\n');

@@ -83,10 +83,9 @@ impl SourceFile {
     }
 
     fn read_again(&self, expected: u64) -> Option<String> {
-        let mut bytes = Vec::new();
-        open_regular(&self.origin.as_ref()?.join(&self.name), true)
-            .ok()?
-            .take(super::MAX_FILE_BYTES)
+        let (file, length) = open_regular(&self.origin.as_ref()?.join(&self.name), true).ok()?;
+        let mut bytes = Vec::with_capacity(length.min(super::MAX_FILE_BYTES) as usize);
+        file.take(super::MAX_FILE_BYTES)
             .read_to_end(&mut bytes)
             .ok()?;
         let text = String::from_utf8(bytes).ok()?;

@@ -88,6 +88,12 @@ impl<'r> Guard<'r> {
     /// Opens a plan file to read it: a link only if it stays inside the
     /// plan, and only a regular file.
     pub fn open(&self, path: &Path) -> Result<File, Refusal> {
+        self.open_sized(path).map(|(file, _)| file)
+    }
+
+    /// As [`Guard::open`], with the file's length in bytes: the status that
+    /// tells a regular file also sizes the read, one system call per file.
+    pub fn open_sized(&self, path: &Path) -> Result<(File, u64), Refusal> {
         if cfg!(not(unix)) {
             self.check_link(path)?;
             return open_regular(path, true);
@@ -130,9 +136,10 @@ fn is_link(err: &io::Error) -> bool {
 }
 
 /// Opens `path` to read without ever waiting (a named pipe with no writer
-/// would block `open` for ever) and keeps it only if it is a regular file.
+/// would block `open` for ever) and keeps it only if it is a regular file,
+/// with its length.
 /// Without `follow`, a symbolic link fails to open (`ELOOP`).
-pub(super) fn open_regular(path: &Path, follow: bool) -> Result<File, Refusal> {
+pub(super) fn open_regular(path: &Path, follow: bool) -> Result<(File, u64), Refusal> {
     let mut options = File::options();
     options.read(true);
     #[cfg(unix)]
@@ -151,5 +158,5 @@ pub(super) fn open_regular(path: &Path, follow: bool) -> Result<File, Refusal> {
     if !meta.is_file() {
         return Err(Refusal::Special);
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
