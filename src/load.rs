@@ -393,7 +393,7 @@ fn read_modality(mut table: TableReader, ctx: &mut FileContext) -> Modality {
         status: read_status(&mut table, ctx).map_or(Status::Planned, |s| s.value),
         done: table.date(ctx, "done"),
         commune: table.string(ctx, "commune").map(Box::new),
-        pilots: table.string_list(ctx, "pilots"),
+        pilots: table.string_list(ctx, "pilots").into_boxed_slice(),
         created: table.date(ctx, "created"),
     };
     table.finish(ctx);

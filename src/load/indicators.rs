@@ -22,8 +22,8 @@ pub(super) fn read_indicator(mut table: TableReader, ctx: &mut FileContext) -> I
         unit,
         baseline,
         target,
-        values,
-        targets,
+        values: values.into(),
+        targets: targets.into(),
         created,
     }
 }

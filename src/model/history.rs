@@ -113,9 +113,11 @@ impl Action {
             }
         }
         for indicator in &mut action.indicators {
-            indicator
+            let known = indicator
                 .values
-                .retain(|(year, _)| year.value <= date.year());
+                .iter()
+                .filter(|(year, _)| year.value <= date.year());
+            indicator.values = known.cloned().collect();
         }
         action
     }

@@ -137,7 +137,9 @@ pub struct Modality {
     pub done: Option<Located<NaiveDate>>,
     /// Boxed, as `LogEntry::by`: most have none, and a plan holds many.
     pub commune: Option<Box<Located<String>>>,
-    pub pilots: Vec<Located<String>>,
+    /// A boxed slice, not a vector: a modality is read once, and a plan
+    /// holds many.
+    pub pilots: Box<[Located<String>]>,
     /// The day the modality was added to its action, when the file says.
     pub created: Option<Located<NaiveDate>>,
 }
@@ -148,11 +150,11 @@ pub struct Indicator {
     pub unit: Option<String>,
     pub baseline: Option<f64>,
     pub target: Option<f64>,
-    /// Values by year, in file order.
-    pub values: Vec<(Located<i32>, f64)>,
+    /// Values by year, in file order. Boxed slices, as a modality's pilots.
+    pub values: Box<[(Located<i32>, f64)]>,
     /// Targets of given years (`targets = { 2026 = 50 }`), beside the
     /// target of the whole convention.
-    pub targets: Vec<(Located<i32>, f64)>,
+    pub targets: Box<[(Located<i32>, f64)]>,
     /// The day the indicator was added to its action, when the file says.
     pub created: Option<Located<NaiveDate>>,
 }
