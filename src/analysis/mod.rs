@@ -15,7 +15,7 @@ pub mod report;
 
 use serde::Serialize;
 
-use crate::model::{Action, StatusCounts, mean_progress};
+use crate::model::{Action, Status, StatusCounts};
 
 /// The figures of a set of actions, as `ctg status` and the report show
 /// them for an axis or the whole plan.
@@ -30,13 +30,44 @@ pub struct Figures {
 
 impl Figures {
     pub fn of<'a>(actions: impl IntoIterator<Item = &'a Action>) -> Figures {
-        let actions: Vec<&Action> = actions.into_iter().collect();
+        let mut sum = FiguresSum::default();
+        actions.into_iter().for_each(|action| sum.add(action));
+        sum.figures()
+    }
+}
+
+/// `Figures` gathered one action at a time, for actions made one at a
+/// time and not kept (the plan as it stood on a past day).
+#[derive(Default)]
+pub struct FiguresSum {
+    actions: usize,
+    by_status: StatusCounts,
+    modalities_done: usize,
+    modalities_total: usize,
+    /// Progress summed over the actions not abandoned, and their number.
+    progress: (f64, usize),
+}
+
+impl FiguresSum {
+    pub fn add(&mut self, action: &Action) {
+        self.actions += 1;
+        self.by_status.add(action.status);
+        self.modalities_done += action.modalities_done();
+        self.modalities_total += action.modalities_counted();
+        if action.status != Status::Abandoned {
+            self.progress.0 += action.progress();
+            self.progress.1 += 1;
+        }
+    }
+
+    pub fn figures(&self) -> Figures {
+        let (sum, count) = self.progress;
         Figures {
-            actions: actions.len(),
-            by_status: StatusCounts::of(actions.iter().copied()),
-            modalities_done: actions.iter().map(|a| a.modalities_done()).sum(),
-            modalities_total: actions.iter().map(|a| a.modalities_counted()).sum(),
-            progress: round4(mean_progress(actions.iter().copied())),
+            actions: self.actions,
+            by_status: self.by_status,
+            modalities_done: self.modalities_done,
+            modalities_total: self.modalities_total,
+            progress: round4(if count == 0 { 0.0 } else { sum / count as f64 }),
         }
     }
 }

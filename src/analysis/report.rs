@@ -2,10 +2,12 @@
 //! into a `Report` that every format renders. The struct is also the JSON
 //! format, so its field order is a contract.
 //!
-//! Both ends of the period are read from `Plan::as_of`, the one history
+//! Both ends of the period are read from `Action::as_of`, the one history
 //! `ctg status --at` reads too, so that the report of a period ending on a
 //! day and the dashboard of that day agree on every figure. Nothing reads
 //! the clock: "today" is `--today`.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -14,7 +16,7 @@ mod financing;
 
 pub use financing::{ActionMoney, AxisMoney, FinancerMoney, Financing, Share};
 
-use crate::analysis::{Figures, round4};
+use crate::analysis::{Figures, FiguresSum, round4};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Indicator, Period, Plan, Status, StatusCounts};
 
@@ -177,37 +179,37 @@ impl Report {
         today: NaiveDate,
         lang: Lang,
     ) -> Report {
-        let fields = |past: Plan, committed: Option<&Plan>| match committed {
-            Some(committed) => past.with_fields_from(committed),
-            None => past,
+        let end = match committed[1] {
+            Some(committed) => plan.as_of(period.to).with_fields_from(committed),
+            None => plan.as_of(period.to),
         };
-        let start = fields(plan.opening(period), committed[0]);
-        let end = fields(plan.as_of(period.to), committed[1]);
+        let start = Opening::of(plan, period, committed[0]);
         let axes: Vec<AxisReport> = plan
             .axes
             .iter()
             .map(|axis| {
                 let id = axis.id.value;
-                // An action created during the period has no "before".
-                let actions = end.actions_of_axis(id).map(|after| {
-                    let before = start.action(after.id.value);
-                    (before, after)
-                });
                 AxisReport {
                     id,
                     title: axis.title.clone(),
                     theme: axis.theme.clone(),
-                    progress_start: Figures::of(start.actions_of_axis(id)).progress,
+                    progress_start: start
+                        .by_axis
+                        .get(&id)
+                        .map_or(0.0, |sum| sum.figures().progress),
                     progress_end: Figures::of(end.actions_of_axis(id)).progress,
-                    actions: actions
-                        .map(|(before, after)| {
+                    // An action created during the period has no "before".
+                    actions: end
+                        .actions_of_axis(id)
+                        .map(|after| {
+                            let before = start.statuses.get(&after.id.value).copied();
                             ActionReport::build(before, after, period, today, lang)
                         })
                         .collect(),
                 }
             })
             .collect();
-        let (at_start, at_end) = (Figures::of(&start.actions), Figures::of(&end.actions));
+        let (at_start, at_end) = (start.all.figures(), Figures::of(&end.actions));
         let action_reports = axes.iter().flat_map(|axis| &axis.actions);
         let summary = Summary {
             actions: at_end.actions,
@@ -244,6 +246,43 @@ impl Report {
     }
 }
 
+/// The plan as the period opened, made one action at a time and not kept
+/// (a whole copy of a large plan would be): the figures of the day before,
+/// of the whole plan and by axis, and each action's status that day, among
+/// the actions that existed on its first day.
+struct Opening {
+    all: FiguresSum,
+    by_axis: HashMap<u32, FiguresSum>,
+    statuses: HashMap<u32, Status>,
+}
+
+impl Opening {
+    fn of(plan: &Plan, period: Period, committed: Option<&Plan>) -> Opening {
+        let mut opening = Opening {
+            all: FiguresSum::default(),
+            by_axis: HashMap::new(),
+            statuses: HashMap::new(),
+        };
+        let existing = plan.actions.iter();
+        for action in existing.filter(|a| a.exists_on(period.from, plan.since())) {
+            let mut before = action.as_of(period.eve());
+            if let Some(committed) = committed {
+                before.take_fields_from(committed);
+            }
+            opening.all.add(&before);
+            if let Some(axis) = &before.axis {
+                opening.by_axis.entry(axis.value).or_default().add(&before);
+            }
+            // The first of an id, as a search of the plan would find.
+            opening
+                .statuses
+                .entry(before.id.value)
+                .or_insert(before.status);
+        }
+        opening
+    }
+}
+
 fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
     plan.convention
         .bodies
@@ -271,10 +310,11 @@ fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
 }
 
 impl ActionReport {
-    /// One action, from the action as it stood the day before the period
-    /// and at its last day.
+    /// One action, from its status the day before the period (`None` for
+    /// an action that entered the plan during it) and the action as it
+    /// stood at its last day.
     fn build(
-        before: Option<&Action>,
+        before: Option<Status>,
         after: &Action,
         period: Period,
         today: NaiveDate,
@@ -306,7 +346,7 @@ impl ActionReport {
         journal.sort_by_key(|entry| entry.date);
         // Silence is worth saying only of an action still open when the
         // period began: one done or abandoned before it has nothing to record.
-        let open_in_period = before.is_none_or(|before| before.status.is_open());
+        let open_in_period = before.is_none_or(Status::is_open);
         let quiet = open_in_period && journal.is_empty() && modalities_done_in_period.is_empty();
         ActionReport {
             id: after.id.value,
@@ -316,7 +356,7 @@ impl ActionReport {
             partners: after.partners.iter().map(|p| p.value.clone()).collect(),
             pilot_note: after.pilot_note.clone(),
             due: after.due.as_ref().map(|d| d.value),
-            status_start: before.map(|before| before.status),
+            status_start: before,
             status_end: after.status,
             progress_end: round4(after.progress()),
             modalities_done_end: after.modalities_done(),

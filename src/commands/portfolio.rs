@@ -14,13 +14,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::Context;
-use crate::analysis::round4;
+use crate::analysis::{self, round4};
 use crate::check::validate;
 use crate::cli::{PortfolioArgs, PortfolioFormat, PortfolioSort};
 use crate::diag::Severity;
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
-use crate::model::{Plan, Status, StatusCounts, mean_progress};
+use crate::model::{Plan, Status, StatusCounts};
 use crate::output::Output;
 use crate::render::table::{Cell, Table};
 use crate::render::{self, csv, markdown, terminal};
@@ -220,7 +220,7 @@ impl Figures {
         Figures {
             actions: plan.actions.len(),
             by_status: StatusCounts::of(&plan.actions),
-            progress: round4(mean_progress(&plan.actions)),
+            progress: analysis::Figures::of(&plan.actions).progress,
             late: plan
                 .actions
                 .iter()

@@ -84,17 +84,6 @@ impl Action {
     }
 }
 
-/// Mean progress over actions, abandoned ones left out (0 when none count).
-pub fn mean_progress<'a>(actions: impl IntoIterator<Item = &'a Action>) -> f64 {
-    let (sum, count) = actions
-        .into_iter()
-        .filter(|action| action.status != Status::Abandoned)
-        .fold((0.0, 0usize), |(sum, count), action| {
-            (sum + action.progress(), count + 1)
-        });
-    if count == 0 { 0.0 } else { sum / count as f64 }
-}
-
 /// Among journal entries (their day and the status they move to, in the
 /// order written), the latest dated move and its place; among moves of one
 /// day, the last written.

@@ -1,7 +1,7 @@
-//! The plan as it stood on a past day. `Plan::as_of` is the only way any
-//! command sees the past: `status --at`, both ends of a report's period,
-//! anything dated. Statuses come from the journal's dated status moves,
-//! modalities from their `done` dates; actions, modalities and indicators
+//! The plan as it stood on a past day. `Action::as_of` is the only way any
+//! command sees the past: `status --at` through `Plan::as_of`, both ends
+//! of a report's period action by action, anything dated. Statuses come
+//! from the journal's dated status moves, modalities from their `done` dates; actions, modalities and indicators
 //! exist from their `created` day (an action without one, from the
 //! convention's adoption, else its start); what happened later is left out.
 
@@ -98,7 +98,7 @@ impl Action {
     /// entries dropped, modalities and indicators added later left out,
     /// modalities done later not done yet, indicator values of later years
     /// unknown.
-    fn as_of(&self, date: NaiveDate) -> Action {
+    pub fn as_of(&self, date: NaiveDate) -> Action {
         let mut action = self.clone();
         action.status = self.status_at(date);
         action.log.retain(|entry| entry.date.value <= date);
@@ -123,23 +123,32 @@ impl Action {
     }
 }
 
+impl Action {
+    /// The fields the journal does not date (titles, axis, pilots,
+    /// partners, roles, the pilot note, start and due dates) taken from
+    /// `then`, the plan as it was committed by that day, when the action is
+    /// found there by its id; otherwise its own are kept.
+    pub fn take_fields_from(&mut self, then: &Plan) {
+        let Some(old) = then.action(self.id.value) else {
+            return;
+        };
+        self.title = old.title.clone();
+        self.short_title = old.short_title.clone();
+        self.axis = old.axis.clone();
+        self.pilots = old.pilots.clone();
+        self.partners = old.partners.clone();
+        self.roles = old.roles.clone();
+        self.pilot_note = old.pilot_note.clone();
+        self.start = old.start.clone();
+        self.due = old.due.clone();
+    }
+}
+
 impl Plan {
     /// The plan as it stood at the end of `date`, as the journal and the
-    /// dates of the files tell it. Meetings held later are left out.
+    /// dates of the files tell it: the actions that existed then, each as
+    /// `Action::as_of` tells it. Meetings held later are left out.
     pub fn as_of(&self, date: NaiveDate) -> Plan {
-        self.as_of_among(date, date)
-    }
-
-    /// The plan as a period opened: the statuses of the day before, among
-    /// the actions that existed on its first day (those of a convention that
-    /// starts with the period are there from the start).
-    pub fn opening(&self, period: Period) -> Plan {
-        self.as_of_among(period.eve(), period.from)
-    }
-
-    /// The plan at the end of `date`, among the actions that existed on
-    /// `existing`.
-    fn as_of_among(&self, date: NaiveDate, existing: NaiveDate) -> Plan {
         Plan {
             root: self.root.clone(),
             sources: self.sources.clone(),
@@ -148,7 +157,7 @@ impl Plan {
             actions: self
                 .actions
                 .iter()
-                .filter(|a| a.exists_on(existing, self.since()))
+                .filter(|a| a.exists_on(date, self.since()))
                 .map(|a| a.as_of(date))
                 .collect(),
             meetings: self
@@ -161,24 +170,11 @@ impl Plan {
         }
     }
 
-    /// The plan with the fields the journal does not date (titles, axis,
-    /// pilots, partners, roles, the pilot note, start and due dates) taken
-    /// from `then`, the plan as it was committed by that day: each action
-    /// found there by its id reads as it stood; the others keep their own.
+    /// The plan with the fields the journal does not date taken from
+    /// `then` (see `Action::take_fields_from`).
     pub fn with_fields_from(mut self, then: &Plan) -> Plan {
         for action in &mut self.actions {
-            let Some(old) = then.action(action.id.value) else {
-                continue;
-            };
-            action.title = old.title.clone();
-            action.short_title = old.short_title.clone();
-            action.axis = old.axis.clone();
-            action.pilots = old.pilots.clone();
-            action.partners = old.partners.clone();
-            action.roles = old.roles.clone();
-            action.pilot_note = old.pilot_note.clone();
-            action.start = old.start.clone();
-            action.due = old.due.clone();
+            action.take_fields_from(then);
         }
         self
     }

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use crate::source::{FileKind, SourceSet};
 use crate::span::{FileId, Located, Span};
 
-pub use facts::{latest_move, mean_progress};
+pub use facts::latest_move;
 pub use history::Period;
 pub use status::{Status, StatusCounts};
 
