@@ -308,4 +308,34 @@ mod tests {
             assert_eq!(cut, reference, "{diag:?}");
         }
     }
+
+    /// A file let go and changed on disk before a place in it is shown: the
+    /// diagnostic names the file, shows no line of the new text, and JSON
+    /// gives no line; unchanged, the file is read again and shown.
+    #[test]
+    fn a_file_changed_since_it_was_parsed_is_named_without_a_line() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(folder.path().join("x.toml"), "a = 1\nb = 2\n").unwrap();
+        let mut file =
+            SourceFile::new("x.toml".into(), "a = 1\nb = 2\n".into()).below(folder.path().into());
+        file.let_go();
+        let mut sources = SourceSet::empty();
+        sources.push(file, FileKind::Action);
+        let diags =
+            [Diagnostic::new(&UNREADABLE_FILE, "m").at(Span::new(FileId(0), 6..7), "x.toml")];
+        let unchanged = sources.clone();
+        let shown = render_human(&diags, &unchanged, Lang::En, false);
+        assert!(
+            shown.contains("x.toml:2:1") && shown.contains("b = 2"),
+            "{shown}"
+        );
+        std::fs::write(folder.path().join("x.toml"), "a = 1\nb = 3\n").unwrap();
+        let shown = render_human(&diags, &sources, Lang::En, false);
+        assert!(
+            shown.contains("x.toml") && !shown.contains("b = "),
+            "{shown}"
+        );
+        let json = to_json(&diags, &sources);
+        assert_eq!((json[0].file, json[0].line), (Some("x.toml"), None));
+    }
 }
