@@ -38,25 +38,7 @@ where
     F: Fn(usize, &mut T) -> R + Sync,
 {
     let threads = threads(items.len(), CHUNK, worth_it);
-    if threads <= 1 {
-        return items
-            .iter_mut()
-            .enumerate()
-            .map(|(i, item)| work(i, item))
-            .collect();
-    }
-    let chunks = items
-        .chunks_mut(CHUNK)
-        .enumerate()
-        .map(|(k, items)| (k * CHUNK, items))
-        .collect();
-    run(chunks, threads, |start, items| {
-        items
-            .iter_mut()
-            .enumerate()
-            .map(|(i, item)| work(start + i, item))
-            .collect()
-    })
+    run(numbered(items.chunks_mut(CHUNK), CHUNK), threads, work)
 }
 
 fn map_by<T, R, F>(items: &[T], chunk: usize, worth_it: bool, work: F) -> Vec<R>
@@ -66,25 +48,12 @@ where
     F: Fn(usize, &T) -> R + Sync,
 {
     let threads = threads(items.len(), chunk, worth_it);
-    if threads <= 1 {
-        return items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| work(i, item))
-            .collect();
-    }
-    let chunks = items
-        .chunks(chunk)
-        .enumerate()
-        .map(|(k, items)| (k * chunk, items))
-        .collect();
-    run(chunks, threads, |start, items| {
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| work(start + i, item))
-            .collect()
-    })
+    run(numbered(items.chunks(chunk), chunk), threads, work)
+}
+
+/// Each chunk with the index of its first item.
+fn numbered<C>(chunks: impl Iterator<Item = C>, chunk: usize) -> Vec<(usize, C)> {
+    chunks.enumerate().map(|(k, c)| (k * chunk, c)).collect()
 }
 
 /// How many threads `items` in chunks of `chunk` are worth.
@@ -97,14 +66,24 @@ fn threads(items: usize, chunk: usize, worth_it: bool) -> usize {
         .min(items.div_ceil(chunk))
 }
 
-/// Chunks, each with the index of its first item, taken in turn from a
-/// shared queue by `threads` threads; the results put back in order.
+/// `work` on every item of `chunks` (each with the index of its first
+/// item): on this thread alone, or taken a chunk at a time from a shared
+/// queue by `threads` threads, the results put back in order.
 fn run<C, R, F>(chunks: Vec<(usize, C)>, threads: usize, work: F) -> Vec<R>
 where
-    C: Send,
+    C: IntoIterator + Send,
     R: Send,
-    F: Fn(usize, C) -> Vec<R> + Sync,
+    F: Fn(usize, C::Item) -> R + Sync,
 {
+    let one = |(start, chunk): (usize, C)| {
+        let items = chunk.into_iter().enumerate();
+        items
+            .map(|(i, item)| work(start + i, item))
+            .collect::<Vec<R>>()
+    };
+    if threads <= 1 {
+        return chunks.into_iter().flat_map(one).collect();
+    }
     let queue = Mutex::new(chunks.into_iter());
     let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -117,7 +96,7 @@ where
                         let Some((start, chunk)) = next else {
                             break;
                         };
-                        done.push((start, work(start, chunk)));
+                        done.push((start, one((start, chunk))));
                     }
                     done
                 })
