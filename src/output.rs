@@ -2,6 +2,7 @@
 //! `-o FILE` (written atomically, without colours), `--quiet`, the standard
 //! output and error, and a failure told in words or as JSON.
 
+use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -158,7 +159,7 @@ fn to_file(output: Output, delivery: &Delivery) -> Result<Output, Error> {
     }
     match output.body {
         Body::Text(text) => {
-            let text = anstream::adapter::strip_str(&text).to_string();
+            let text = without_colours(&text);
             write_output(path, text.as_bytes(), delivery.plan.as_deref())?;
         }
         Body::Bytes(bytes) => write_output(path, &bytes, delivery.plan.as_deref())?,
@@ -269,6 +270,20 @@ fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.flush()
 }
 
+/// The text without its terminal escapes. Most text has none (a bilan of
+/// 15 MB, JSON): it is lent as it is after one look at each byte, where
+/// stripping would copy it whole.
+fn without_colours(text: &str) -> Cow<'_, str> {
+    // What the stripper keeps unchanged: printable characters and the
+    // whitespace controls; an escape, another control or DEL is work for it.
+    let kept = |byte: &u8| (*byte >= 0x20 && *byte != 0x7f) || byte.is_ascii_whitespace();
+    if text.as_bytes().iter().all(kept) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(anstream::adapter::strip_str(text).to_string())
+    }
+}
+
 /// Writes to a stream in one piece: text without its colours where the
 /// stream does not take them (a pipe, `NO_COLOR`, `--color never`), bytes
 /// as they are.
@@ -285,7 +300,7 @@ pub fn emit<S: anstream::stream::RawStream + std::io::IsTerminal>(
         // Files are only ever written to a folder (`-o`).
         Body::Files(_) => return,
         Body::Text(text) if styled.current_choice() == anstream::ColorChoice::Never => {
-            plain = anstream::adapter::strip_str(text).to_string();
+            plain = without_colours(text);
             plain.as_bytes()
         }
         Body::Text(text) => text.as_bytes(),
@@ -295,4 +310,32 @@ pub fn emit<S: anstream::stream::RawStream + std::io::IsTerminal>(
     // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
     let _ = raw.write_all(bytes);
     let _ = raw.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_colours;
+
+    /// Every string of up to three characters from an alphabet of escapes,
+    /// controls, C1 codes and wide or accented letters: the fast path
+    /// answers what the stripper answers.
+    #[test]
+    fn without_colours_agrees_with_the_stripper() {
+        let alphabet = [
+            "a", " ", "\t", "\n", "\r", "\x0c", "\x1b", "[", "3", "m", "\x07", "\x00", "\x7f",
+            "\u{9b}", "\u{85}", "é", "😀", "—",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for text in &strings {
+            let stripped = anstream::adapter::strip_str(text).to_string();
+            assert_eq!(without_colours(text), stripped, "{text:?}");
+        }
+    }
 }

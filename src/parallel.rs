@@ -61,9 +61,17 @@ fn threads(items: usize, chunk: usize, worth_it: bool) -> usize {
     if !worth_it {
         return 1;
     }
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.div_ceil(chunk))
+    cores().min(items.div_ceil(chunk))
+}
+
+/// Every core, or as many as `CTG_THREADS` allows (a machine shared with
+/// other work); what is computed never depends on it.
+fn cores() -> usize {
+    let asked = std::env::var("CTG_THREADS").ok();
+    match asked.and_then(|n| n.trim().parse::<usize>().ok()) {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
 }
 
 /// `work` on every item of `chunks` (each with the index of its first

@@ -50,12 +50,16 @@ pub struct FiguresSum {
 
 impl FiguresSum {
     pub fn add(&mut self, action: &Action) {
+        self.add_tally(Tally::of(action));
+    }
+
+    pub fn add_tally(&mut self, tally: Tally) {
         self.actions += 1;
-        self.by_status.add(action.status);
-        self.modalities_done += action.modalities_done();
-        self.modalities_total += action.modalities_counted();
-        if action.status != Status::Abandoned {
-            self.progress.0 += action.progress();
+        self.by_status.add(tally.status);
+        self.modalities_done += tally.modalities_done;
+        self.modalities_total += tally.modalities_total;
+        if tally.status != Status::Abandoned {
+            self.progress.0 += tally.progress;
             self.progress.1 += 1;
         }
     }
@@ -68,6 +72,27 @@ impl FiguresSum {
             modalities_done: self.modalities_done,
             modalities_total: self.modalities_total,
             progress: round4(if count == 0 { 0.0 } else { sum / count as f64 }),
+        }
+    }
+}
+
+/// What one action adds to `FiguresSum`: counted on any thread, added in
+/// the plan's order, so that a sum of shares never depends on timing.
+#[derive(Clone, Copy)]
+pub struct Tally {
+    pub status: Status,
+    modalities_done: usize,
+    modalities_total: usize,
+    progress: f64,
+}
+
+impl Tally {
+    pub fn of(action: &Action) -> Tally {
+        Tally {
+            status: action.status,
+            modalities_done: action.modalities_done(),
+            modalities_total: action.modalities_counted(),
+            progress: action.progress(),
         }
     }
 }

@@ -16,9 +16,10 @@ mod financing;
 
 pub use financing::{ActionMoney, AxisMoney, FinancerMoney, Financing, Share};
 
-use crate::analysis::{Figures, FiguresSum, round4};
+use crate::analysis::{Figures, FiguresSum, Tally, round4};
 use crate::i18n::{Lang, Msg};
-use crate::model::{Action, Indicator, Period, Plan, Status, StatusCounts};
+use crate::model::{Action, Indicator, PARALLEL_ACTIONS, Period, Plan, Status, StatusCounts};
+use crate::parallel;
 
 #[derive(Serialize)]
 pub struct Report {
@@ -169,46 +170,21 @@ pub struct MeetingHeld {
 }
 
 impl Report {
-    /// The report of `period`. `committed` holds the plan as committed by
-    /// the eve of the period and by its end, where git has one: the titles,
-    /// pilots and due dates of those days come from there.
+    /// The report of `period`, made from the plan as read, which becomes
+    /// the plan at the period's end. `committed` holds the plan as
+    /// committed by the eve of the period and by its end, where git has one
+    /// and the files are not that day's truth: the titles, pilots and due
+    /// dates of those days come from there.
     pub fn build(
-        plan: &Plan,
+        plan: Plan,
         period: Period,
         committed: [Option<&Plan>; 2],
         today: NaiveDate,
         lang: Lang,
     ) -> Report {
-        let end = match committed[1] {
-            Some(committed) => plan.as_of(period.to).with_fields_from(committed),
-            None => plan.as_of(period.to),
-        };
-        let start = Opening::of(plan, period, committed[0]);
-        let axes: Vec<AxisReport> = plan
-            .axes
-            .iter()
-            .map(|axis| {
-                let id = axis.id.value;
-                AxisReport {
-                    id,
-                    title: axis.title.clone(),
-                    theme: axis.theme.clone(),
-                    progress_start: start
-                        .by_axis
-                        .get(&id)
-                        .map_or(0.0, |sum| sum.figures().progress),
-                    progress_end: Figures::of(end.actions_of_axis(id)).progress,
-                    // An action created during the period has no "before".
-                    actions: end
-                        .actions_of_axis(id)
-                        .map(|after| {
-                            let before = start.statuses.get(&after.id.value).copied();
-                            ActionReport::build(before, after, period, today, lang)
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
+        let start = Opening::of(&plan, period, committed[0]);
+        let end = plan.into_as_of(period.to, committed[1]);
+        let axes = axes(&end, &start, period, today, lang);
         let (at_start, at_end) = (start.all.figures(), Figures::of(&end.actions));
         let action_reports = axes.iter().flat_map(|axis| &axis.actions);
         let summary = Summary {
@@ -225,7 +201,7 @@ impl Report {
                 .sum(),
             journal_entries_in_period: action_reports.map(|a| a.journal.len()).sum(),
         };
-        let convention = &plan.convention;
+        let convention = &end.convention;
         Report {
             convention: ConventionInfo {
                 name: convention.name.clone(),
@@ -239,11 +215,56 @@ impl Report {
             summary,
             axes,
             financing: Financing::of(&end, period),
-            governance: governance(plan, period),
+            governance: governance(&end, period),
             changes_since: None,
             notes: Vec::new(),
         }
     }
+}
+
+/// Each axis with its actions as the period ended, each action's report
+/// made on every core for a large plan, in the plan's order.
+fn axes(
+    end: &Plan,
+    start: &Opening,
+    period: Period,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<AxisReport> {
+    let placed: Vec<(usize, &Action)> = end
+        .axes
+        .iter()
+        .enumerate()
+        .flat_map(|(k, axis)| end.actions_of_axis(axis.id.value).map(move |a| (k, a)))
+        .collect();
+    let many = end.actions.len() > PARALLEL_ACTIONS;
+    let reports = parallel::map(&placed, many, |_, (_, after)| {
+        // An action created during the period has no "before".
+        let before = start.statuses.get(&after.id.value).copied();
+        ActionReport::build(before, after, period, today, lang)
+    });
+    let mut axes: Vec<AxisReport> = end
+        .axes
+        .iter()
+        .map(|axis| {
+            let id = axis.id.value;
+            AxisReport {
+                id,
+                title: axis.title.clone(),
+                theme: axis.theme.clone(),
+                progress_start: start
+                    .by_axis
+                    .get(&id)
+                    .map_or(0.0, |sum| sum.figures().progress),
+                progress_end: Figures::of(end.actions_of_axis(id)).progress,
+                actions: Vec::new(),
+            }
+        })
+        .collect();
+    for ((k, _), report) in placed.iter().zip(reports) {
+        axes[*k].actions.push(report);
+    }
+    axes
 }
 
 /// The plan as the period opened, made one action at a time and not kept
@@ -258,26 +279,31 @@ struct Opening {
 
 impl Opening {
     fn of(plan: &Plan, period: Period, committed: Option<&Plan>) -> Opening {
+        let since = plan.since();
+        let many = plan.actions.len() > PARALLEL_ACTIONS;
+        let eve = parallel::map(&plan.actions, many, |_, action| {
+            action.exists_on(period.from, since).then(|| {
+                let mut before = action.as_of(period.eve());
+                if let Some(committed) = committed {
+                    before.take_fields_from(committed);
+                }
+                let axis = before.axis.as_ref().map(|a| a.value);
+                (before.id.value, axis, Tally::of(&before))
+            })
+        });
         let mut opening = Opening {
             all: FiguresSum::default(),
             by_axis: HashMap::new(),
             statuses: HashMap::new(),
         };
-        let existing = plan.actions.iter();
-        for action in existing.filter(|a| a.exists_on(period.from, plan.since())) {
-            let mut before = action.as_of(period.eve());
-            if let Some(committed) = committed {
-                before.take_fields_from(committed);
-            }
-            opening.all.add(&before);
-            if let Some(axis) = &before.axis {
-                opening.by_axis.entry(axis.value).or_default().add(&before);
+        // Summed in the plan's order, whatever thread counted each action.
+        for (id, axis, tally) in eve.into_iter().flatten() {
+            opening.all.add_tally(tally);
+            if let Some(axis) = axis {
+                opening.by_axis.entry(axis).or_default().add_tally(tally);
             }
             // The first of an id, as a search of the plan would find.
-            opening
-                .statuses
-                .entry(before.id.value)
-                .or_insert(before.status);
+            opening.statuses.entry(id).or_insert(tally.status);
         }
         opening
     }

@@ -228,6 +228,19 @@ impl DayFields {
         })
     }
 
+    /// The plan as committed that day, when it is not the plan as read.
+    pub fn committed(&self) -> Option<&Plan> {
+        match self {
+            DayFields::Committed(committed) => Some(committed),
+            DayFields::AsRead | DayFields::Unknown => None,
+        }
+    }
+
+    /// Whether the fields of that day are known: `Unknown` is not.
+    pub fn known(&self) -> bool {
+        !matches!(self, DayFields::Unknown)
+    }
+
     /// The plan to take the fields from; `None` when git cannot tell.
     pub fn source<'a>(&'a self, plan: &'a Plan) -> Option<&'a Plan> {
         match self {

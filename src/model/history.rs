@@ -10,7 +10,12 @@ use serde::Serialize;
 
 use super::{Action, Plan, Status};
 use crate::i18n::Lang;
+use crate::parallel;
 use crate::span::Located;
+
+/// Actions above which work on each of them is worth sharing out over
+/// every core (a thread costs about what a few dozen actions take).
+pub const PARALLEL_ACTIONS: usize = 256;
 
 /// A span of days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -100,26 +105,31 @@ impl Action {
     /// unknown.
     pub fn as_of(&self, date: NaiveDate) -> Action {
         let mut action = self.clone();
-        action.status = self.status_at(date);
-        action.log.retain(|entry| entry.date.value <= date);
+        action.rewind_to(date);
+        action
+    }
+
+    /// `as_of` in place, for an action not needed as it is today.
+    pub fn rewind_to(&mut self, date: NaiveDate) {
+        self.status = self.status_at(date);
+        self.log.retain(|entry| entry.date.value <= date);
         let existed =
             |created: &Option<Located<NaiveDate>>| created.as_ref().is_none_or(|c| c.value <= date);
-        action.modalities.retain(|m| existed(&m.created));
-        action.indicators.retain(|i| existed(&i.created));
-        for modality in &mut action.modalities {
+        self.modalities.retain(|m| existed(&m.created));
+        self.indicators.retain(|i| existed(&i.created));
+        for modality in &mut self.modalities {
             if modality.done.as_ref().is_some_and(|d| d.value > date) {
                 modality.status = Status::Planned;
                 modality.done = None;
             }
         }
-        for indicator in &mut action.indicators {
+        for indicator in &mut self.indicators {
             let known = indicator
                 .values
                 .iter()
                 .filter(|(year, _)| year.value <= date.year());
             indicator.values = known.cloned().collect();
         }
-        action
     }
 }
 
@@ -168,6 +178,23 @@ impl Plan {
                 .collect(),
             incomplete: self.incomplete.clone(),
         }
+    }
+
+    /// `as_of` for a plan not needed as it is today: its actions rewound
+    /// in place (on every core when there are many), each with the fields
+    /// the journal does not date taken from `then` when given.
+    pub fn into_as_of(mut self, date: NaiveDate, then: Option<&Plan>) -> Plan {
+        let since = self.since();
+        self.actions.retain(|a| a.exists_on(date, since));
+        self.meetings.retain(|m| m.date.value <= date);
+        let many = self.actions.len() > PARALLEL_ACTIONS;
+        parallel::map_mut(&mut self.actions, many, |_, action| {
+            action.rewind_to(date);
+            if let Some(then) = then {
+                action.take_fields_from(then);
+            }
+        });
+        self
     }
 
     /// The plan with the fields the journal does not date taken from

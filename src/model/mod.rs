@@ -19,7 +19,7 @@ use crate::source::{FileKind, SourceSet};
 use crate::span::{FileId, Located, Span};
 
 pub use facts::latest_move;
-pub use history::Period;
+pub use history::{PARALLEL_ACTIONS, Period};
 pub use status::{Status, StatusCounts};
 
 /// A whole plan, as read from its folder.

@@ -246,6 +246,67 @@ fn two_runs_give_identical_bytes_in_every_format() {
     }
 }
 
+/// A plan large enough to be reported on every core (the demo's actions
+/// copied 50 times, 300 actions) gives the same bytes on one thread as on
+/// several: each action's part, and every sum, in the plan's order.
+#[test]
+fn a_large_plan_reports_the_same_on_any_number_of_threads() {
+    let plan = copy_plan(&demo());
+    let actions = plan.path().join("actions");
+    let originals: Vec<_> = fs::read_dir(&actions)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    for copy in 1..50 {
+        for original in &originals {
+            let text = fs::read_to_string(original).unwrap();
+            let id: u32 = text.lines().next().unwrap()["id = ".len()..]
+                .parse()
+                .unwrap();
+            let name = format!("{}-copy.toml", copy * 100 + id);
+            let renumbered = text.replacen(
+                &format!("id = {id}\n"),
+                &format!("id = {}\n", copy * 100 + id),
+                1,
+            );
+            fs::write(actions.join(name), renumbered).unwrap();
+        }
+    }
+    let made = |threads: &str, format: &str| {
+        stdout_of(
+            ctg()
+                .env("CTG_THREADS", threads)
+                .arg("--plan")
+                .arg(plan.path())
+                .args(["--today", TODAY, "report", "--format", format]),
+        )
+    };
+    let json: Value = serde_json::from_str(&made("1", "json")).unwrap();
+    let one = &json["summary"];
+    assert_eq!(one["actions"], 50 * originals.len(), "{one}");
+    let small: Value = serde_json::from_str(&report(&demo(), &["--format", "json"])).unwrap();
+    let small = &small["summary"];
+    for key in [
+        "journal_entries_in_period",
+        "modalities_done_in_period",
+        "modalities_total",
+    ] {
+        assert_eq!(one[key], small[key].as_u64().unwrap() * 50, "{key}");
+    }
+    for key in ["progress_start", "progress_end"] {
+        assert_eq!(one[key], small[key], "{key}");
+    }
+    for format in ["json", "md"] {
+        let alone = made("1", format);
+        for threads in ["2", "3"] {
+            assert!(
+                made(threads, format) == alone,
+                "{format} on {threads} threads"
+            );
+        }
+    }
+}
+
 #[test]
 fn markup_pipes_and_formulas_in_plan_text_stay_safe_and_intact() {
     let plan = copy_plan(&demo());

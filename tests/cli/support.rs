@@ -14,6 +14,7 @@ pub fn ctg() -> Command {
     for var in [
         "COLUMNS",
         "CTG_PLAN",
+        "CTG_THREADS",
         "CTG_TODAY",
         "LANG",
         "LC_ALL",

@@ -13,7 +13,7 @@ use crate::commands::{DayFields, check_period, plan_at, plan_for};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
-use crate::model::Period;
+use crate::model::{Period, Plan};
 use crate::output::Output;
 use crate::render::{self, csv, docx, html, markdown, odt, xlsx};
 
@@ -40,21 +40,20 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     let at_revision = args.rev.is_some();
     let opening = DayFields::of(&plan, period.eve(), at_revision, context);
     let closing = DayFields::of(&plan, period.to, at_revision, context);
-    let committed = [opening.source(&plan), closing.source(&plan)];
-    let mut report = Report::build(&plan, period, committed, context.today, lang);
+    let changes_since = match &args.since {
+        Some(since) => Some(changes_since(&plan, since, context, lang)?),
+        None => None,
+    };
+    // The plan as read holds its own fields: only a committed one lends.
+    let committed = [opening.committed(), closing.committed()];
+    let mut report = Report::build(plan, period, committed, context.today, lang);
     report.notes.extend(outside);
-    if committed[1].is_none() {
+    if !closing.known() {
         report
             .notes
             .push(lang.text(Msg::PastFieldsUnknown).to_string());
     }
-    if let Some(since) = &args.since {
-        let repo = Repo::of(&plan.root)?;
-        let revision = repo.resolve(since)?;
-        let old = plan_at(&repo, &revision, context)?;
-        let changes = entries(diff(&old, &plan), lang, &plan);
-        report.changes_since = Some(ChangesSince { revision, changes });
-    }
+    report.changes_since = changes_since;
     let output = match format {
         ReportFormat::Md => Output::answer(markdown::document(
             &view::document(&report, lang, args.compact),
@@ -87,6 +86,21 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
         )?),
     };
     Ok(output.written_as(Msg::ReportWritten))
+}
+
+/// `--since REV`: what changed in the files between that revision and the
+/// plan as read.
+fn changes_since(
+    plan: &Plan,
+    since: &str,
+    context: &Context,
+    lang: Lang,
+) -> Result<ChangesSince, Error> {
+    let repo = Repo::of(&plan.root)?;
+    let revision = repo.resolve(since)?;
+    let old = plan_at(&repo, &revision, context)?;
+    let changes = entries(diff(&old, plan), lang, plan);
+    Ok(ChangesSince { revision, changes })
 }
 
 /// `--year`, `--from`/`--to`, or the last full calendar year before today.
