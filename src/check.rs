@@ -42,7 +42,8 @@ use chrono::NaiveDate;
 use crate::diag::{self, Diagnostic, Rule, Text};
 use crate::i18n::Lang;
 use crate::load;
-use crate::model::Plan;
+use crate::model::{PARALLEL_ACTIONS, Plan};
+use crate::parallel;
 use crate::reader::{self, closest};
 use crate::source;
 use crate::span::Span;
@@ -146,29 +147,18 @@ pub fn validate(root: &Path, today: NaiveDate, lang: Lang) -> (Plan, Vec<Diagnos
     (plan, diags)
 }
 
-/// Runs every consistency rule over a loaded plan.
+/// Runs every consistency rule over a loaded plan: on a large plan, the
+/// rules share out the cores, their problems gathered in the registry's
+/// order whatever the timing.
 pub fn check(plan: &Plan, today: NaiveDate, lang: Lang) -> Vec<Diagnostic> {
-    let convention = &plan.convention;
-    let mut checker = Checker {
-        plan,
-        today,
-        lang,
-        diags: Vec::new(),
-        actors: convention
-            .actors
-            .iter()
-            .map(|actor| actor.id.value.as_str())
-            .collect(),
-        members: convention
-            .actors
-            .iter()
-            .flat_map(|actor| actor.members.iter().map(String::as_str))
-            .collect(),
-    };
-    for pass in REGISTRY.iter().filter_map(|registered| registered.pass) {
+    let passes: Vec<fn(&mut Checker)> = REGISTRY.iter().filter_map(|r| r.pass).collect();
+    let many = plan.actions.len() > PARALLEL_ACTIONS;
+    let found = parallel::map_each(&passes, many, |_, pass| {
+        let mut checker = Checker::new(plan, today, lang);
         pass(&mut checker);
-    }
-    checker.diags
+        checker.diags
+    });
+    found.into_iter().flatten().collect()
 }
 
 /// What every pass shares: the plan, the day, the language, and the list
@@ -182,6 +172,28 @@ pub struct Checker<'p> {
     actors: BTreeSet<&'p str>,
     /// Member communes of every actor.
     members: BTreeSet<&'p str>,
+}
+
+impl<'p> Checker<'p> {
+    fn new(plan: &'p Plan, today: NaiveDate, lang: Lang) -> Checker<'p> {
+        let convention = &plan.convention;
+        Checker {
+            plan,
+            today,
+            lang,
+            diags: Vec::new(),
+            actors: convention
+                .actors
+                .iter()
+                .map(|actor| actor.id.value.as_str())
+                .collect(),
+            members: convention
+                .actors
+                .iter()
+                .flat_map(|actor| actor.members.iter().map(String::as_str))
+                .collect(),
+        }
+    }
 }
 
 impl Checker<'_> {

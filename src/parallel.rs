@@ -20,14 +20,15 @@ where
 }
 
 /// `map` for a few items, each a large piece of work (a workbook to
-/// write or read): handed out one at a time.
-pub fn map_each<T, R, F>(items: &[T], work: F) -> Vec<R>
+/// write or read, a rule to check over a large plan): handed out one at a
+/// time.
+pub fn map_each<T, R, F>(items: &[T], worth_it: bool, work: F) -> Vec<R>
 where
     T: Sync,
     R: Send,
     F: Fn(usize, &T) -> R + Sync,
 {
-    map_by(items, 1, items.len() > 1, work)
+    map_by(items, 1, worth_it, work)
 }
 
 /// `map`, each item lent to change (a file's text, let go once parsed).

@@ -16,7 +16,7 @@ mod financing;
 
 pub use financing::{ActionMoney, AxisMoney, FinancerMoney, Financing, Share};
 
-use crate::analysis::{Figures, FiguresSum, Tally, round4};
+use crate::analysis::{FiguresSum, Tally, round4};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Indicator, PARALLEL_ACTIONS, Period, Plan, Status, StatusCounts};
 use crate::parallel;
@@ -170,22 +170,27 @@ pub struct MeetingHeld {
 }
 
 impl Report {
-    /// The report of `period`, made from the plan as read, which becomes
-    /// the plan at the period's end. `committed` holds the plan as
-    /// committed by the eve of the period and by its end, where git has one
-    /// and the files are not that day's truth: the titles, pilots and due
-    /// dates of those days come from there.
+    /// The report of `period`, made from the plan as read, which it leaves
+    /// as it stood at the period's end (rewound in place, not copied).
+    /// `committed` holds the plan as committed by the eve of the period
+    /// and by its end, where git has one and the files are not that day's
+    /// truth: the titles, pilots and due dates of those days come from there.
     pub fn build(
-        plan: Plan,
+        plan: &mut Plan,
         period: Period,
         committed: [Option<&Plan>; 2],
         today: NaiveDate,
         lang: Lang,
     ) -> Report {
-        let start = Opening::of(&plan, period, committed[0]);
-        let end = plan.into_as_of(period.to, committed[1]);
-        let axes = axes(&end, &start, period, today, lang);
-        let (at_start, at_end) = (start.all.figures(), Figures::of(&end.actions));
+        let start = Opening::of(plan, period, committed[0]);
+        plan.rewind_to(period.to, committed[1]);
+        let end = &*plan;
+        let many = end.actions.len() > PARALLEL_ACTIONS;
+        let closing = parallel::map(&end.actions, many, |_, action| Tally::of(action));
+        let axes = axes(end, &start, &closing, period, today, lang);
+        let mut at_end = FiguresSum::default();
+        closing.iter().for_each(|tally| at_end.add_tally(*tally));
+        let (at_start, at_end) = (start.all.figures(), at_end.figures());
         let action_reports = axes.iter().flat_map(|axis| &axis.actions);
         let summary = Summary {
             actions: at_end.actions,
@@ -214,8 +219,8 @@ impl Report {
             date: today,
             summary,
             axes,
-            financing: Financing::of(&end, period),
-            governance: governance(&end, period),
+            financing: Financing::of(end, period),
+            governance: governance(end, period),
             changes_since: None,
             notes: Vec::new(),
         }
@@ -223,10 +228,12 @@ impl Report {
 }
 
 /// Each axis with its actions as the period ended, each action's report
-/// made on every core for a large plan, in the plan's order.
+/// made on every core for a large plan, in the plan's order. `closing`
+/// holds each action's tally at the end, in the plan's order.
 fn axes(
     end: &Plan,
     start: &Opening,
+    closing: &[Tally],
     period: Period,
     today: NaiveDate,
     lang: Lang,
@@ -256,7 +263,7 @@ fn axes(
                     .by_axis
                     .get(&id)
                     .map_or(0.0, |sum| sum.figures().progress),
-                progress_end: Figures::of(end.actions_of_axis(id)).progress,
+                progress_end: progress_of_axis(end, closing, id),
                 actions: Vec::new(),
             }
         })
@@ -265,6 +272,17 @@ fn axes(
         axes[*k].actions.push(report);
     }
     axes
+}
+
+/// The mean progress of an axis's actions from their tallies, added in the
+/// plan's order.
+fn progress_of_axis(end: &Plan, closing: &[Tally], axis: u32) -> f64 {
+    let mut sum = FiguresSum::default();
+    let tallies = end.actions.iter().zip(closing);
+    tallies
+        .filter(|(action, _)| action.axis.as_ref().map(|a| a.value) == Some(axis))
+        .for_each(|(_, tally)| sum.add_tally(*tally));
+    sum.figures().progress
 }
 
 /// The plan as the period opened, made one action at a time and not kept

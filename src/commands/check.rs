@@ -8,7 +8,7 @@ use crate::check::explain::explain;
 use crate::check::levels::{Levels, lookup};
 use crate::check::validate;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::commands::find_root;
+use crate::commands::{find_root, left_to_exit};
 use crate::diag::{self, Severity};
 use crate::error::Error;
 use crate::git::Repo;
@@ -48,10 +48,12 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Output, Error> {
     let code = if success { 0 } else { 1 };
     if args.format == CheckFormat::Json {
         let json = render::json(&to_json(&diags, &plan.sources))?;
+        left_to_exit(plan);
         return Ok(Output::answer(json).with_code(code));
     }
     let mut report = render_human(&diags, &plan.sources, lang, true);
     let (axes, actions) = (plan.axes.len(), plan.actions.len());
+    left_to_exit(plan);
     let summary = if errors > 0 {
         lang.fill(Msg::CheckInvalid, &[&errors, &warnings])
     } else if args.deny_warnings && warnings > 0 {

@@ -63,7 +63,7 @@ fn run_export(context: &Context, args: &CollectExportArgs) -> Result<Output, Err
         .iter()
         .filter(|a| args.actor.is_empty() || args.actor.contains(&a.id.value))
         .collect();
-    let made = parallel::map_each(&chosen, |_, actor| {
+    let made = parallel::map_each(&chosen, true, |_, actor| {
         workbook(&plan, actor, context.today, year, lang)
     });
     // Every workbook is made and every name checked before one is written.
@@ -109,7 +109,7 @@ fn run_export(context: &Context, args: &CollectExportArgs) -> Result<Output, Err
 /// Reads each workbook named; a file that cannot be read at all is a
 /// failure, one that is not a workbook of this plan a problem.
 fn read_all(files: &[PathBuf], plan: &Plan) -> Result<Vec<Found>, Error> {
-    parallel::map_each(files, |_, path| read_one(path, plan))
+    parallel::map_each(files, true, |_, path| read_one(path, plan))
         .into_iter()
         .collect()
 }

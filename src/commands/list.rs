@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use crate::Context;
 use crate::analysis::actions::ActionSummary;
 use crate::cli::{ListArgs, ListFormat};
-use crate::commands::load_valid_plan;
 use crate::commands::words::{due_text, pilots_text};
+use crate::commands::{left_to_exit, load_valid_plan};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Plan};
@@ -23,7 +23,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<Output, Error> {
     sort(&mut actions, args.sort);
     let lang = context.lang;
     let today = context.today;
-    Ok(Output::answer(match args.format {
+    let answer = match args.format {
         ListFormat::Json => {
             let summaries: Vec<ActionSummary> = actions
                 .iter()
@@ -43,7 +43,9 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<Output, Error> {
             terminal::table(&grid(&plan, &actions, today, lang), lang, context.width) + "\n"
         }
         ListFormat::Md => markdown::table(&grid(&plan, &actions, today, lang), lang),
-    }))
+    };
+    left_to_exit(plan);
+    Ok(Output::answer(answer))
 }
 
 fn grid(plan: &Plan, actions: &[&Action], today: NaiveDate, lang: Lang) -> Table {

@@ -4,7 +4,7 @@
 use crate::Context;
 use crate::analysis::pilots::Load;
 use crate::cli::{PilotsArgs, PilotsFormat};
-use crate::commands::load_valid_plan;
+use crate::commands::{left_to_exit, load_valid_plan};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::Status;
@@ -18,12 +18,15 @@ pub fn run(context: &Context, args: &PilotsArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
     let load = Load::build(&plan, context.today);
     let lang = context.lang;
-    Ok(Output::answer(match args.format {
+    let answer = match args.format {
         PilotsFormat::Json => render::json(&load)?,
         PilotsFormat::Csv => csv::write(args.csv_dialect, &csv_table(&load, lang))?,
         PilotsFormat::Table => terminal::document(&view(&load, lang), lang, context.width),
         PilotsFormat::Md => markdown::document(&view(&load, lang), lang),
-    }))
+    };
+    left_to_exit(load);
+    left_to_exit(plan);
+    Ok(Output::answer(answer))
 }
 
 fn grid(load: &Load, lang: Lang) -> Table {

@@ -7,8 +7,8 @@ use crate::Context;
 use crate::analysis::fiche::{ActionDetail, IndicatorDetail};
 use crate::analysis::money::{MoneyMsg, euros};
 use crate::cli::{ShowArgs, ShowFormat};
-use crate::commands::load_valid_plan;
 use crate::commands::words::{due_text, pilots_text};
+use crate::commands::{left_to_exit, load_valid_plan};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Status};
@@ -26,7 +26,7 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Output, Error> {
         });
     };
     let detail = ActionDetail::of(&plan, action, context.today);
-    Ok(Output::answer(match args.format {
+    let answer = match args.format {
         ShowFormat::Json => render::json(&detail)?,
         ShowFormat::Table => {
             let view = view(&detail, action, context.today, lang, true);
@@ -35,7 +35,9 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<Output, Error> {
         ShowFormat::Md => {
             markdown::document(&view(&detail, action, context.today, lang, false), lang)
         }
-    }))
+    };
+    left_to_exit(plan);
+    Ok(Output::answer(answer))
 }
 
 /// The fiche for people: its fields, then its modalities, indicators and journal.

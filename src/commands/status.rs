@@ -5,7 +5,7 @@ use crate::Context;
 use crate::analysis::Figures;
 use crate::analysis::dashboard::{Dashboard, PlanSummary};
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::commands::{DayFields, check_period, plan_for};
+use crate::commands::{DayFields, check_period, left_to_exit, plan_for};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Period, Status};
@@ -36,11 +36,13 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<Output, Error> {
         args.stale_days,
     );
     dashboard.plan.notes.splice(0..0, outside);
-    Ok(Output::answer(match args.format {
+    let answer = match args.format {
         StatusFormat::Json => render::json(&dashboard)?,
         StatusFormat::Table => terminal::document(&view(&dashboard, lang), lang, context.width),
         StatusFormat::Md => markdown::document(&view(&dashboard, lang), lang),
-    }))
+    };
+    left_to_exit(plan);
+    Ok(Output::answer(answer))
 }
 
 /// The dashboard as people read it: the convention, one row per axis, the alerts.

@@ -180,10 +180,10 @@ impl Plan {
         }
     }
 
-    /// `as_of` for a plan not needed as it is today: its actions rewound
-    /// in place (on every core when there are many), each with the fields
+    /// `as_of` in place, for a plan not needed as it is today: its actions
+    /// rewound (on every core when there are many), each with the fields
     /// the journal does not date taken from `then` when given.
-    pub fn into_as_of(mut self, date: NaiveDate, then: Option<&Plan>) -> Plan {
+    pub fn rewind_to(&mut self, date: NaiveDate, then: Option<&Plan>) {
         let since = self.since();
         self.actions.retain(|a| a.exists_on(date, since));
         self.meetings.retain(|m| m.date.value <= date);
@@ -194,7 +194,6 @@ impl Plan {
                 action.take_fields_from(then);
             }
         });
-        self
     }
 
     /// The plan with the fields the journal does not date taken from

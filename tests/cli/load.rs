@@ -98,6 +98,43 @@ fn a_large_plan_reports_problems_in_file_order() {
     }
 }
 
+/// A plan large enough for its rules to be checked on every core finds
+/// the same problems, in the same order, on one thread as on several.
+#[test]
+fn a_large_plan_is_checked_the_same_on_any_number_of_threads() {
+    let plan = copy_plan(&fixture("small"));
+    for n in 100..400 {
+        // An unknown pilot, a journal out of order, a due date before the start.
+        let text = format!(
+            "id = {n}\naxis = 1\ntitle = \"Action {n}\"\nstatus = \"in-progress\"\n\
+             pilots = [\"Z{n}\"]\nstart = 2025-02-01\ndue = 2025-01-01\n\n\
+             [[log]]\ndate = 2025-03-01\nnote = \"Après\"\n\n\
+             [[log]]\ndate = 2025-02-01\nnote = \"Avant\"\nstatus = \"in-progress\"\n"
+        );
+        fs::write(plan.path().join(format!("actions/{n}-a.toml")), text).unwrap();
+    }
+    let checked = |threads: &str| {
+        ctg()
+            .env("CTG_THREADS", threads)
+            .arg("--plan")
+            .arg(plan.path())
+            .args(["--today", "2025-06-30", "check", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let alone = checked("1");
+    let found: serde_json::Value = serde_json::from_slice(&alone).unwrap();
+    let found = found.as_array().unwrap();
+    let codes: std::collections::BTreeSet<&str> =
+        found.iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(codes.len() >= 3, "{codes:?}");
+    assert!(found.len() >= 3 * 300, "{}", found.len());
+    for threads in ["2", "3"] {
+        assert!(checked(threads) == alone, "on {threads} threads");
+    }
+}
+
 #[test]
 fn an_id_past_the_limit_says_the_limit() {
     let plan = copy_plan(&fixture("small"));

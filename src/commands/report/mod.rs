@@ -9,12 +9,13 @@ use crate::Context;
 use crate::analysis::diff::{diff, entries};
 use crate::analysis::report::{ChangesSince, Report};
 use crate::cli::{ReportArgs, ReportFormat, ReportTable};
-use crate::commands::{DayFields, check_period, plan_at, plan_for};
+use crate::commands::{DayFields, check_period, left_to_exit, plan_at, plan_for};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Period, Plan};
 use crate::output::Output;
+use crate::render::document::Document;
 use crate::render::{self, csv, docx, html, markdown, odt, xlsx};
 
 /// The bilan in the format asked (by `--format` or the extension of
@@ -33,7 +34,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     if format == ReportFormat::Csv && args.since.is_some() {
         return Err(Error::SinceNotInCsv);
     }
-    let plan = plan_for(context, args.rev.as_deref())?;
+    let mut plan = plan_for(context, args.rev.as_deref())?;
     let outside = check_period(&plan, period, args.force, lang)?;
     // The undated fields of the period's two ends come from git; a plan
     // read at a revision is already a committed one.
@@ -46,7 +47,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     };
     // The plan as read holds its own fields: only a committed one lends.
     let committed = [opening.committed(), closing.committed()];
-    let mut report = Report::build(plan, period, committed, context.today, lang);
+    let mut report = Report::build(&mut plan, period, committed, context.today, lang);
     report.notes.extend(outside);
     if !closing.known() {
         report
@@ -54,30 +55,25 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
             .push(lang.text(Msg::PastFieldsUnknown).to_string());
     }
     report.changes_since = changes_since;
+    let compact = args.compact;
     let output = match format {
-        ReportFormat::Md => Output::answer(markdown::document(
-            &view::document(&report, lang, args.compact),
-            lang,
-        )),
-        ReportFormat::Html => Output::answer(html::page(
-            &view::document(&report, lang, args.compact),
-            lang,
-        )),
+        ReportFormat::Md => Output::answer(laid_out(&report, lang, compact, |document| {
+            markdown::document(document, lang)
+        })),
+        ReportFormat::Html => Output::answer(laid_out(&report, lang, compact, |document| {
+            html::page(document, lang)
+        })),
         ReportFormat::Json => Output::answer(render::json(&report)?),
         ReportFormat::Csv if context.output.as_ref().is_some_and(|o| o.is_dir()) => {
             Output::files(csv_files(&report, lang, args)?)
         }
         ReportFormat::Csv => Output::answer(csv_text(&report, lang, args)?),
-        ReportFormat::Docx => Output::bytes(docx::document(
-            &view::document(&report, lang, args.compact),
-            report.date,
-            lang,
-        )?),
-        ReportFormat::Odt => Output::bytes(odt::document(
-            &view::document(&report, lang, args.compact),
-            report.date,
-            lang,
-        )?),
+        ReportFormat::Docx => Output::bytes(laid_out(&report, lang, compact, |document| {
+            docx::document(document, report.date, lang)
+        })?),
+        ReportFormat::Odt => Output::bytes(laid_out(&report, lang, compact, |document| {
+            odt::document(document, report.date, lang)
+        })?),
         ReportFormat::Xlsx => Output::bytes(xlsx::workbook(
             &view::title(&report, lang),
             report.date,
@@ -85,7 +81,23 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
             lang,
         )?),
     };
+    left_to_exit(plan);
+    left_to_exit(report);
     Ok(output.written_as(Msg::ReportWritten))
+}
+
+/// The bilan laid out as a document, then rendered: the document is left
+/// to the system at exit, as the report is.
+fn laid_out<R>(
+    report: &Report,
+    lang: Lang,
+    compact: bool,
+    render: impl FnOnce(&Document) -> R,
+) -> R {
+    let document = view::document(report, lang, compact);
+    let rendered = render(&document);
+    left_to_exit(document);
+    rendered
 }
 
 /// `--since REV`: what changed in the files between that revision and the

@@ -9,8 +9,10 @@ mod money;
 pub mod tables;
 
 use super::words::BilanMsg;
-use crate::analysis::report::Report;
+use crate::analysis::report::{ActionReport, Report};
 use crate::i18n::{Lang, Msg};
+use crate::model::PARALLEL_ACTIONS;
+use crate::parallel;
 use crate::render::document::{Block, Document};
 use crate::render::table::{Cell, Table};
 
@@ -33,6 +35,7 @@ pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
     overview(report, lang, &mut out);
     money::section(report, lang, compact, &mut out);
     changes(report, lang, &mut out);
+    let mut parts = action_parts(report, lang, compact).into_iter();
     for axis in &report.axes {
         out.heading(
             2,
@@ -47,12 +50,24 @@ pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
         if axis.actions.is_empty() {
             out.paragraph(lang.text(Msg::ReportNoActionInAxis));
         }
-        for action in &axis.actions {
-            action::section(report, action, lang, compact, &mut out);
+        for part in parts.by_ref().take(axis.actions.len()) {
+            out.blocks.extend(part.blocks);
         }
     }
     governance(report, lang, &mut out);
     out
+}
+
+/// Each action's section, in the order of the axes, laid out on every core
+/// for a large plan.
+fn action_parts(report: &Report, lang: Lang, compact: bool) -> Vec<Document> {
+    let actions: Vec<&ActionReport> = report.axes.iter().flat_map(|a| &a.actions).collect();
+    let many = actions.len() > PARALLEL_ACTIONS;
+    parallel::map(&actions, many, |_, action| {
+        let mut part = Document::new();
+        action::section(report, action, lang, compact, &mut part);
+        part
+    })
 }
 
 fn letterhead(report: &Report, lang: Lang, out: &mut Document) {
