@@ -15,7 +15,9 @@ pub mod report;
 
 use serde::Serialize;
 
-use crate::model::{Action, Status, StatusCounts};
+use chrono::NaiveDate;
+
+use crate::model::{Action, Status, StatusCounts, progress};
 
 /// The figures of a set of actions, as `ctg status` and the report show
 /// them for an axis or the whole plan.
@@ -78,7 +80,7 @@ impl FiguresSum {
 
 /// What one action adds to `FiguresSum`: counted on any thread, added in
 /// the plan's order, so that a sum of shares never depends on timing.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tally {
     pub status: Status,
     modalities_done: usize,
@@ -95,9 +97,64 @@ impl Tally {
             progress: action.progress(),
         }
     }
+
+    /// The tally of `action.as_of(date)`, without making that copy of it.
+    pub fn as_of(action: &Action, date: NaiveDate) -> Tally {
+        let status = action.status_at(date);
+        let (mut done, mut counted) = (0, 0);
+        let modalities = action.modalities.iter().filter(|m| m.existed_on(date));
+        for modality_status in modalities.map(|m| m.status_on(date)) {
+            done += usize::from(modality_status == Status::Done);
+            counted += usize::from(modality_status != Status::Abandoned);
+        }
+        Tally {
+            status,
+            modalities_done: done,
+            modalities_total: counted,
+            progress: progress(status, done, counted),
+        }
+    }
 }
 
 /// A share rounded to four decimals, so that JSON stays short and stable.
 pub fn round4(share: f64) -> f64 {
     (share * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use super::Tally;
+    use crate::i18n::Lang;
+    use crate::span::Located;
+
+    /// Over the demo plan, its actions as they are and with every other
+    /// modality added in mid-2024, on every first of the month of its
+    /// years: the tally of a day is the tally of the action that day.
+    #[test]
+    fn a_tally_as_of_a_day_is_the_tally_of_the_action_that_day() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+        let (plan, _) = crate::load::load(&root, Lang::En);
+        assert!(plan.actions.len() > 3);
+        let mut actions = plan.actions.clone();
+        for mut action in plan.actions.iter().cloned() {
+            for modality in action.modalities.iter_mut().step_by(2) {
+                modality.created = Some(Located {
+                    value: NaiveDate::from_ymd_opt(2024, 6, 15).unwrap(),
+                    span: action.id.span.clone(),
+                });
+            }
+            actions.push(action);
+        }
+        let days = (2023..2027).flat_map(|y| (1..13).map(move |m| (y, m)));
+        for (year, month) in days {
+            let day = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
+            for action in &actions {
+                assert_eq!(Tally::as_of(action, day), Tally::of(&action.as_of(day)));
+            }
+        }
+    }
 }

@@ -301,12 +301,12 @@ impl Opening {
         let many = plan.actions.len() > PARALLEL_ACTIONS;
         let eve = parallel::map(&plan.actions, many, |_, action| {
             action.exists_on(period.from, since).then(|| {
-                let mut before = action.as_of(period.eve());
-                if let Some(committed) = committed {
-                    before.take_fields_from(committed);
-                }
-                let axis = before.axis.as_ref().map(|a| a.value);
-                (before.id.value, axis, Tally::of(&before))
+                let id = action.id.value;
+                // The axis as `take_fields_from` would set it that day.
+                let then = committed.and_then(|committed| committed.action(id));
+                let axis = then.map_or(&action.axis, |then| &then.axis);
+                let axis = axis.as_ref().map(|a| a.value);
+                (id, axis, Tally::as_of(action, period.eve()))
             })
         });
         let mut opening = Opening {

@@ -18,6 +18,18 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 impl Lang {
     /// A date as people of this language write it in a table: 30/11/2023 or 2023-11-30.
     pub fn short_date(self, date: NaiveDate) -> String {
+        let (year, month, day) = (date.year(), date.month(), date.day());
+        // Written directly: chrono reads its format string again on every
+        // call, a tenth of a bilan. Its `%Y` signs the years outside
+        // 0–9999: those are left to it.
+        match self {
+            _ if !(0..=9999).contains(&year) => self.short_date_by_chrono(date),
+            Lang::Fr => format!("{day:02}/{month:02}/{year:04}"),
+            Lang::En => format!("{year:04}-{month:02}-{day:02}"),
+        }
+    }
+
+    fn short_date_by_chrono(self, date: NaiveDate) -> String {
         match self {
             Lang::Fr => date.format("%d/%m/%Y").to_string(),
             Lang::En => date.format("%Y-%m-%d").to_string(),
@@ -108,4 +120,36 @@ impl Lang {
 pub fn decimal(value: f64, comma: bool) -> String {
     let text = format!("{}", (value * 10_000.0).round() / 10_000.0);
     if comma { text.replace('.', ",") } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::i18n::Lang;
+
+    /// Every day of a few years, and the ends of chrono's calendar: the
+    /// date written directly reads as chrono writes it.
+    #[test]
+    fn short_dates_read_as_chrono_writes_them() {
+        let days = (-1..3)
+            .chain(1999..2002)
+            .chain(9998..10_001)
+            .flat_map(|year| {
+                NaiveDate::from_ymd_opt(year, 1, 1)
+                    .unwrap()
+                    .iter_days()
+                    .take(366)
+            });
+        let ends = [NaiveDate::MIN, NaiveDate::MAX];
+        for date in days.chain(ends) {
+            for lang in [Lang::Fr, Lang::En] {
+                assert_eq!(
+                    lang.short_date(date),
+                    lang.short_date_by_chrono(date),
+                    "{date:?}"
+                );
+            }
+        }
+    }
 }

@@ -24,13 +24,11 @@ impl Action {
 
     /// 1 when done; else the share of counted modalities that are done.
     pub fn progress(&self) -> f64 {
-        if self.status == Status::Done {
-            return 1.0;
-        }
-        match self.modalities_counted() {
-            0 => 0.0,
-            counted => self.modalities_done() as f64 / counted as f64,
-        }
+        progress(
+            self.status,
+            self.modalities_done(),
+            self.modalities_counted(),
+        )
     }
 
     /// Days past due at `today`, for an open action whose due date has passed.
@@ -199,5 +197,15 @@ impl Plan {
         };
         let held = self.meetings_held(&body.key.value, so_far).count();
         (held, (body.per_year as usize).saturating_sub(held))
+    }
+}
+
+/// An action's progress from its status and its modalities done and
+/// counted (not abandoned): 1 when done, else the share done.
+pub fn progress(status: Status, done: usize, counted: usize) -> f64 {
+    match (status, counted) {
+        (Status::Done, _) => 1.0,
+        (_, 0) => 0.0,
+        _ => done as f64 / counted as f64,
     }
 }

@@ -8,10 +8,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{Action, Plan, Status};
+use super::{Action, Modality, Plan, Status};
 use crate::i18n::Lang;
 use crate::parallel;
-use crate::span::Located;
 
 /// Actions above which work on each of them is worth sharing out over
 /// every core (a thread costs about what a few dozen actions take).
@@ -113,12 +112,11 @@ impl Action {
     pub fn rewind_to(&mut self, date: NaiveDate) {
         self.status = self.status_at(date);
         self.log.retain(|entry| entry.date.value <= date);
-        let existed =
-            |created: &Option<Located<NaiveDate>>| created.as_ref().is_none_or(|c| c.value <= date);
-        self.modalities.retain(|m| existed(&m.created));
-        self.indicators.retain(|i| existed(&i.created));
+        self.modalities.retain(|m| m.existed_on(date));
+        self.indicators
+            .retain(|i| i.created.as_ref().is_none_or(|c| c.value <= date));
         for modality in &mut self.modalities {
-            if modality.done.as_ref().is_some_and(|d| d.value > date) {
+            if modality.done_after(date) {
                 modality.status = Status::Planned;
                 modality.done = None;
             }
@@ -129,6 +127,26 @@ impl Action {
                 .iter()
                 .filter(|(year, _)| year.value <= date.year());
             indicator.values = known.cloned().collect();
+        }
+    }
+}
+
+impl Modality {
+    /// Whether the modality was in its action on `date`.
+    pub fn existed_on(&self, date: NaiveDate) -> bool {
+        self.created.as_ref().is_none_or(|c| c.value <= date)
+    }
+
+    /// Whether it was done after `date`: not done yet on that day.
+    pub fn done_after(&self, date: NaiveDate) -> bool {
+        self.done.as_ref().is_some_and(|d| d.value > date)
+    }
+
+    /// Its status at the end of `date`, had it existed.
+    pub fn status_on(&self, date: NaiveDate) -> Status {
+        match self.done_after(date) {
+            true => Status::Planned,
+            false => self.status,
         }
     }
 }

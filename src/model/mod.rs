@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use crate::source::{FileKind, SourceSet};
 use crate::span::{FileId, Located, Span};
 
-pub use facts::latest_move;
+pub use facts::{latest_move, progress};
 pub use history::{PARALLEL_ACTIONS, Period};
 pub use status::{Status, StatusCounts};
 
