@@ -120,7 +120,11 @@ where
             .collect()
     });
     done.sort_unstable_by_key(|(start, _)| *start);
-    done.into_iter().flat_map(|(_, results)| results).collect()
+    // Sized once: a vector grown by doubling would copy large results again.
+    let mut results = Vec::with_capacity(done.iter().map(|(_, r)| r.len()).sum());
+    done.into_iter()
+        .for_each(|(_, chunk)| results.extend(chunk));
+    results
 }
 
 #[cfg(test)]

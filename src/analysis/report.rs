@@ -268,6 +268,10 @@ fn axes(
             }
         })
         .collect();
+    for (k, axis) in axes.iter_mut().enumerate() {
+        axis.actions
+            .reserve(placed.iter().filter(|(of, _)| *of == k).count());
+    }
     for ((k, _), report) in placed.iter().zip(reports) {
         axes[*k].actions.push(report);
     }

@@ -9,8 +9,9 @@ use crate::commands::words::{due_text, pilots_text};
 use crate::commands::{left_to_exit, load_valid_plan};
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
-use crate::model::{Action, Plan};
+use crate::model::{Action, PARALLEL_ACTIONS, Plan};
 use crate::output::Output;
+use crate::parallel;
 use crate::query::{Filter, sort};
 use crate::render::table::{Cell, Table};
 use crate::render::{self, csv, markdown, terminal};
@@ -19,7 +20,11 @@ use crate::span::Located;
 pub fn run(context: &Context, args: &ListArgs) -> Result<Output, Error> {
     let plan = load_valid_plan(context)?;
     let filter = Filter::from_args(args, &plan, context.today)?;
-    let mut actions: Vec<&Action> = plan.actions.iter().filter(|a| filter.matches(a)).collect();
+    // Matched on every core for a large plan: `--text` folds every text.
+    let many = plan.actions.len() > PARALLEL_ACTIONS;
+    let kept = parallel::map(&plan.actions, many, |_, action| filter.matches(action));
+    let matched = plan.actions.iter().zip(kept);
+    let mut actions: Vec<&Action> = matched.filter_map(|(a, kept)| kept.then_some(a)).collect();
     sort(&mut actions, args.sort);
     let lang = context.lang;
     let today = context.today;

@@ -7,7 +7,7 @@
 //! meetings held"). The arguments are never read again, so text from the
 //! plan that holds `{2}` is printed as `{2}`.
 
-use std::fmt::Display;
+use std::fmt::{Display, Write};
 
 use super::Lang;
 
@@ -20,11 +20,8 @@ pub fn fill(template: &str, lang: Lang, args: &[&dyn Display]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match placeholder(after, lang, args) {
-            Some((text, used)) => {
-                out.push_str(&text);
-                rest = &after[used..];
-            }
+        match placeholder(&mut out, after, lang, args) {
+            Some(used) => rest = &after[used..],
             None => {
                 out.push('{');
                 rest = after;
@@ -35,9 +32,10 @@ pub fn fill(template: &str, lang: Lang, args: &[&dyn Display]) -> String {
     out
 }
 
-/// The text of the placeholder that `after` (what follows a `{`) opens,
-/// and how many bytes of `after` it takes, closing brace included.
-fn placeholder(after: &str, lang: Lang, args: &[&dyn Display]) -> Option<(String, usize)> {
+/// Writes the text of the placeholder that `after` (what follows a `{`)
+/// opens, and says how many bytes of `after` it takes, closing brace
+/// included; writes nothing when it is not a placeholder.
+fn placeholder(out: &mut String, after: &str, lang: Lang, args: &[&dyn Display]) -> Option<usize> {
     let close = after.find('}')?;
     let inside = &after[..close];
     let (index, forms) = match inside.split_once('?') {
@@ -47,15 +45,21 @@ fn placeholder(after: &str, lang: Lang, args: &[&dyn Display]) -> Option<(String
     if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let arg = args.get(index.parse::<usize>().ok()?)?.to_string();
-    let text = match forms {
-        None => arg,
+    let arg = args.get(index.parse::<usize>().ok()?)?;
+    match forms {
+        // Straight into the text, without a string of its own.
+        None => write!(out, "{arg}").ok()?,
         Some(forms) => {
             let (one, many) = forms.split_once('|')?;
-            if counts_as_one(&arg, lang) { one } else { many }.to_string()
+            let counted = arg.to_string();
+            out.push_str(if counts_as_one(&counted, lang) {
+                one
+            } else {
+                many
+            });
         }
-    };
-    Some((text, close + 1))
+    }
+    Some(close + 1)
 }
 
 /// Whether a number, as printed, takes the singular.

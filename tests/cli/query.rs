@@ -5,7 +5,7 @@ use std::fs;
 
 use serde_json::{Value, json};
 
-use crate::support::{bundled_plan, copy_plan, ctg, fixture, json_of, stdout_of};
+use crate::support::{bundled_plan, copy_plan, ctg, demo_copied, fixture, json_of, stdout_of};
 
 const TODAY: &str = "2025-06-30";
 
@@ -77,6 +77,38 @@ fn text_search_ignores_case_and_accents_and_spans_fields() {
         "every word, any field"
     );
     assert!(ids(&["--text", "bilan ateliers"]).is_empty());
+}
+
+/// On a plan large enough to be searched on every core, the same actions
+/// in the same order as on one thread: each copy of the matching actions.
+#[test]
+fn a_large_plan_is_searched_the_same_on_any_number_of_threads() {
+    let plan = demo_copied(50);
+    let listed = |threads: &str| {
+        stdout_of(
+            ctg()
+                .env("CTG_THREADS", threads)
+                .arg("--plan")
+                .arg(plan.path())
+                .args([
+                    "--today",
+                    "2026-01-15",
+                    "list",
+                    "--text",
+                    "atelier",
+                    "--format",
+                    "ids",
+                ]),
+        )
+    };
+    let alone = listed("1");
+    let ids: Vec<u32> = alone.lines().map(|line| line.parse().unwrap()).collect();
+    let originals: Vec<u32> = ids.iter().copied().filter(|id| *id < 100).collect();
+    assert!(!originals.is_empty(), "{alone}");
+    assert_eq!(ids.len(), originals.len() * 50, "{alone}");
+    for threads in ["2", "3"] {
+        assert_eq!(listed(threads), alone, "on {threads} threads");
+    }
 }
 
 #[test]

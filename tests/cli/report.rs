@@ -8,7 +8,7 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use serde_json::{Value, json};
 
-use crate::support::{bundled_plan, copy_plan, ctg, repo, stdout_of};
+use crate::support::{bundled_plan, copy_plan, ctg, demo_copied, repo, stdout_of};
 
 const TODAY: &str = "2026-01-15";
 
@@ -251,27 +251,8 @@ fn two_runs_give_identical_bytes_in_every_format() {
 /// several: each action's part, and every sum, in the plan's order.
 #[test]
 fn a_large_plan_reports_the_same_on_any_number_of_threads() {
-    let plan = copy_plan(&demo());
-    let actions = plan.path().join("actions");
-    let originals: Vec<_> = fs::read_dir(&actions)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    for copy in 1..50 {
-        for original in &originals {
-            let text = fs::read_to_string(original).unwrap();
-            let id: u32 = text.lines().next().unwrap()["id = ".len()..]
-                .parse()
-                .unwrap();
-            let name = format!("{}-copy.toml", copy * 100 + id);
-            let renumbered = text.replacen(
-                &format!("id = {id}\n"),
-                &format!("id = {}\n", copy * 100 + id),
-                1,
-            );
-            fs::write(actions.join(name), renumbered).unwrap();
-        }
-    }
+    let plan = demo_copied(50);
+    let originals = fs::read_dir(demo().join("actions")).unwrap().count();
     let made = |threads: &str, format: &str| {
         stdout_of(
             ctg()
@@ -283,7 +264,7 @@ fn a_large_plan_reports_the_same_on_any_number_of_threads() {
     };
     let json: Value = serde_json::from_str(&made("1", "json")).unwrap();
     let one = &json["summary"];
-    assert_eq!(one["actions"], 50 * originals.len(), "{one}");
+    assert_eq!(one["actions"], 50 * originals, "{one}");
     let small: Value = serde_json::from_str(&report(&demo(), &["--format", "json"])).unwrap();
     let small = &small["summary"];
     for key in [

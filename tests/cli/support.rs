@@ -79,6 +79,29 @@ pub fn copy_plan(from: &Path) -> tempfile::TempDir {
     dir
 }
 
+/// The demo plan with each of its actions copied `times` times in all
+/// (ids 100 apart): a plan large enough to be worked on every core.
+pub fn demo_copied(times: u32) -> tempfile::TempDir {
+    let plan = copy_plan(&repo().join("examples/demo"));
+    let actions = plan.path().join("actions");
+    let originals: Vec<_> = std::fs::read_dir(&actions)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    for copy in 1..times {
+        for original in &originals {
+            let text = std::fs::read_to_string(original).unwrap();
+            let id: u32 = text.lines().next().unwrap()["id = ".len()..]
+                .parse()
+                .unwrap();
+            let new = copy * 100 + id;
+            let renumbered = text.replacen(&format!("id = {id}\n"), &format!("id = {new}\n"), 1);
+            std::fs::write(actions.join(format!("{new}-copy.toml")), renumbered).unwrap();
+        }
+    }
+    plan
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {

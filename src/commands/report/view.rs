@@ -35,7 +35,10 @@ pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
     overview(report, lang, &mut out);
     money::section(report, lang, compact, &mut out);
     changes(report, lang, &mut out);
-    let mut parts = action_parts(report, lang, compact).into_iter();
+    let parts = action_parts(report, lang, compact);
+    out.blocks
+        .reserve(parts.iter().map(|part| part.blocks.len()).sum());
+    let mut parts = parts.into_iter();
     for axis in &report.axes {
         out.heading(
             2,

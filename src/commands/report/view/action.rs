@@ -36,24 +36,21 @@ pub fn section(
         quiet.push(BilanMsg::QuietModalities);
     } else {
         out.heading(4, lang.text(Msg::ReportModalitiesInPeriod));
-        let items = action
-            .modalities_done_in_period
-            .iter()
-            .map(|m| format!("{} — {}", lang.short_date(m.done), m.text));
-        out.list(items);
+        let items = action.modalities_done_in_period.iter();
+        out.list(items.map(|m| dated(m.done, &m.text, lang)));
     }
     if action.journal.is_empty() {
         quiet.push(BilanMsg::QuietJournal);
     } else {
         out.heading(4, lang.text(Msg::ReportHighlights));
-        let items = action.journal.iter().map(|entry| match entry.status {
-            Some(status) => format!(
-                "{} — {} (→ {})",
-                lang.short_date(entry.date),
-                entry.note,
-                status.label(lang)
-            ),
-            None => format!("{} — {}", lang.short_date(entry.date), entry.note),
+        let items = action.journal.iter().map(|entry| {
+            let mut line = dated(entry.date, &entry.note, lang);
+            if let Some(status) = entry.status {
+                line.push_str(" (→ ");
+                line.push_str(status.label(lang));
+                line.push(')');
+            }
+            line
         });
         out.list(items);
     }
@@ -75,6 +72,17 @@ pub fn section(
         let words: Vec<&str> = quiet.iter().map(|msg| lang.text(*msg)).collect();
         out.paragraph(lang.fill(BilanMsg::Quiet, &[&words.join(", ")]));
     }
+}
+
+/// "31/03/2025 — text": a line of the period's modalities or journal,
+/// written into the date's own string (there are some 180,000 in the
+/// bilan of a plan of 10,000 actions).
+fn dated(date: chrono::NaiveDate, text: &str, lang: Lang) -> String {
+    let mut line = lang.short_date(date);
+    line.reserve(" — ".len() + text.len());
+    line.push_str(" — ");
+    line.push_str(text);
+    line
 }
 
 /// Title, status, progress, due, pilots, partners, money: each only when known.
