@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Places, Severity};
 use crate::i18n::{Lang, Msg};
+use crate::parallel;
 use crate::source::{SourceFile, SourceSet};
 use crate::span::Span;
 
@@ -57,6 +58,10 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceSet, lang: Lang, style
     render_with(diags, sources, lang, styled, Excerpt::around)
 }
 
+/// Diagnostics above which drawing them is worth every core (a thousand
+/// take some ten milliseconds on one).
+const PARALLEL_DIAGNOSTICS: usize = 256;
+
 /// How the text under a diagnostic's spans is cut from its file's text.
 type Cut = for<'s> fn(&'s SourceFile, &'s str, &[Range<usize>]) -> Excerpt<'s>;
 
@@ -72,9 +77,14 @@ fn render_with(
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
-    for diag in diags {
-        out.push_str(&renderer.render(&[group(diag, sources, lang, cut)]));
+    // Each diagnostic drawn apart, on every core when there are many.
+    let many = diags.len() > PARALLEL_DIAGNOSTICS;
+    let drawn = parallel::map(diags, many, |_, diag| {
+        renderer.render(&[group(diag, sources, lang, cut)])
+    });
+    let mut out = String::with_capacity(drawn.iter().map(|d| d.len() + 2).sum());
+    for diag in &drawn {
+        out.push_str(diag);
         out.push_str("\n\n");
     }
     // annotate-snippets shows the C0 controls and DEL of plan text as

@@ -98,8 +98,9 @@ fn a_large_plan_reports_problems_in_file_order() {
     }
 }
 
-/// A plan large enough for its rules to be checked on every core finds
-/// the same problems, in the same order, on one thread as on several.
+/// A plan large enough for its rules to be checked, and its problems
+/// drawn, on every core finds and tells the same problems, in the same
+/// order, on one thread as on several.
 #[test]
 fn a_large_plan_is_checked_the_same_on_any_number_of_threads() {
     let plan = copy_plan(&fixture("small"));
@@ -130,8 +131,24 @@ fn a_large_plan_is_checked_the_same_on_any_number_of_threads() {
         found.iter().filter_map(|d| d["code"].as_str()).collect();
     assert!(codes.len() >= 3, "{codes:?}");
     assert!(found.len() >= 3 * 300, "{}", found.len());
+    let told = |threads: &str| {
+        let output = ctg()
+            .env("CTG_THREADS", threads)
+            .arg("--plan")
+            .arg(plan.path())
+            .args(["--today", "2025-06-30", "check"])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let told_alone = told("1");
+    assert!(
+        told_alone.matches("actions/").count() >= 3 * 300,
+        "{told_alone}"
+    );
     for threads in ["2", "3"] {
         assert!(checked(threads) == alone, "on {threads} threads");
+        assert!(told(threads) == told_alone, "on {threads} threads");
     }
 }
 
