@@ -8,7 +8,9 @@ use serde::Serialize;
 use crate::Context;
 use crate::analysis::diff::{ChangeEntry, diff, entries};
 use crate::cli::{DiffArgs, ShowFormat};
-use crate::commands::{changes_view, checked_at, find_root, load_valid_plan, plan_at};
+use crate::commands::{
+    changes_view, checked_at, find_root, left_to_exit, load_valid_plan, plan_at,
+};
 use crate::edit::reread_from;
 use crate::error::Error;
 use crate::git::{Repo, Revision};
@@ -41,7 +43,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
         |r| r.name.clone(),
     );
     let title = lang.fill(Msg::DiffTitle, &[&from.name, &to_name]);
-    Ok(Output::answer(match args.format {
+    let answer = match args.format {
         ShowFormat::Json => render::json(&DiffReport { from, to, changes })?,
         ShowFormat::Md => markdown::document(&changes_view(title, &changes, lang, false), lang),
         ShowFormat::Table => terminal::document(
@@ -49,7 +51,9 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<Output, Error> {
             lang,
             context.width,
         ),
-    }))
+    };
+    left_to_exit((old, new));
+    Ok(Output::answer(answer))
 }
 
 /// The plans at `from` and at the revision `to` names, each checked as

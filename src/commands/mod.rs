@@ -122,6 +122,7 @@ pub fn edit_outcome(
         out.push('\n');
     }
     out.push_str(&warning_lines(&committed.new_warnings, context.lang));
+    left_to_exit(committed.plan);
     if dry_run {
         out.push_str(context.lang.text(Msg::EditDryRun));
         out.push('\n');
