@@ -180,7 +180,7 @@ impl Repo {
 
     /// The bytes of each (path, blob id) of `plan_entries`, as (path, bytes).
     pub fn blobs(&self, entries: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>, Error> {
-        let blobs = self.ask(&entries.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())?;
+        let blobs = self.ask_all(&entries.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())?;
         let mut files = Vec::with_capacity(entries.len());
         for ((path, _), blob) in entries.into_iter().zip(blobs) {
             match blob {
@@ -200,6 +200,32 @@ impl Repo {
             "" => ".".to_string(),
             folder => folder.to_string(),
         }
+    }
+
+    /// `ask` for many objects (every file of a large plan): git inflates
+    /// them on one core, so a share of them goes to one more `cat-file`
+    /// process per core, all asked at once; the answers stay in order.
+    fn ask_all(&self, names: &[String]) -> Result<Vec<Object>, Error> {
+        let processes = crate::parallel::cores().min(MAX_BATCHES);
+        if names.len() < PARALLEL_OBJECTS || processes < 2 {
+            return self.ask(names);
+        }
+        let mut shares = names.chunks(names.len().div_ceil(processes));
+        let first = shares.next().unwrap_or_default();
+        let dir = self.dir.as_path();
+        std::thread::scope(|scope| {
+            let others: Vec<_> = shares
+                .map(|share| scope.spawn(move || Batch::start(dir)?.ask(share)))
+                .collect();
+            let mut objects = self.ask(first)?;
+            for other in others {
+                let answered = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                objects.extend(answered.map_err(|err| git_failed(format!("cat-file: {err}")))?);
+            }
+            Ok(objects)
+        })
     }
 
     /// Asks the batch process for each name, in order, starting it first
@@ -270,6 +296,11 @@ struct Batch {
     /// start there (no repository).
     answered: bool,
 }
+
+/// Objects asked at once above which more `cat-file` processes share them,
+/// and how many at most.
+const PARALLEL_OBJECTS: usize = 1024;
+const MAX_BATCHES: usize = 4;
 
 /// Up to this many bytes of names are written before reading the answers:
 /// they fit in a pipe, so git never waits on a full pipe for us.

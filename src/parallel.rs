@@ -67,7 +67,7 @@ fn threads(items: usize, chunk: usize, worth_it: bool) -> usize {
 
 /// Every core, or as many as `CTG_THREADS` allows (a machine shared with
 /// other work); what is computed never depends on it.
-fn cores() -> usize {
+pub fn cores() -> usize {
     let asked = std::env::var("CTG_THREADS").ok();
     match asked.and_then(|n| n.trim().parse::<usize>().ok()) {
         Some(n) if n > 0 => n,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::support::{copy_plan, ctg, fixture, git_ok as git, json_of, stdout_of};
+use crate::support::{copy_plan, ctg, demo_copied, fixture, git_ok as git, json_of, stdout_of};
 
 const TODAY: &str = "2025-06-30";
 
@@ -436,4 +436,54 @@ fn diff_between_revisions_answers_as_if_each_was_read_from_scratch() {
     assert!(refused.contains("actions/07-copie.toml"), "{refused}");
     assert_eq!(stderr(&["diff", "later", "broken"]), refused);
     assert_eq!(stderr(&["diff", "broken", "later"]), refused);
+}
+
+/// A plan of more than a thousand files is read from git by several
+/// `cat-file` processes at once: `diff` between two commits says the same,
+/// in the same order, whatever the number of cores it may use.
+#[test]
+fn a_large_plan_is_read_from_git_the_same_by_any_number_of_processes() {
+    let plan = demo_copied(200);
+    let dir = plan.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "plan"]);
+    for id in [15, 1003, 1996] {
+        let path = dir.join(format!("actions/{id}-copy.toml"));
+        let text = fs::read_to_string(&path).unwrap();
+        let renamed = text.replacen("\ntitle = \"", "\ntitle = \"Copie : ", 1);
+        fs::write(&path, renamed).unwrap();
+    }
+    git(dir, &["commit", "-q", "-am", "three titles"]);
+    let diff = |threads: &str| {
+        stdout_of(
+            ctg()
+                .env("CTG_THREADS", threads)
+                .arg("--plan")
+                .arg(dir)
+                .args([
+                    "--today",
+                    "2026-01-15",
+                    "--lang",
+                    "en",
+                    "diff",
+                    "HEAD~1",
+                    "HEAD",
+                    "--format",
+                    "json",
+                ]),
+        )
+    };
+    let alone = diff("1");
+    let changes: Value = serde_json::from_str(&alone).unwrap();
+    let ids: Vec<&Value> = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["action"])
+        .collect();
+    assert_eq!(ids, [&json!(15), &json!(1003), &json!(1996)], "{alone}");
+    for threads in ["2", "4"] {
+        assert!(diff(threads) == alone, "on {threads} processes");
+    }
 }

@@ -80,7 +80,7 @@ pub fn copy_plan(from: &Path) -> tempfile::TempDir {
 }
 
 /// The demo plan with each of its actions copied `times` times in all
-/// (ids 100 apart): a plan large enough to be worked on every core.
+/// (ids 10 apart): a plan large enough to be worked on every core.
 pub fn demo_copied(times: u32) -> tempfile::TempDir {
     let plan = copy_plan(&repo().join("examples/demo"));
     let actions = plan.path().join("actions");
@@ -94,7 +94,8 @@ pub fn demo_copied(times: u32) -> tempfile::TempDir {
             let id: u32 = text.lines().next().unwrap()["id = ".len()..]
                 .parse()
                 .unwrap();
-            let new = copy * 100 + id;
+            assert!(id < 10, "the demo's ids are under 10");
+            let new = copy * 10 + id;
             let renumbered = text.replacen(&format!("id = {id}\n"), &format!("id = {new}\n"), 1);
             std::fs::write(actions.join(format!("{new}-copy.toml")), renumbered).unwrap();
         }
