@@ -56,6 +56,10 @@ pub struct Context {
     /// How many columns a line of terminal output may take
     /// (`render::terminal::width`); the other formats ignore it.
     pub width: usize,
+    /// Whether the standard error takes colours (a terminal, `--color
+    /// always`): diagnostics are drawn styled only then, instead of styled
+    /// and stripped again.
+    pub styled_notes: bool,
 }
 
 /// Runs one command line and says how the process should exit: 0 success,
@@ -69,7 +73,14 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = global
         .lang
         .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()));
+    let choice = match global.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    let stderr_choice = anstream::AutoStream::new(std::io::stderr(), choice).current_choice();
     let context = Context {
+        styled_notes: stderr_choice != anstream::ColorChoice::Never,
         lang,
         today: global
             .today
@@ -105,11 +116,6 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
     };
     let printed = output::deliver(result, &delivery);
-    let choice = match global.color {
-        ColorWhen::Auto => anstream::ColorChoice::Auto,
-        ColorWhen::Always => anstream::ColorChoice::Always,
-        ColorWhen::Never => anstream::ColorChoice::Never,
-    };
     output::emit(std::io::stdout(), &printed.stdout, choice);
     output::emit(std::io::stderr(), &Body::Text(printed.stderr), choice);
     ExitCode::from(printed.code)

@@ -51,7 +51,7 @@ pub fn run(context: &Context, args: &CheckArgs) -> Result<Output, Error> {
         left_to_exit(plan);
         return Ok(Output::answer(json).with_code(code));
     }
-    let mut report = render_human(&diags, &plan.sources, lang, true);
+    let mut report = render_human(&diags, &plan.sources, lang, context.styled_notes);
     let (axes, actions) = (plan.axes.len(), plan.actions.len());
     left_to_exit(plan);
     let summary = if errors > 0 {

@@ -223,3 +223,35 @@ fn snapshot_human_english() {
 fn snapshot_json() {
     insta::assert_snapshot!(broken("json", "en"));
 }
+
+/// Diagnostics are drawn plain for a stream without colours, and styled
+/// for one with them: the same text once the styles are taken out.
+#[test]
+fn plain_diagnostics_are_the_styled_ones_without_their_styles() {
+    let told = |color: &str| {
+        let output = ctg()
+            .arg("--plan")
+            .arg(fixture("broken"))
+            .args(["--color", color, "--today", "2025-06-30", "check"])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let (plain, styled) = (told("never"), told("always"));
+    assert!(styled.contains("\u{1b}["), "{styled}");
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    assert_eq!(plain, without_styles(&styled));
+}
+
+/// The text of a terminal's output without its SGR sequences (`ESC [ … m`).
+fn without_styles(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        rest = after.find('m').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
