@@ -25,9 +25,9 @@ use crate::Context;
 use crate::check::check;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::error::{Error, Invalid};
-use crate::load::{FileLoad, read_by_file};
+use crate::load::{FileLoad, from_sources_by_file};
 use crate::model::{Action, Plan};
-use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile};
+use crate::source::{FOLDERS, FileKind, Guard, MAX_FILE_BYTES, SourceFile, read_plan};
 
 pub use after::reread_from;
 pub use journal::{NewEntry, correct_log, insert_log, remove_log};
@@ -117,8 +117,9 @@ impl PlanEditor {
         };
         let lang = context.lang;
         let mut diags = Vec::new();
-        let (plan, files) = read_by_file(root, lang, &mut diags);
+        let sources = read_plan(root, lang, &mut diags);
         let unreadable = diag::has_errors(&diags);
+        let (plan, files) = from_sources_by_file(root, sources, lang);
         diags.extend(files.iter().flat_map(|file| file.diags.iter().cloned()));
         if unreadable {
             diags.extend(check(&plan, context.today, lang));

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 use toml::de::{DeTable, DeValue};
 
@@ -16,7 +17,7 @@ use crate::model::{Action, Axis, Convention, LogEntry, Meeting, Modality, Plan, 
 use crate::parallel;
 use crate::reader::rules as format;
 use crate::reader::{Field, FieldType, FileContext, TableReader, syntax};
-use crate::source::{FileKind, Parse, SourceFile, SourceSet, read_plan};
+use crate::source::{FileKind, SourceFile, SourceSet, read_plan};
 use crate::span::FileId;
 use crate::span::Located;
 
@@ -26,11 +27,9 @@ pub const SCHEMA_VERSION: i64 = 1;
 mod convention;
 mod indicators;
 mod money;
-mod parsing;
 
 use convention::read_convention;
 use indicators::read_indicator;
-use parsing::Parsing;
 
 /// Ids are small positive numbers; the cap keeps them printable in a column.
 const MAX_ID: i64 = 9999;
@@ -46,12 +45,12 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// read; `diags` says what could not.
 pub fn load(root: &Path, lang: Lang) -> (Plan, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let (plan, files) = read_by_file(root, lang, &mut diags);
-    diags.extend(files.into_iter().flat_map(|file| file.diags));
+    let sources = read_plan(root, lang, &mut diags);
+    let plan = from_sources(root, sources, lang, &mut diags);
     (plan, diags)
 }
 
-/// Parses files already read (from git, or built in memory by tests).
+/// Parses files already read (by `read_plan`, or built in memory by tests).
 pub fn from_sources(
     root: &Path,
     sources: SourceSet,
@@ -69,36 +68,64 @@ pub struct FileLoad {
     pub complete: bool,
 }
 
-/// `load`, with what each file gave kept apart, so that an edit parses
-/// again only the files it changes: each file parsed as soon as it is
-/// read (`read_plan`), its text let go when it has nothing to show, so
-/// that a large plan's texts are never all held; `diags` gets what could
-/// not be read.
-pub fn read_by_file(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> (Plan, Vec<FileLoad>) {
-    let parsing = Parsing::new(lang, 0);
-    let (sources, read) = read_plan(root, lang, diags, &parsing);
-    parsing.into_plan(root, sources, read)
-}
-
-/// `from_sources`, with what each file gave kept apart.
+/// `from_sources`, with what each file gave kept apart, so that an edit
+/// parses again only the files it changes.
 pub fn from_sources_by_file(
     root: &Path,
     mut sources: SourceSet,
     lang: Lang,
 ) -> (Plan, Vec<FileLoad>) {
+    let mut plan = Plan {
+        root: root.to_path_buf(),
+        sources: std::sync::Arc::new(SourceSet::empty()),
+        convention: Convention::default(),
+        axes: Vec::new(),
+        actions: Vec::new(),
+        meetings: Vec::new(),
+        incomplete: Vec::new(),
+    };
     // On every core for a large plan; diagnostics kept in the files' order.
     let weight: usize = (sources.files.iter())
         .map(|file| file.text().map_or(0, str::len))
         .sum();
+    // Sized once: growing by doubling would hold two copies at the peak.
     let kinds = &sources.kinds;
     let count = kinds.iter().filter(|&&kind| kind == FileKind::Action);
-    let parsing = Parsing::new(lang, count.count());
+    let actions = Mutex::new(Vec::with_capacity(count.count()));
     let read = parallel::map_mut(
         &mut sources.files,
         weight > PARALLEL_BYTES,
-        |index, file| parsing.parse(index, file, kinds[index]),
+        |index, file| {
+            let (item, diags) = read_file(FileId(index), file, kinds[index], lang);
+            // A file without a problem has nothing to show yet: its text can
+            // go while the next ones are parsed, and be read again if need be.
+            if diags.is_empty() {
+                file.let_go();
+            }
+            // An action takes its place at once, in any order (`settle` sorts
+            // them): waiting for its turn, every action would be held twice.
+            let item = match item {
+                Item::Action(Some(action)) => {
+                    let mut actions = actions.lock().unwrap_or_else(PoisonError::into_inner);
+                    actions.push(*action);
+                    Item::Placed
+                }
+                item => item,
+            };
+            (item, diags)
+        },
     );
-    parsing.into_plan(root, sources, read)
+    plan.actions = actions.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let files: Vec<FileLoad> = read
+        .into_iter()
+        .map(|(item, diags)| FileLoad {
+            complete: place(&mut plan, item),
+            diags,
+        })
+        .collect();
+    plan.sources = std::sync::Arc::new(sources);
+    settle(&mut plan, &files);
+    (plan, files)
 }
 
 /// Puts a file's item into the plan, and says whether there was a whole one.

@@ -124,36 +124,12 @@ impl SourceSet {
     }
 }
 
-/// Files read together before they are parsed (`read_plan`): enough to
-/// keep every core busy, few enough that their texts weigh little beside
-/// the plan (a thousand files of a few kilobytes).
-const WAVE: usize = 1024;
-
-/// What reads each file of a plan as soon as it is read (`load` parses it
-/// into its item), on the thread that read it.
-pub trait Parse: Sync {
-    type Parsed: Send;
-    /// `count` files of `kind` are listed, about to be read.
-    fn listed(&self, kind: FileKind, count: usize);
-    /// The file at `index` in the set, just read; its text may be let go.
-    fn parse(&self, index: usize, file: &mut SourceFile, kind: FileKind) -> Self::Parsed;
-}
-
 /// Reads `ctg.toml` and the `.toml` files of `axes/`, `actions/` and
 /// `meetings/`, in name order so that output never depends on the file
 /// system. Hidden files, backups and other extensions are not plan files.
 /// Nothing outside the plan folder is read, and nothing but regular files.
-/// Each file read is handed to `parser`, a wave of files at a time, so
-/// that the texts of a large plan are not all held at once; what it
-/// gives comes back in the order of the files.
-pub fn read_plan<P: Parse>(
-    root: &Path,
-    lang: Lang,
-    diags: &mut Vec<Diagnostic>,
-    parser: &P,
-) -> (SourceSet, Vec<P::Parsed>) {
+pub fn read_plan(root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) -> SourceSet {
     let mut set = SourceSet::empty();
-    let mut parsed = Vec::new();
     let guard = Guard::new(root);
     // Where a file let go is read again from, shared by every file.
     let below: std::sync::Arc<Path> = root.into();
@@ -161,8 +137,7 @@ pub fn read_plan<P: Parse>(
     match guard.open_sized(&root.join(CONVENTION_FILE)) {
         Ok(opened) => match read_one(opened, CONVENTION_FILE.to_string(), lang, diags) {
             Some(file) => {
-                let index = set.push(file.below(below.clone()), FileKind::Convention).0;
-                parsed.push(parser.parse(index, &mut set.files[index], FileKind::Convention));
+                set.push(file.below(below.clone()), FileKind::Convention);
             }
             None => set.unread.push(FileKind::Convention),
         },
@@ -184,31 +159,22 @@ pub fn read_plan<P: Parse>(
         .zip([FileKind::Axis, FileKind::Action, FileKind::Meeting])
     {
         let listed = plan_files_in(&guard, root, folder, lang, diags, &mut set.unread, kind);
-        parser.listed(kind, listed.len());
-        let many = listed.len() > PARALLEL_FILES;
-        for wave in listed.chunks(WAVE) {
-            // Opened and read on every core for a large plan, kept in name order.
-            let read = crate::parallel::map(wave, many, |_, (path, name)| {
+        // Opened and read on every core for a large plan, kept in name order.
+        let read =
+            crate::parallel::map(&listed, listed.len() > PARALLEL_FILES, |_, (path, name)| {
                 read_listed(&guard, path, name, lang)
             });
-            let first = set.files.len();
-            for (file, unread, file_diags) in read {
-                diags.extend(file_diags);
-                if let Some(file) = file {
-                    set.push(file.below(below.clone()), kind);
-                }
-                if unread {
-                    set.unread.push(kind);
-                }
+        for (file, unread, file_diags) in read {
+            diags.extend(file_diags);
+            if let Some(file) = file {
+                set.push(file.below(below.clone()), kind);
             }
-            // Then parsed there too, each file by its place in the set.
-            let files = &mut set.files[first..];
-            parsed.extend(crate::parallel::map_mut(files, many, |i, file| {
-                parser.parse(first + i, file, kind)
-            }));
+            if unread {
+                set.unread.push(kind);
+            }
         }
     }
-    (set, parsed)
+    set
 }
 
 /// One listed plan file, read: its text, whether it could not be read at

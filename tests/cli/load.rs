@@ -5,7 +5,7 @@ use std::fs;
 
 use predicates::prelude::*;
 
-use crate::support::{copy_plan, ctg, demo_copied, fixture, json_of};
+use crate::support::{copy_plan, ctg, fixture, json_of};
 
 /// Runs `ctg status` on a plan and returns its stderr, asserting exit 1.
 fn refused(plan: &std::path::Path, lang: &str) -> String {
@@ -149,65 +149,6 @@ fn a_large_plan_is_checked_the_same_on_any_number_of_threads() {
     for threads in ["2", "3"] {
         assert!(checked(threads) == alone, "on {threads} threads");
         assert!(told(threads) == told_alone, "on {threads} threads");
-    }
-}
-
-/// A folder of more than a thousand files is read and parsed a wave at a
-/// time: with files that cannot be read in the first wave, a problem in
-/// the last file is still told at its own file and line.
-#[test]
-fn files_read_in_waves_keep_their_places() {
-    let plan = demo_copied(200);
-    let actions = plan.path().join("actions");
-    for unreadable in ["15-copy.toml", "1003-copy.toml"] {
-        fs::write(actions.join(unreadable), b"id = 1\ntitle = \"\xff\"\n").unwrap();
-    }
-    // The last file in name order.
-    let last = actions.join("996-copy.toml");
-    let text = fs::read_to_string(&last).unwrap();
-    fs::write(&last, text.replacen("pilots = [", "pilots = [\"ZZZ\", ", 1)).unwrap();
-    let line = 1 + fs::read_to_string(&last)
-        .unwrap()
-        .lines()
-        .position(|l| l.contains("ZZZ"))
-        .unwrap();
-    let checked = |threads: &str| {
-        ctg()
-            .env("CTG_THREADS", threads)
-            .arg("--plan")
-            .arg(plan.path())
-            .args(["--today", "2026-01-15", "check", "--format", "json"])
-            .output()
-            .unwrap()
-            .stdout
-    };
-    let alone = checked("1");
-    let found: serde_json::Value = serde_json::from_slice(&alone).unwrap();
-    let at = |code: &str| -> Vec<(String, Option<u64>)> {
-        found
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["code"] == code)
-            .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64()))
-            .collect()
-    };
-    assert_eq!(
-        at("unknown-actor"),
-        [("actions/996-copy.toml".to_string(), Some(line as u64))],
-        "{found}"
-    );
-    let unreadable: Vec<String> = at("invalid-utf8")
-        .into_iter()
-        .map(|(file, _)| file)
-        .collect();
-    assert_eq!(
-        unreadable,
-        ["actions/1003-copy.toml", "actions/15-copy.toml"],
-        "{found}"
-    );
-    for threads in ["2", "3"] {
-        assert!(checked(threads) == alone, "on {threads} threads");
     }
 }
 
