@@ -27,6 +27,7 @@ mod property;
 mod query;
 mod report;
 mod robustness;
+mod startup;
 mod status;
 mod structure;
 mod support;
