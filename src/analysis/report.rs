@@ -21,17 +21,19 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{Action, Indicator, PARALLEL_ACTIONS, Period, Plan, Status, StatusCounts};
 use crate::parallel;
 
+/// The bilan borrows the texts of the plan it is made from (`'p`): a
+/// large plan's are not copied.
 #[derive(Serialize)]
-pub struct Report {
-    pub convention: ConventionInfo,
+pub struct Report<'p> {
+    pub convention: ConventionInfo<'p>,
     pub period: Period,
     /// The date the report is made (`--today`).
     pub date: NaiveDate,
     pub summary: Summary,
-    pub axes: Vec<AxisReport>,
+    pub axes: Vec<AxisReport<'p>>,
     /// Budgets, spending and financers: totals by axis and by financer.
     pub financing: Financing,
-    pub governance: Vec<BodyReport>,
+    pub governance: Vec<BodyReport<'p>>,
     /// With `--since REV`: what changed in the files since that revision.
     pub changes_since: Option<ChangesSince>,
     /// What the reader must know about how the report was made: a period
@@ -47,10 +49,10 @@ pub struct ChangesSince {
 }
 
 #[derive(Serialize)]
-pub struct ConventionInfo {
-    pub name: String,
-    pub territory: String,
-    pub caf: Option<String>,
+pub struct ConventionInfo<'p> {
+    pub name: &'p str,
+    pub territory: &'p str,
+    pub caf: Option<&'p str>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
 }
@@ -71,23 +73,23 @@ pub struct Summary {
 }
 
 #[derive(Serialize)]
-pub struct AxisReport {
+pub struct AxisReport<'p> {
     pub id: u32,
-    pub title: String,
-    pub theme: Option<String>,
+    pub title: &'p str,
+    pub theme: Option<&'p str>,
     pub progress_start: f64,
     pub progress_end: f64,
-    pub actions: Vec<ActionReport>,
+    pub actions: Vec<ActionReport<'p>>,
 }
 
 #[derive(Serialize)]
-pub struct ActionReport {
+pub struct ActionReport<'p> {
     pub id: u32,
-    pub title: String,
-    pub short_title: Option<String>,
-    pub pilots: Vec<String>,
-    pub partners: Vec<String>,
-    pub pilot_note: Option<String>,
+    pub title: &'p str,
+    pub short_title: Option<&'p str>,
+    pub pilots: Vec<&'p str>,
+    pub partners: Vec<&'p str>,
+    pub pilot_note: Option<&'p str>,
     pub due: Option<NaiveDate>,
     /// The status the day before the period; `None` for an action that
     /// entered the plan during the period.
@@ -96,32 +98,32 @@ pub struct ActionReport {
     pub progress_end: f64,
     pub modalities_done_end: usize,
     pub modalities_total: usize,
-    pub modalities_done_in_period: Vec<ModalityDone>,
+    pub modalities_done_in_period: Vec<ModalityDone<'p>>,
     /// The period's journal entries, oldest first: the "faits marquants".
-    pub journal: Vec<JournalEntry>,
-    pub indicators: Vec<IndicatorReport>,
-    pub money: ActionMoney,
+    pub journal: Vec<JournalEntry<'p>>,
+    pub indicators: Vec<IndicatorReport<'p>>,
+    pub money: ActionMoney<'p>,
     pub alerts: Vec<ReportAlert>,
 }
 
 #[derive(Serialize)]
-pub struct ModalityDone {
+pub struct ModalityDone<'p> {
     pub number: usize,
-    pub text: String,
+    pub text: &'p str,
     pub done: NaiveDate,
 }
 
 #[derive(Serialize)]
-pub struct JournalEntry {
+pub struct JournalEntry<'p> {
     pub date: NaiveDate,
-    pub note: String,
+    pub note: &'p str,
     pub status: Option<Status>,
 }
 
 #[derive(Serialize)]
-pub struct IndicatorReport {
-    pub name: String,
-    pub unit: Option<String>,
+pub struct IndicatorReport<'p> {
+    pub name: &'p str,
+    pub unit: Option<&'p str>,
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     /// The year whose value the period reports: the latest year of the
@@ -152,39 +154,39 @@ pub enum ReportAlertKind {
 }
 
 #[derive(Serialize)]
-pub struct BodyReport {
-    pub key: String,
-    pub name: String,
+pub struct BodyReport<'p> {
+    pub key: &'p str,
+    pub name: &'p str,
     pub per_year: u32,
     /// Meetings the period calls for: `per_year` over the period's length.
     pub required: u32,
-    pub held: Vec<MeetingHeld>,
+    pub held: Vec<MeetingHeld<'p>>,
     pub missing: u32,
 }
 
 #[derive(Serialize)]
-pub struct MeetingHeld {
+pub struct MeetingHeld<'p> {
     pub date: NaiveDate,
-    pub title: String,
-    pub decisions: Vec<String>,
+    pub title: &'p str,
+    pub decisions: &'p [String],
 }
 
-impl Report {
+impl<'p> Report<'p> {
     /// The report of `period`, made from the plan as read, which it leaves
     /// as it stood at the period's end (rewound in place, not copied).
     /// `committed` holds the plan as committed by the eve of the period
     /// and by its end, where git has one and the files are not that day's
     /// truth: the titles, pilots and due dates of those days come from there.
     pub fn build(
-        plan: &mut Plan,
+        plan: &'p mut Plan,
         period: Period,
         committed: [Option<&Plan>; 2],
         today: NaiveDate,
         lang: Lang,
-    ) -> Report {
+    ) -> Report<'p> {
         let start = Opening::of(plan, period, committed[0]);
         plan.rewind_to(period.to, committed[1]);
-        let end = &*plan;
+        let end: &'p Plan = plan;
         let many = end.actions.len() > PARALLEL_ACTIONS;
         let closing = parallel::map(&end.actions, many, |_, action| Tally::of(action));
         let axes = axes(end, &start, &closing, period, today, lang);
@@ -209,9 +211,9 @@ impl Report {
         let convention = &end.convention;
         Report {
             convention: ConventionInfo {
-                name: convention.name.clone(),
-                territory: convention.territory.clone(),
-                caf: convention.caf.clone(),
+                name: &convention.name,
+                territory: &convention.territory,
+                caf: convention.caf.as_deref(),
                 start: convention.start.as_ref().map(|d| d.value),
                 end: convention.end.as_ref().map(|d| d.value),
             },
@@ -230,14 +232,14 @@ impl Report {
 /// Each axis with its actions as the period ended, each action's report
 /// made on every core for a large plan, in the plan's order. `closing`
 /// holds each action's tally at the end, in the plan's order.
-fn axes(
-    end: &Plan,
+fn axes<'p>(
+    end: &'p Plan,
     start: &Opening,
     closing: &[Tally],
     period: Period,
     today: NaiveDate,
     lang: Lang,
-) -> Vec<AxisReport> {
+) -> Vec<AxisReport<'p>> {
     let placed: Vec<(usize, &Action)> = end
         .axes
         .iter()
@@ -257,8 +259,8 @@ fn axes(
             let id = axis.id.value;
             AxisReport {
                 id,
-                title: axis.title.clone(),
-                theme: axis.theme.clone(),
+                title: &axis.title,
+                theme: axis.theme.as_deref(),
                 progress_start: start
                     .by_axis
                     .get(&id)
@@ -331,7 +333,7 @@ impl Opening {
     }
 }
 
-fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
+fn governance(plan: &Plan, period: Period) -> Vec<BodyReport<'_>> {
     plan.convention
         .bodies
         .iter()
@@ -340,14 +342,14 @@ fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
                 .meetings_held(&body.key.value, period)
                 .map(|m| MeetingHeld {
                     date: m.date.value,
-                    title: m.title.clone(),
-                    decisions: m.decisions.clone(),
+                    title: &m.title,
+                    decisions: &m.decisions,
                 })
                 .collect();
             let required = body.meetings_required(period);
             BodyReport {
-                key: body.key.value.clone(),
-                name: body.name.clone(),
+                key: &body.key.value,
+                name: &body.name,
                 per_year: body.per_year,
                 required,
                 missing: required.saturating_sub(held.len() as u32),
@@ -357,17 +359,17 @@ fn governance(plan: &Plan, period: Period) -> Vec<BodyReport> {
         .collect()
 }
 
-impl ActionReport {
+impl<'p> ActionReport<'p> {
     /// One action, from its status the day before the period (`None` for
     /// an action that entered the plan during it) and the action as it
     /// stood at its last day.
     fn build(
         before: Option<Status>,
-        after: &Action,
+        after: &'p Action,
         period: Period,
         today: NaiveDate,
         lang: Lang,
-    ) -> ActionReport {
+    ) -> ActionReport<'p> {
         let modalities_done_in_period: Vec<ModalityDone> = after
             .modalities
             .iter()
@@ -376,7 +378,7 @@ impl ActionReport {
                 let done = m.done.as_ref()?.value;
                 (m.status == Status::Done && period.contains(done)).then(|| ModalityDone {
                     number: index + 1,
-                    text: m.text.clone(),
+                    text: &m.text,
                     done,
                 })
             })
@@ -387,7 +389,7 @@ impl ActionReport {
             .filter(|entry| period.contains(entry.date.value))
             .map(|entry| JournalEntry {
                 date: entry.date.value,
-                note: entry.note.clone(),
+                note: &entry.note,
                 status: entry.status,
             })
             .collect();
@@ -398,11 +400,11 @@ impl ActionReport {
         let quiet = open_in_period && journal.is_empty() && modalities_done_in_period.is_empty();
         ActionReport {
             id: after.id.value,
-            title: after.title.clone(),
-            short_title: after.short_title.clone(),
-            pilots: after.pilots.iter().map(|p| p.value.clone()).collect(),
-            partners: after.partners.iter().map(|p| p.value.clone()).collect(),
-            pilot_note: after.pilot_note.clone(),
+            title: &after.title,
+            short_title: after.short_title.as_deref(),
+            pilots: after.pilots.iter().map(|p| p.value.as_str()).collect(),
+            partners: after.partners.iter().map(|p| p.value.as_str()).collect(),
+            pilot_note: after.pilot_note.as_deref(),
             due: after.due.as_ref().map(|d| d.value),
             status_start: before,
             status_end: after.status,
@@ -422,15 +424,15 @@ impl ActionReport {
     }
 }
 
-impl IndicatorReport {
-    fn build(indicator: &Indicator, period: Period) -> IndicatorReport {
+impl<'p> IndicatorReport<'p> {
+    fn build(indicator: &'p Indicator, period: Period) -> IndicatorReport<'p> {
         let latest = indicator.latest(Some(period.years()));
         let value = latest.map(|(_, value)| value);
         // The target of the year reported, else of the period's last year.
         let year = latest.map_or(period.years().1, |(year, _)| year);
         IndicatorReport {
-            name: indicator.name.clone(),
-            unit: indicator.unit.clone(),
+            name: &indicator.name,
+            unit: indicator.unit.as_deref(),
             baseline: indicator.baseline,
             target: indicator.target_for(Some(year)),
             year: latest.map(|(year, _)| year),

@@ -121,12 +121,13 @@ impl Action {
                 modality.done = None;
             }
         }
+        let year = date.year();
         for indicator in &mut self.indicators {
-            let known = indicator
-                .values
-                .iter()
-                .filter(|(year, _)| year.value <= date.year());
-            indicator.values = known.cloned().collect();
+            // Copied only when a value is to go: most are all of the past.
+            if indicator.values.iter().any(|(y, _)| y.value > year) {
+                let known = indicator.values.iter().filter(|(y, _)| y.value <= year);
+                indicator.values = known.cloned().collect();
+            }
         }
     }
 }

@@ -22,22 +22,33 @@ pub fn document(doc: &Document, lang: Lang) -> String {
     let runs: Vec<&[Block]> = doc.blocks.chunks(BLOCKS_PER_RUN).collect();
     let written = parallel::map(&runs, doc.blocks.len() > PARALLEL_BLOCKS, |_, run| {
         let mut out = String::new();
-        for block in *run {
-            // A forge shows its own outline of the headings; pages are for paper.
-            if matches!(block, Block::PageBreak | Block::Contents(_)) {
-                continue;
-            }
-            write_block(&mut out, block, lang);
-            out.push('\n');
-        }
+        write_blocks(&mut out, run, lang);
         out
     });
     let mut out = String::with_capacity(written.iter().map(String::len).sum());
     written.iter().for_each(|run| out.push_str(run));
+    end(&mut out);
+    out
+}
+
+/// Blocks as Markdown, each followed by a blank line: a document written in
+/// pieces, then ended by `end`, is the document written at once.
+pub fn write_blocks(out: &mut String, blocks: &[Block], lang: Lang) {
+    for block in blocks {
+        // A forge shows its own outline of the headings; pages are for paper.
+        if matches!(block, Block::PageBreak | Block::Contents(_)) {
+            continue;
+        }
+        write_block(out, block, lang);
+        out.push('\n');
+    }
+}
+
+/// The end of a document: one line break after its last block.
+pub fn end(out: &mut String) {
     while out.ends_with("\n\n") {
         out.pop();
     }
-    out
 }
 
 fn write_block(out: &mut String, block: &Block, lang: Lang) {

@@ -7,42 +7,39 @@ use serde::Serialize;
 
 use crate::analysis::round4;
 use crate::model::{Action, Period, Plan};
+use crate::span::Located;
 
 /// One action's money, as the bilan reports it.
 #[derive(Serialize)]
-pub struct ActionMoney {
+pub struct ActionMoney<'p> {
     /// The planned budget, when the file gives one.
     pub planned: Option<f64>,
     /// Euros spent in the years of the period, when any is recorded.
     pub spent_in_period: Option<f64>,
     /// Every recorded year: `{ "2024": 3000, "2025": 4200 }`.
-    pub spent_by_year: serde_json::Map<String, serde_json::Value>,
+    pub spent_by_year: SpentByYear<'p>,
     /// Amounts by financer (actor id), in file order.
-    pub financers: Vec<Share>,
+    pub financers: Vec<Share<'p>>,
 }
 
 /// What one financer gives.
 #[derive(Serialize)]
-pub struct Share {
-    pub actor: String,
+pub struct Share<'p> {
+    pub actor: &'p str,
     pub amount: f64,
 }
 
-impl ActionMoney {
-    pub fn of(action: &Action, period: Period) -> ActionMoney {
+impl<'p> ActionMoney<'p> {
+    pub fn of(action: &'p Action, period: Period) -> ActionMoney<'p> {
         ActionMoney {
             planned: action.planned(),
             spent_in_period: action.spent_during(period),
-            spent_by_year: action
-                .spent
-                .iter()
-                .map(|(year, amount)| (year.value.to_string(), (*amount).into()))
-                .collect(),
+            spent_by_year: SpentByYear(&action.spent),
             financers: action
                 .financers
                 .iter()
                 .map(|(actor, amount)| Share {
-                    actor: actor.value.clone(),
+                    actor: &actor.value,
                     amount: *amount,
                 })
                 .collect(),
@@ -51,7 +48,22 @@ impl ActionMoney {
 
     /// Whether there is anything to say.
     pub fn is_empty(&self) -> bool {
-        self.planned.is_none() && self.spent_by_year.is_empty() && self.financers.is_empty()
+        self.planned.is_none() && self.spent_by_year.0.is_empty() && self.financers.is_empty()
+    }
+}
+
+/// An action's spending by year, as the file gives it, written as a JSON
+/// object: `{ "2024": 3000, "2025": 4200 }`.
+pub struct SpentByYear<'p>(pub &'p [(Located<i32>, f64)]);
+
+impl Serialize for SpentByYear<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (year, amount) in self.0 {
+            map.serialize_entry(&year.value.to_string(), amount)?;
+        }
+        map.end()
     }
 }
 

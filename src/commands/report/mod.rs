@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{Period, Plan};
 use crate::output::Output;
 use crate::render::document::Document;
-use crate::render::{self, csv, docx, html, markdown, odt, xlsx};
+use crate::render::{self, csv, docx, html, odt, xlsx};
 
 /// The bilan in the format asked (by `--format` or the extension of
 /// `-o FILE`, which the edge has already read), markdown by default.
@@ -57,9 +57,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     report.changes_since = changes_since;
     let compact = args.compact;
     let output = match format {
-        ReportFormat::Md => Output::answer(laid_out(&report, lang, compact, |document| {
-            markdown::document(document, lang)
-        })),
+        ReportFormat::Md => Output::answer(view::markdown(&report, lang, compact)),
         ReportFormat::Html => Output::answer(laid_out(&report, lang, compact, |document| {
             html::page(document, lang)
         })),
@@ -81,8 +79,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
             lang,
         )?),
     };
-    left_to_exit(plan);
+    // The report borrows the plan: it goes first.
     left_to_exit(report);
+    left_to_exit(plan);
     Ok(output.written_as(Msg::ReportWritten))
 }
 

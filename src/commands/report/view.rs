@@ -9,11 +9,12 @@ mod money;
 pub mod tables;
 
 use super::words::BilanMsg;
-use crate::analysis::report::{ActionReport, Report};
+use crate::analysis::report::{ActionReport, AxisReport, Report};
 use crate::i18n::{Lang, Msg};
 use crate::model::PARALLEL_ACTIONS;
 use crate::parallel;
 use crate::render::document::{Block, Document};
+use crate::render::markdown;
 use crate::render::table::{Cell, Table};
 
 pub use tables::{sheets, table_of};
@@ -26,51 +27,115 @@ fn headers(names: &[Msg], lang: Lang) -> Vec<String> {
     names.iter().map(|m| lang.text(*m).to_string()).collect()
 }
 
+/// Actions whose sections one thread lays out and writes together: enough
+/// that a run's text is one piece that grows rather than thirty-two, few
+/// enough that the threads finish together (a bilan of 10,000 actions has
+/// some 300 runs).
+const ACTIONS_PER_RUN: usize = 32;
+
 /// The bilan, laid out once for every markup.
 pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
     let mut out = Document::new();
-    letterhead(report, lang, &mut out);
-    out.push(Block::Contents(lang.text(BilanMsg::Contents).to_string()));
-    summary(report, lang, &mut out);
-    overview(report, lang, &mut out);
-    money::section(report, lang, compact, &mut out);
-    changes(report, lang, &mut out);
-    let parts = action_parts(report, lang, compact);
-    out.blocks
-        .reserve(parts.iter().map(|part| part.blocks.len()).sum());
-    let mut parts = parts.into_iter();
-    for axis in &report.axes {
-        out.heading(
-            2,
-            lang.fill(
-                Msg::ReportAxis,
-                &[&axis.id, &axis.theme.as_deref().unwrap_or(&axis.title)],
-            ),
-        );
-        if axis.theme.is_some() {
-            out.paragraph(&axis.title);
-        }
-        if axis.actions.is_empty() {
-            out.paragraph(lang.text(Msg::ReportNoActionInAxis));
-        }
-        for part in parts.by_ref().take(axis.actions.len()) {
-            out.blocks.extend(part.blocks);
-        }
-    }
-    governance(report, lang, &mut out);
+    pieces(
+        report,
+        lang,
+        compact,
+        |part| part,
+        |piece| match piece {
+            Piece::Blocks(blocks) | Piece::Part(blocks) => out.blocks.extend(blocks.blocks),
+        },
+    );
     out
 }
 
-/// Each action's section, in the order of the axes, laid out on every core
-/// for a large plan.
-fn action_parts(report: &Report, lang: Lang, compact: bool) -> Vec<Document> {
-    let actions: Vec<&ActionReport> = report.axes.iter().flat_map(|a| &a.actions).collect();
-    let many = actions.len() > PARALLEL_ACTIONS;
-    parallel::map(&actions, many, |_, action| {
+/// The bilan as Markdown, written as it is laid out: each action's section
+/// is written on the core that laid it out, and its blocks let go there, so
+/// that the blocks of a large plan's bilan are never all held at once. The
+/// same text as `markdown::document` of the whole `document`.
+pub fn markdown(report: &Report, lang: Lang, compact: bool) -> String {
+    let mut written = Vec::new();
+    let write = |blocks: Document| {
+        let mut text = String::new();
+        markdown::write_blocks(&mut text, &blocks.blocks, lang);
+        text
+    };
+    pieces(report, lang, compact, write, |piece| match piece {
+        Piece::Blocks(blocks) => written.push(write(blocks)),
+        Piece::Part(text) => written.push(text),
+    });
+    let mut out = String::with_capacity(written.iter().map(String::len).sum());
+    written.iter().for_each(|text| out.push_str(text));
+    markdown::end(&mut out);
+    out
+}
+
+/// A piece of the bilan, in reading order: blocks laid out on this thread,
+/// or a run of actions' sections as `finish` made it.
+enum Piece<T> {
+    Blocks(Document),
+    Part(T),
+}
+
+/// The bilan, piece by piece, handed to `take` in reading order: the
+/// summary, the overview, the financing, each axis with its actions'
+/// sections, and the governance. The actions' sections are laid out a run
+/// at a time, each run then turned by `finish` into what the caller keeps,
+/// on every core for a large plan.
+fn pieces<T: Send>(
+    report: &Report,
+    lang: Lang,
+    compact: bool,
+    finish: impl Fn(Document) -> T + Sync,
+    mut take: impl FnMut(Piece<T>),
+) {
+    let mut head = Document::new();
+    letterhead(report, lang, &mut head);
+    head.push(Block::Contents(lang.text(BilanMsg::Contents).to_string()));
+    summary(report, lang, &mut head);
+    overview(report, lang, &mut head);
+    money::section(report, lang, compact, &mut head);
+    changes(report, lang, &mut head);
+    take(Piece::Blocks(head));
+    // Each axis's actions in runs, a run never across two axes.
+    let runs: Vec<(usize, &[ActionReport])> = (report.axes.iter().enumerate())
+        .flat_map(|(k, axis)| {
+            axis.actions
+                .chunks(ACTIONS_PER_RUN)
+                .map(move |run| (k, run))
+        })
+        .collect();
+    let many = report.summary.actions > PARALLEL_ACTIONS;
+    let parts = parallel::map_each(&runs, many, |_, (_, run)| {
         let mut part = Document::new();
-        action::section(report, action, lang, compact, &mut part);
-        part
-    })
+        for action in *run {
+            action::section(report, action, lang, compact, &mut part);
+        }
+        finish(part)
+    });
+    let mut parts = runs.iter().map(|(axis, _)| *axis).zip(parts).peekable();
+    for (k, axis) in report.axes.iter().enumerate() {
+        let mut heading = Document::new();
+        heading.heading(
+            2,
+            lang.fill(
+                Msg::ReportAxis,
+                &[&axis.id, &axis.theme.unwrap_or(axis.title)],
+            ),
+        );
+        if axis.theme.is_some() {
+            heading.paragraph(axis.title);
+        }
+        if axis.actions.is_empty() {
+            heading.paragraph(lang.text(Msg::ReportNoActionInAxis));
+        }
+        take(Piece::Blocks(heading));
+        while let Some((_, part)) = parts.next_if(|(of, _)| *of == k) {
+            take(Piece::Part(part));
+        }
+    }
+    let mut tail = Document::new();
+    governance(report, lang, &mut tail);
+    take(Piece::Blocks(tail));
 }
 
 fn letterhead(report: &Report, lang: Lang, out: &mut Document) {
@@ -120,7 +185,7 @@ fn summary(report: &Report, lang: Lang, out: &mut Document) {
         .axes
         .iter()
         .map(|axis| {
-            let label = axis.theme.as_deref().unwrap_or(&axis.title);
+            let label = axis.theme.unwrap_or(axis.title);
             (format!("{} · {label}", axis.id), axis.progress_end)
         })
         .collect();
@@ -161,8 +226,10 @@ fn overview(report: &Report, lang: Lang, out: &mut Document) {
         header.push(lang.text(Msg::ColDue).to_string());
     }
     let mut table = Table::new(header);
-    for (axis, action) in actions() {
-        let shown = action.short_title.as_deref().unwrap_or(&action.title);
+    let placed: Vec<(&AxisReport, &ActionReport)> = actions().collect();
+    let many = placed.len() > PARALLEL_ACTIONS;
+    let rows = parallel::map(&placed, many, |_, (axis, action)| {
+        let shown = action.short_title.unwrap_or(action.title);
         let mut row: Vec<Cell> = vec![
             action.id.into(),
             axis.id.into(),
@@ -175,8 +242,9 @@ fn overview(report: &Report, lang: Lang, out: &mut Document) {
         if dues {
             row.push(Cell::Date(action.due));
         }
-        table.row(row);
-    }
+        row
+    });
+    table.rows = rows;
     out.table(table);
     let financing = &report.financing;
     // Without any amount, the financing section says so on its own.

@@ -14,8 +14,8 @@ pub fn pilots(action: &ActionReport, lang: Lang) -> String {
     if action.pilots.is_empty() {
         action
             .pilot_note
-            .clone()
-            .unwrap_or_else(|| lang.text(Msg::Undecided).to_string())
+            .unwrap_or_else(|| lang.text(Msg::Undecided))
+            .to_string()
     } else {
         action.pilots.join(", ")
     }
@@ -28,7 +28,7 @@ pub fn section(
     compact: bool,
     out: &mut Document,
 ) {
-    let shown = action.short_title.as_deref().unwrap_or(&action.title);
+    let shown = action.short_title.unwrap_or(action.title);
     out.heading(3, lang.fill(Msg::ReportAction, &[&action.id, &shown]));
     out.list(lines(report, action, lang));
     let mut quiet = Vec::new();
@@ -37,14 +37,14 @@ pub fn section(
     } else {
         out.heading(4, lang.text(Msg::ReportModalitiesInPeriod));
         let items = action.modalities_done_in_period.iter();
-        out.list(items.map(|m| dated(m.done, &m.text, lang)));
+        out.list(items.map(|m| dated(m.done, m.text, lang)));
     }
     if action.journal.is_empty() {
         quiet.push(BilanMsg::QuietJournal);
     } else {
         out.heading(4, lang.text(Msg::ReportHighlights));
         let items = action.journal.iter().map(|entry| {
-            let mut line = dated(entry.date, &entry.note, lang);
+            let mut line = dated(entry.date, entry.note, lang);
             if let Some(status) = entry.status {
                 line.push_str(" (→ ");
                 line.push_str(status.label(lang));
@@ -88,11 +88,7 @@ fn dated(date: chrono::NaiveDate, text: &str, lang: Lang) -> String {
 /// Title, status, progress, due, pilots, partners, money: each only when known.
 fn lines(report: &Report, action: &ActionReport, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
-    if action
-        .short_title
-        .as_deref()
-        .is_some_and(|s| s != action.title)
-    {
+    if action.short_title.is_some_and(|s| s != action.title) {
         lines.push(lang.fill(BilanMsg::LineTitle, &[&action.title]));
     }
     let end = action.status_end.label(lang);
@@ -166,7 +162,7 @@ fn indicators(action: &ActionReport, lang: Lang) -> Table {
     for indicator in &action.indicators {
         let name = match &indicator.unit {
             Some(unit) => format!("{} ({unit})", indicator.name),
-            None => indicator.name.clone(),
+            None => indicator.name.to_string(),
         };
         let value = match (indicator.value, indicator.year) {
             (Some(v), Some(y)) if y.to_string() != year => format!("{} ({y})", lang.number(v)),

@@ -49,7 +49,7 @@ fn axes_table(report: &Report, lang: Lang) -> Table {
     for axis in &report.axes {
         table.row(vec![
             axis.id.into(),
-            axis.theme.as_deref().unwrap_or(&axis.title).into(),
+            axis.theme.unwrap_or(axis.title).into(),
             axis.actions.len().into(),
             Cell::Share(axis.progress_start),
             Cell::Share(axis.progress_end),
@@ -78,7 +78,7 @@ pub fn governance_table(report: &Report, lang: Lang) -> Table {
                 .join(" ; ")
         };
         table.row(vec![
-            body.name.as_str().into(),
+            body.name.into(),
             body.required.into(),
             body.held.len().into(),
             meetings.into(),
@@ -99,9 +99,9 @@ fn meetings_table(report: &Report, lang: Lang) -> Table {
     for body in &report.governance {
         for meeting in &body.held {
             table.row(vec![
-                body.name.as_str().into(),
+                body.name.into(),
                 Cell::Date(Some(meeting.date)),
-                meeting.title.as_str().into(),
+                meeting.title.into(),
                 meeting.decisions.join(" ; ").into(),
             ]);
         }
@@ -137,7 +137,7 @@ pub fn actions_table(report: &Report, lang: Lang) -> Table {
             table.row(vec![
                 action.id.into(),
                 axis.id.into(),
-                action.title.as_str().into(),
+                action.title.into(),
                 action.status_start.map_or("", |s| s.label(lang)).into(),
                 action.status_end.label(lang).into(),
                 Cell::Share(action.progress_end),
@@ -146,7 +146,7 @@ pub fn actions_table(report: &Report, lang: Lang) -> Table {
                 action.due.into(),
                 super::action::pilots(action, lang).into(),
                 alerts.join(" ; ").into(),
-                action.short_title.as_deref().unwrap_or("").into(),
+                action.short_title.unwrap_or("").into(),
                 action.partners.join(", ").into(),
                 money.planned.map_or(Cell::Text(String::new()), Cell::Euros),
                 money
@@ -169,7 +169,7 @@ fn modalities_table(report: &Report, lang: Lang) -> Table {
             table.row(vec![
                 format!("{}.{}", action.id, modality.number).into(),
                 action.id.into(),
-                modality.text.as_str().into(),
+                modality.text.into(),
                 Cell::Date(Some(modality.done)),
             ]);
         }
@@ -201,8 +201,8 @@ fn indicators_table(report: &Report, lang: Lang) -> Table {
         for indicator in &action.indicators {
             table.row(vec![
                 action.id.into(),
-                indicator.name.as_str().into(),
-                indicator.unit.as_deref().unwrap_or("").into(),
+                indicator.name.into(),
+                indicator.unit.unwrap_or("").into(),
                 number(indicator.baseline),
                 year(
                     indicator
@@ -232,7 +232,7 @@ fn journal_table(report: &Report, lang: Lang) -> Table {
             table.row(vec![
                 action.id.into(),
                 Cell::Date(Some(entry.date)),
-                entry.note.as_str().into(),
+                entry.note.into(),
                 entry.status.map_or("", |s| s.label(lang)).into(),
             ]);
         }
@@ -273,7 +273,7 @@ fn financing_table(report: &Report, lang: Lang) -> Table {
             }
             for financer in &money.financers {
                 let mut row = first.clone();
-                row.extend([financer.actor.as_str().into(), Cell::Euros(financer.amount)]);
+                row.extend([financer.actor.into(), Cell::Euros(financer.amount)]);
                 table.row(row);
             }
         }
@@ -304,8 +304,11 @@ pub fn sheets(report: &Report, lang: Lang) -> Vec<Sheet> {
     ] {
         dates.row(vec![lang.text(label).into(), Some(date).into()]);
     }
-    let mut letterhead = vec![convention.name.clone(), convention.territory.clone()];
-    letterhead.extend(convention.caf.clone());
+    let mut letterhead = vec![
+        convention.name.to_string(),
+        convention.territory.to_string(),
+    ];
+    letterhead.extend(convention.caf.map(str::to_string));
     let summary = vec![
         Block::Title(title(report, lang)),
         Block::Lines(letterhead),
