@@ -16,6 +16,9 @@ use crate::i18n::{Lang, Msg};
 #[derive(Debug, PartialEq, Eq)]
 pub enum Body {
     Text(String),
+    /// Text in pieces, the same as their concatenation without the copy:
+    /// a large bilan, its pieces written on every core.
+    Pieces(Vec<String>),
     Bytes(Vec<u8>),
     /// Several files, by name, for `-o FOLDER` (the tables of a bilan as CSV).
     Files(Vec<(String, Vec<u8>)>),
@@ -59,6 +62,10 @@ impl Output {
         Output::new(Body::Text(text), Kind::Answer)
     }
 
+    pub fn answer_in_pieces(pieces: Vec<String>) -> Output {
+        Output::new(Body::Pieces(pieces), Kind::Answer)
+    }
+
     pub fn bytes(bytes: Vec<u8>) -> Output {
         Output::new(Body::Bytes(bytes), Kind::Answer)
     }
@@ -91,6 +98,7 @@ impl Output {
     fn is_empty(&self) -> bool {
         match &self.body {
             Body::Text(text) => text.is_empty(),
+            Body::Pieces(pieces) => pieces.iter().all(String::is_empty),
             Body::Bytes(bytes) => bytes.is_empty(),
             Body::Files(files) => files.is_empty(),
         }
@@ -159,6 +167,11 @@ fn to_file(output: Output, delivery: &Delivery) -> Result<Output, Error> {
     }
     match output.body {
         Body::Text(text) => {
+            let text = without_colours(&text);
+            write_output(path, text.as_bytes(), delivery.plan.as_deref())?;
+        }
+        Body::Pieces(pieces) => {
+            let text = pieces.concat();
             let text = without_colours(&text);
             write_output(path, text.as_bytes(), delivery.plan.as_deref())?;
         }
@@ -274,52 +287,70 @@ fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// 15 MB, JSON): it is lent as it is after one look at each byte, where
 /// stripping would copy it whole.
 fn without_colours(text: &str) -> Cow<'_, str> {
-    // What the stripper keeps unchanged: printable characters and the
-    // whitespace controls; an escape, another control or DEL is work for it.
-    let stripped = |byte: u8| (byte < 0x20 && !byte.is_ascii_whitespace()) || byte == 0x7f;
-    // A block at a time, without stopping early, so that the look is vectorised.
-    let blocks = text.as_bytes().chunks(64);
-    if !blocks
-        .into_iter()
-        .any(|block| block.iter().fold(false, |any, &b| any | stripped(b)))
-    {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(anstream::adapter::strip_str(text).to_string())
+    match has_escapes(text) {
+        true => Cow::Owned(anstream::adapter::strip_str(text).to_string()),
+        false => Cow::Borrowed(text),
     }
 }
 
-/// Writes to a stream in one piece: text without its colours where the
-/// stream does not take them (a pipe, `NO_COLOR`, `--color never`), bytes
-/// as they are.
+/// Whether the stripper would change `text`: an escape, another control
+/// than whitespace, or DEL.
+fn has_escapes(text: &str) -> bool {
+    let stripped = |byte: u8| (byte < 0x20 && !byte.is_ascii_whitespace()) || byte == 0x7f;
+    // A block at a time, without stopping early, so that the look is vectorised.
+    let blocks = text.as_bytes().chunks(64);
+    blocks
+        .into_iter()
+        .any(|block| block.iter().fold(false, |any, &b| any | stripped(b)))
+}
+
+/// Writes to a stream: text without its colours where the stream does not
+/// take them (a pipe, `NO_COLOR`, `--color never`), bytes as they are.
 pub fn emit<S: anstream::stream::RawStream + std::io::IsTerminal>(
     stream: S,
     body: &Body,
     choice: anstream::ColorChoice,
 ) {
     let styled = anstream::AutoStream::new(stream, choice);
-    let plain;
-    let bytes = match body {
-        Body::Text(text) if text.is_empty() => return,
-        Body::Bytes(bytes) if bytes.is_empty() => return,
+    let plain = styled.current_choice() == anstream::ColorChoice::Never;
+    let pieces = match body {
+        Body::Text(text) => std::slice::from_ref(text),
+        Body::Pieces(pieces) => pieces.as_slice(),
         // Files are only ever written to a folder (`-o`).
         Body::Files(_) => return,
-        Body::Text(text) if styled.current_choice() == anstream::ColorChoice::Never => {
-            plain = without_colours(text);
-            plain.as_bytes()
-        }
-        Body::Text(text) => text.as_bytes(),
-        Body::Bytes(bytes) => bytes.as_slice(),
+        Body::Bytes(bytes) => return write_all(styled.into_inner(), &[bytes]),
     };
     let mut raw = styled.into_inner();
-    // A closed pipe (`ctg status | head`) is the reader's choice, not an error.
-    let _ = raw.write_all(bytes);
-    let _ = raw.flush();
+    if plain && pieces.iter().any(|piece| has_escapes(piece)) {
+        // Stripped whole: a sequence may straddle two pieces.
+        let text = anstream::adapter::strip_str(&pieces.concat()).to_string();
+        write_all(raw, &[text.as_bytes()]);
+    } else {
+        let bytes: Vec<&[u8]> = pieces.iter().map(|piece| piece.as_bytes()).collect();
+        write_all(&mut raw, &bytes);
+    }
+}
+
+/// Writes the pieces one after the other, nothing when all are empty.
+fn write_all(mut stream: impl Write, pieces: &[&[u8]]) {
+    if pieces.iter().all(|piece| piece.is_empty()) {
+        return;
+    }
+    // A closed pipe (`ctg status | head`) is the reader's choice, not an
+    // error: what is left is not written.
+    for piece in pieces {
+        if stream.write_all(piece).is_err() {
+            return;
+        }
+    }
+    let _ = stream.flush();
 }
 
 #[cfg(test)]
 mod tests {
-    use super::without_colours;
+    use std::io::{Read, Seek};
+
+    use super::{Body, emit, without_colours};
 
     /// Every string of up to three characters from an alphabet of escapes,
     /// controls, C1 codes and wide or accented letters: the fast path
@@ -341,6 +372,32 @@ mod tests {
         for text in &strings {
             let stripped = anstream::adapter::strip_str(text).to_string();
             assert_eq!(without_colours(text), stripped, "{text:?}");
+        }
+    }
+
+    /// Text in pieces reaches a stream that takes no colours as the same
+    /// text in one piece would: the pieces as they are, or stripped whole
+    /// when an escape straddles two of them.
+    #[test]
+    fn pieces_are_written_as_their_concatenation() {
+        let cases: [&[&str]; 3] = [
+            &["# Bilan\n", "", "- une ligne\n", "fin\n"],
+            &["avant \x1b[3", "1mrouge\x1b[0m après\n"],
+            &["\x1b", "]8;;lien\x07texte\n", ""],
+        ];
+        for pieces in cases {
+            let mut file = tempfile::tempfile().unwrap();
+            let body = Body::Pieces(pieces.iter().map(|p| p.to_string()).collect());
+            emit(
+                file.try_clone().unwrap(),
+                &body,
+                anstream::ColorChoice::Never,
+            );
+            let mut written = String::new();
+            file.rewind().unwrap();
+            file.read_to_string(&mut written).unwrap();
+            let whole = anstream::adapter::strip_str(&pieces.concat()).to_string();
+            assert_eq!(written, whole, "{pieces:?}");
         }
     }
 }

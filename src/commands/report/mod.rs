@@ -57,7 +57,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     report.changes_since = changes_since;
     let compact = args.compact;
     let output = match format {
-        ReportFormat::Md => Output::answer(view::markdown(&report, lang, compact)),
+        ReportFormat::Md => Output::answer_in_pieces(view::markdown(&report, lang, compact)),
         ReportFormat::Html => Output::answer(laid_out(&report, lang, compact, |document| {
             html::page(document, lang)
         })),

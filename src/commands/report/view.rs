@@ -48,11 +48,12 @@ pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
     out
 }
 
-/// The bilan as Markdown, written as it is laid out: each action's section
-/// is written on the core that laid it out, and its blocks let go there, so
-/// that the blocks of a large plan's bilan are never all held at once. The
-/// same text as `markdown::document` of the whole `document`.
-pub fn markdown(report: &Report, lang: Lang, compact: bool) -> String {
+/// The bilan as Markdown, written as it is laid out: each run of actions'
+/// sections is written on the core that laid it out, and its blocks let go
+/// there, so that the blocks of a large plan's bilan are never all held at
+/// once. The text comes in pieces, to be written one after the other; they
+/// make the same text as `markdown::document` of the whole `document`.
+pub fn markdown(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
     let mut written = Vec::new();
     let write = |blocks: Document| {
         let mut text = String::new();
@@ -63,10 +64,10 @@ pub fn markdown(report: &Report, lang: Lang, compact: bool) -> String {
         Piece::Blocks(blocks) => written.push(write(blocks)),
         Piece::Part(text) => written.push(text),
     });
-    let mut out = String::with_capacity(written.iter().map(String::len).sum());
-    written.iter().for_each(|text| out.push_str(text));
-    markdown::end(&mut out);
-    out
+    if let Some(last) = written.iter_mut().rev().find(|text| !text.is_empty()) {
+        markdown::end(last);
+    }
+    written
 }
 
 /// A piece of the bilan, in reading order: blocks laid out on this thread,
