@@ -8,7 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{Action, Modality, Plan, Status};
+use super::{Action, Modality, Plan, Status, latest_move};
 use crate::i18n::Lang;
 use crate::parallel;
 
@@ -72,23 +72,17 @@ impl Action {
     /// move in the journal there is no history, and the file's status stands
     /// for every date.
     pub fn status_at(&self, date: NaiveDate) -> Status {
-        let mut moves: Vec<(NaiveDate, usize, Status)> = self
-            .log
-            .iter()
-            .enumerate()
-            .filter_map(|(index, entry)| {
-                entry.status.map(|status| (entry.date.value, index, status))
-            })
-            .collect();
-        if moves.is_empty() {
+        if self.log.iter().all(|entry| entry.status.is_none()) {
             return self.status;
         }
-        moves.sort();
-        moves
-            .iter()
-            .rev()
-            .find(|(day, _, _)| *day <= date)
-            .map_or(Status::Planned, |(_, _, status)| *status)
+        // The moves of later days do not count; their places do.
+        let until = (self.log.iter()).map(|entry| {
+            (
+                entry.date.value,
+                entry.status.filter(|_| entry.date.value <= date),
+            )
+        });
+        latest_move(until).map_or(Status::Planned, |(_, _, status)| status)
     }
 
     /// Whether the action was in the plan on `date`: from its `created`

@@ -18,6 +18,11 @@ use crate::render::table::{Cell, Table};
 const BLOCKS_PER_RUN: usize = 64;
 const PARALLEL_BLOCKS: usize = 4096;
 
+/// The same for the rows of one table (the overview of a bilan of 10,000
+/// actions has a row for each).
+const ROWS_PER_RUN: usize = 256;
+const PARALLEL_ROWS: usize = 4096;
+
 pub fn document(doc: &Document, lang: Lang) -> String {
     let runs: Vec<&[Block]> = doc.blocks.chunks(BLOCKS_PER_RUN).collect();
     let written = parallel::map(&runs, doc.blocks.len() > PARALLEL_BLOCKS, |_, run| {
@@ -104,19 +109,30 @@ pub fn table(table: &Table, lang: Lang) -> String {
 }
 
 fn write_table(out: &mut String, table: &Table, lang: Lang) {
-    write_row(out, table.header.iter().map(String::as_str));
+    write_row(out, table.header.iter());
     let _ = writeln!(out, "|{}", "---|".repeat(table.header.len()));
-    for cells in &table.rows {
-        let texts: Vec<Cow<str>> = cells.iter().map(|cell| plain_cell(cell, lang)).collect();
-        write_row(out, texts.iter().map(|text| text.as_ref()));
+    let write_rows = |out: &mut String, rows: &[Vec<Cell>]| {
+        for cells in rows {
+            write_row(out, cells.iter().map(|cell| plain_cell(cell, lang)));
+        }
+    };
+    if table.rows.len() <= PARALLEL_ROWS {
+        return write_rows(out, &table.rows);
     }
+    let runs: Vec<&[Vec<Cell>]> = table.rows.chunks(ROWS_PER_RUN).collect();
+    let written = parallel::map_each(&runs, true, |_, run| {
+        let mut text = String::new();
+        write_rows(&mut text, run);
+        text
+    });
+    written.iter().for_each(|text| out.push_str(text));
 }
 
-fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+fn write_row(out: &mut String, cells: impl Iterator<Item = impl AsRef<str>>) {
     out.push('|');
     for cell in cells {
         out.push(' ');
-        escape::push_markdown(out, cell);
+        escape::push_markdown(out, cell.as_ref());
         out.push_str(" |");
     }
     out.push('\n');
@@ -131,5 +147,27 @@ pub fn plain_cell(cell: &Cell, lang: Lang) -> Cow<'_, str> {
         Cell::Share(share) => lang.percent(*share).into(),
         Cell::Euros(amount) => lang.euros(*amount).into(),
         Cell::Date(date) => date.map_or("—".into(), |d| lang.short_date(d).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::render::table::{Cell, Table};
+
+    /// A table long enough to be written on every core reads as it does
+    /// written row after row.
+    #[test]
+    fn a_long_table_is_written_in_order() {
+        let mut table = Table::new(vec!["n".into(), "texte".into()]);
+        let rows = super::PARALLEL_ROWS + super::ROWS_PER_RUN + 7;
+        for n in 0..rows {
+            table.row(vec![Cell::Int(n as i64), format!("ligne *{n}*").into()]);
+        }
+        let mut expected = String::from("| n | texte |\n|---|---|\n");
+        for n in 0..rows {
+            expected.push_str(&format!("| {n} | ligne \\*{n}\\* |\n"));
+        }
+        assert_eq!(super::table(&table, Lang::Fr), expected);
     }
 }
