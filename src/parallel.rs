@@ -68,7 +68,12 @@ fn threads(items: usize, chunk: usize, worth_it: bool) -> usize {
 /// Every core, or as many as `CTG_THREADS` allows (a machine shared with
 /// other work); what is computed never depends on it.
 pub fn cores() -> usize {
-    let asked = std::env::var("CTG_THREADS").ok();
+    cores_allowed(std::env::var("CTG_THREADS").ok().as_deref())
+}
+
+/// The threads `CTG_THREADS` allows when it is `asked`: a whole number
+/// above 0, else every core.
+fn cores_allowed(asked: Option<&str>) -> usize {
     match asked.and_then(|n| n.trim().parse::<usize>().ok()) {
         Some(n) if n > 0 => n,
         _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -148,5 +153,40 @@ mod tests {
             i
         });
         assert_eq!((lent, old), (squares, items));
+    }
+
+    /// `CTG_THREADS` caps the threads: a run never starts more than it is
+    /// given, and the variable gives its number, or every core for
+    /// anything but a whole number above 0.
+    #[test]
+    fn the_threads_are_capped() {
+        let every = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for (asked, allowed) in [
+            (Some("1"), 1),
+            (Some(" 3 "), 3),
+            (Some("64"), 64),
+            (Some("0"), every),
+            (Some("-2"), every),
+            (Some("deux"), every),
+            (Some(""), every),
+            (None, every),
+        ] {
+            assert_eq!(cores_allowed(asked), allowed, "{asked:?}");
+        }
+        let items: Vec<usize> = (0..64).collect();
+        for threads in [1, 2, 3] {
+            let chunks = numbered(items.chunks(1), 1);
+            let ids = run(chunks, threads, |_, _: &usize| {
+                // Long enough that every thread started takes a chunk.
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                std::thread::current().id()
+            });
+            let distinct: std::collections::HashSet<_> = ids.into_iter().collect();
+            assert!(distinct.len() <= threads, "{threads} threads: {distinct:?}");
+            assert!(
+                threads == 1 || distinct.len() > 1,
+                "{threads} threads: one worked"
+            );
+        }
     }
 }
