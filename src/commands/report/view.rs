@@ -111,7 +111,7 @@ fn pieces<T: Send>(
                 .map(move |run| (k, run))
         })
         .collect();
-    let many = report.summary.actions > PARALLEL_ACTIONS;
+    let many = runs.iter().map(|(_, run)| run.len()).sum::<usize>() > PARALLEL_ACTIONS;
     let parts = parallel::map_each(&runs, many, |_, (_, run)| {
         let mut part = Document {
             blocks: Vec::with_capacity(run.len() * BLOCKS_PER_ACTION),
