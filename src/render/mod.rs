@@ -32,22 +32,76 @@ pub fn progress_bar(share: f64, width: usize) -> String {
 /// stripping of terminal sequences when colours are off. Outside strings
 /// JSON is ASCII, so every such character is inside a string.
 pub fn json<T: Serialize>(value: &T) -> Result<String, Error> {
-    let text = serde_json::to_string_pretty(value).map_err(Error::internal)?;
-    let mut out = String::with_capacity(text.len() + 1);
-    for c in text.chars() {
-        if ('\u{7f}'..='\u{9f}').contains(&c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
+    let mut text = serde_json::to_string_pretty(value).map_err(Error::internal)?;
+    // Most JSON has none: it is kept as it is after a look at its bytes
+    // (a bilan's is 32 MB), rather than copied a character at a time.
+    if may_hold_controls(text.as_bytes()) {
+        text = controls_escaped(&text);
     }
-    out.push('\n');
-    Ok(out)
+    text.push('\n');
+    Ok(text)
+}
+
+/// Whether `bytes` may hold DEL or a C1 control: DEL itself, or the lead
+/// byte of U+0080–U+00BF in UTF-8. Looked at 64 bytes at a time, without
+/// stopping early, so that the look is vectorised.
+fn may_hold_controls(bytes: &[u8]) -> bool {
+    bytes.chunks(64).any(|block| {
+        block
+            .iter()
+            .fold(false, |any, &b| any | (b == 0x7f) | (b == 0xc2))
+    })
+}
+
+/// `text` with DEL and the C1 controls written as JSON escapes, the runs
+/// between them copied as they are.
+fn controls_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut copied = 0;
+    let controls = text
+        .char_indices()
+        .filter(|(_, c)| ('\u{7f}'..='\u{9f}').contains(c));
+    for (at, control) in controls {
+        out.push_str(&text[copied..at]);
+        out.push_str(&format!("\\u{:04x}", control as u32));
+        copied = at + control.len_utf8();
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The controls are escaped wherever they are, and nothing else moves:
+    /// the same as escaping character by character.
+    #[test]
+    fn json_escapes_del_and_the_c1_controls() {
+        let by_character = |text: &str| -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out
+        };
+        for text in [
+            "",
+            "plain",
+            "12\u{a0}% — é",
+            "\u{7f}",
+            "a\u{80}b\u{9b}31m\u{9f}\u{a0}\u{7f}",
+            "\u{9b}\u{9b}",
+            "😀\u{85}",
+        ] {
+            let written = json(&text).unwrap();
+            let expected = by_character(&serde_json::to_string_pretty(&text).unwrap());
+            assert_eq!(written, format!("{expected}\n"), "{text:?}");
+        }
+    }
 
     #[test]
     fn progress_bars_are_always_full_width() {
