@@ -27,24 +27,18 @@ impl Lang {
         }
         // Digit by digit: the formatting machinery costs ten times as much,
         // for some 100,000 dates in a large bilan.
-        let (year, month, day) = (year as u32, month, day);
+        let year = year as u32;
+        // Day first in French, year first in English; the month between.
+        let (first, separator, last) = match self {
+            Lang::Fr => ((day, 2), '/', (year, 4)),
+            Lang::En => ((year, 4), '-', (day, 2)),
+        };
         let mut out = String::with_capacity(10);
-        match self {
-            Lang::Fr => {
-                push_digits(&mut out, day, 2);
-                out.push('/');
-                push_digits(&mut out, month, 2);
-                out.push('/');
-                push_digits(&mut out, year, 4);
-            }
-            Lang::En => {
-                push_digits(&mut out, year, 4);
-                out.push('-');
-                push_digits(&mut out, month, 2);
-                out.push('-');
-                push_digits(&mut out, day, 2);
-            }
-        }
+        push_digits(&mut out, first.0, first.1);
+        out.push(separator);
+        push_digits(&mut out, month, 2);
+        out.push(separator);
+        push_digits(&mut out, last.0, last.1);
         out
     }
 
