@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::analysis::Figures;
 use crate::i18n::{Lang, Msg};
-use crate::model::{Action, Plan, Status};
+use crate::model::{Action, PARALLEL_ACTIONS, Plan, Status};
+use crate::parallel;
 
 #[derive(Serialize)]
 pub struct Dashboard {
@@ -145,11 +146,11 @@ fn blank(kind: AlertKind) -> Alert {
 /// Overdue actions, actions without a decided pilot, stale actions, then
 /// governance bodies that have not yet met as often as required this year.
 fn alerts(plan: &Plan, today: NaiveDate, lang: Lang, stale_days: u32) -> Vec<Alert> {
-    let mut alerts: Vec<Alert> = plan
-        .actions
-        .iter()
-        .filter_map(|action| overdue(action, today, lang))
-        .collect();
+    // Each action looked at on every core for a large plan, the alerts
+    // kept in the plan's order.
+    let many = plan.actions.len() > PARALLEL_ACTIONS;
+    let late = parallel::map(&plan.actions, many, |_, a| overdue(a, today, lang));
+    let mut alerts: Vec<Alert> = late.into_iter().flatten().collect();
     for action in plan.actions.iter().filter(|a| a.needs_pilot()) {
         let id = action.id.value;
         let note = action
@@ -161,13 +162,11 @@ fn alerts(plan: &Plan, today: NaiveDate, lang: Lang, stale_days: u32) -> Vec<Ale
             ..blank(AlertKind::NoPilot)
         });
     }
-    let watched = |action: &&Action| matches!(action.status, Status::InProgress | Status::Blocked);
-    alerts.extend(
-        plan.actions
-            .iter()
-            .filter(watched)
-            .filter_map(|action| stale(action, today, lang, stale_days)),
-    );
+    let stalled = parallel::map(&plan.actions, many, |_, action| {
+        let watched = matches!(action.status, Status::InProgress | Status::Blocked);
+        watched.then(|| stale(action, today, lang, stale_days))?
+    });
+    alerts.extend(stalled.into_iter().flatten());
     for body in plan.convention.bodies.iter().filter(|b| b.per_year > 0) {
         let (held, missing) = plan.meetings_this_year(body, today);
         if missing > 0 {

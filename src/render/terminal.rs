@@ -11,6 +11,7 @@ pub mod width;
 use anstyle::{AnsiColor, Style};
 
 use crate::i18n::Lang;
+use crate::parallel;
 use crate::render::document::{Block, Document};
 use crate::render::escape;
 use crate::render::progress_bar;
@@ -35,6 +36,27 @@ pub fn document(doc: &Document, lang: Lang, width: usize) -> String {
         previous = Some(block);
     }
     out
+}
+
+/// Items of a list written together by one thread, and how many a list
+/// needs before its items are worth wrapping on every core (the alerts of
+/// a plan of 10,000 actions number some 9,000).
+const ITEMS_PER_RUN: usize = 256;
+const PARALLEL_ITEMS: usize = 2048;
+
+/// Each item of a list written by `write`, in order: on every core for a
+/// long list.
+fn each_item(out: &mut String, items: &[String], write: impl Fn(&mut String, &str) + Sync) {
+    if items.len() <= PARALLEL_ITEMS {
+        return items.iter().for_each(|item| write(out, item));
+    }
+    let runs: Vec<&[String]> = items.chunks(ITEMS_PER_RUN).collect();
+    let written = parallel::map_each(&runs, true, |_, run| {
+        let mut text = String::new();
+        run.iter().for_each(|item| write(&mut text, item));
+        text
+    });
+    written.iter().for_each(|text| out.push_str(text));
 }
 
 fn write_block(out: &mut String, block: &Block, lang: Lang, width: usize) {
@@ -65,16 +87,14 @@ fn write_block(out: &mut String, block: &Block, lang: Lang, width: usize) {
                 );
             }
         }
-        Block::List(items) => items
-            .iter()
-            .for_each(|item| hang(out, "  ", "    ", &esc(item), width)),
-        Block::Alerts(items) => {
-            for item in items {
-                let mark = format!("{WARN}!{WARN:#} ");
-                let text = wrap(&esc(item), width.saturating_sub(2));
-                write_lines(out, &mark, "  ", &text);
-            }
-        }
+        Block::List(items) => each_item(out, items, |out, item| {
+            hang(out, "  ", "    ", &esc(item), width)
+        }),
+        Block::Alerts(items) => each_item(out, items, |out, item| {
+            let mark = format!("{WARN}!{WARN:#} ");
+            let text = wrap(&esc(item), width.saturating_sub(2));
+            write_lines(out, &mark, "  ", &text);
+        }),
         Block::Table(table) => out.push_str(&(self::table(table, lang, width) + "\n")),
         Block::Bars(_, bars) => {
             for (label, share) in bars {

@@ -5,7 +5,7 @@ use std::fs;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-use crate::support::{bundled_plan, copy_plan, ctg, fixture, json_of, stdout_of};
+use crate::support::{bundled_plan, copy_plan, ctg, demo_copied, fixture, json_of, stdout_of};
 
 /// Counts taken straight from the bundled plan's files, independently of
 /// ctg's loader: (actions, modalities) per axis id.
@@ -313,4 +313,50 @@ fn the_plan_is_found_upward_from_env_or_in_plan() {
     fs::rename(copy.path(), dir.path().join("plan")).unwrap();
     let default = json_of(ctg().current_dir(dir.path()).args(today));
     assert_eq!(default, expected);
+}
+
+/// On a plan large enough for its alerts to be found and written on every
+/// core (some 2,800 of them), the same dashboard, in words and in JSON, as
+/// on one thread.
+#[test]
+fn a_large_dashboard_is_the_same_on_any_number_of_threads() {
+    let plan = demo_copied(320);
+    let status = |threads: &str, format: &str| {
+        stdout_of(
+            ctg()
+                .env("CTG_THREADS", threads)
+                .arg("--plan")
+                .arg(plan.path())
+                .args(["--today", "2040-01-01", "status", "--format", format]),
+        )
+    };
+    let alone = status("1", "json");
+    let alerts = serde_json::from_str::<Value>(&alone).unwrap()["alerts"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(
+        alerts > 2048,
+        "{alerts} alerts: too few to go on every core"
+    );
+    let table = status("1", "table");
+    // In the order of the JSON's, each alert's first line the start of its message.
+    let messages: Vec<String> = serde_json::from_str::<Value>(&alone).unwrap()["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|alert| alert["message"].as_str().unwrap().to_string())
+        .collect();
+    let first_lines: Vec<&str> = table.lines().filter_map(|l| l.strip_prefix("! ")).collect();
+    assert_eq!(first_lines.len(), messages.len());
+    for (line, message) in first_lines.iter().zip(&messages) {
+        assert!(message.starts_with(line), "{line:?} begins {message:?}");
+    }
+    for threads in ["2", "3"] {
+        assert_eq!(status(threads, "json"), alone, "JSON on {threads} threads");
+        assert_eq!(
+            status(threads, "table"),
+            table,
+            "table on {threads} threads"
+        );
+    }
 }
