@@ -29,6 +29,16 @@ pub enum Block {
     PageBreak,
 }
 
+/// A document in pieces, in reading order, for one too large to be laid
+/// out whole before it is written: blocks, or a part (a run of sections)
+/// already made into what the renderer keeps. A part holds no title, no
+/// level-2 heading and no table of contents: those are the blocks', so that
+/// a renderer can list and number the sections before writing any part.
+pub enum Piece<T> {
+    Blocks(Document),
+    Part(T),
+}
+
 #[derive(Default)]
 pub struct Document {
     pub blocks: Vec<Block>,

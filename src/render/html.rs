@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::i18n::Lang;
-use crate::render::document::{Block, Document};
+use crate::render::document::{Block, Document, Piece};
 use crate::render::escape::html as esc;
 use crate::render::markdown::plain_cell;
 use crate::render::table::Table;
@@ -38,6 +38,63 @@ ul.alerts li{border-left:3px solid #c0392b;padding-left:.5rem;margin:.2rem 0}
 ";
 
 pub fn page(doc: &Document, lang: Lang) -> String {
+    let sections = doc.sections();
+    let mut out = opening(doc.title(), lang);
+    let mut numbered = 0;
+    for block in &doc.blocks {
+        write_page_block(&mut out, block, &sections, &mut numbered, lang);
+    }
+    out.push_str(CLOSING);
+    out
+}
+
+/// The page of a document in pieces, in pieces: the blocks written here,
+/// their sections listed and numbered, and the parts, already written by
+/// `write_blocks`, kept as they are. The same text as `page` of the
+/// document whole.
+pub fn page_in_pieces(pieces: Vec<Piece<String>>, lang: Lang) -> Vec<String> {
+    let documents = || {
+        pieces.iter().filter_map(|piece| match piece {
+            Piece::Blocks(document) => Some(document),
+            Piece::Part(_) => None,
+        })
+    };
+    let title = documents().map(Document::title).find(|t| !t.is_empty());
+    let title = title.unwrap_or("").to_string();
+    let sections: Vec<String> = (documents().flat_map(Document::sections))
+        .map(str::to_string)
+        .collect();
+    let sections: Vec<&str> = sections.iter().map(String::as_str).collect();
+    let mut out = vec![opening(&title, lang)];
+    let mut numbered = 0;
+    for piece in pieces {
+        out.push(match piece {
+            Piece::Blocks(document) => {
+                let mut text = String::new();
+                for block in &document.blocks {
+                    write_page_block(&mut text, block, &sections, &mut numbered, lang);
+                }
+                text
+            }
+            Piece::Part(text) => text,
+        });
+    }
+    out.push(CLOSING.to_string());
+    out
+}
+
+/// Blocks of a part of a page (see `document::Piece`): no title, no
+/// level-2 heading, no table of contents.
+pub fn write_blocks(out: &mut String, blocks: &[Block], lang: Lang) {
+    blocks
+        .iter()
+        .for_each(|block| write_block(out, block, lang));
+}
+
+const CLOSING: &str = "</main>\n</body>\n</html>\n";
+
+/// The page up to its first block: the language, the title, the style.
+fn opening(title: &str, lang: Lang) -> String {
     let code = match lang {
         Lang::Fr => "fr",
         Lang::En => "en",
@@ -48,23 +105,29 @@ pub fn page(doc: &Document, lang: Lang) -> String {
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{STYLE}@page{{@top-left{{content:\"{}\";font-family:system-ui,sans-serif;font-size:8pt;color:#3b4a5e}}}}\n</style>\n</head>\n<body>\n<main>\n",
-        esc(doc.title()),
-        css_string(doc.title())
+        esc(title),
+        css_string(title)
     );
-    let sections = doc.sections();
-    let mut section = 0;
-    for block in &doc.blocks {
-        match block {
-            Block::Heading(2, text) => {
-                section += 1;
-                let _ = writeln!(out, "<h2 id=\"s{section}\">{}</h2>", esc(text));
-            }
-            Block::Contents(title) => contents(&mut out, title, &sections),
-            _ => write_block(&mut out, block, lang),
-        }
-    }
-    out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// A block of the page: a level-2 heading numbered for the table of
+/// contents (`numbered` counts them), which lists `sections`.
+fn write_page_block(
+    out: &mut String,
+    block: &Block,
+    sections: &[&str],
+    numbered: &mut usize,
+    lang: Lang,
+) {
+    match block {
+        Block::Heading(2, text) => {
+            *numbered += 1;
+            let _ = writeln!(out, "<h2 id=\"s{numbered}\">{}</h2>", esc(text));
+        }
+        Block::Contents(title) => contents(out, title, sections),
+        _ => write_block(out, block, lang),
+    }
 }
 
 fn write_block(out: &mut String, block: &Block, lang: Lang) {

@@ -277,7 +277,7 @@ fn a_large_plan_reports_the_same_on_any_number_of_threads() {
     for key in ["progress_start", "progress_end"] {
         assert_eq!(one[key], small[key], "{key}");
     }
-    for format in ["json", "md"] {
+    for format in ["json", "md", "html"] {
         let alone = made("1", format);
         for threads in ["2", "3"] {
             assert!(

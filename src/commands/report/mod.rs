@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{Period, Plan};
 use crate::output::Output;
 use crate::render::document::Document;
-use crate::render::{self, csv, docx, html, odt, xlsx};
+use crate::render::{self, csv, docx, odt, xlsx};
 
 /// The bilan in the format asked (by `--format` or the extension of
 /// `-o FILE`, which the edge has already read), markdown by default.
@@ -58,9 +58,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
     let compact = args.compact;
     let output = match format {
         ReportFormat::Md => Output::answer_in_pieces(view::markdown(&report, lang, compact)),
-        ReportFormat::Html => Output::answer(laid_out(&report, lang, compact, |document| {
-            html::page(document, lang)
-        })),
+        ReportFormat::Html => Output::answer_in_pieces(view::html(&report, lang, compact)),
         ReportFormat::Json => Output::answer(render::json(&report)?),
         ReportFormat::Csv if context.output.as_ref().is_some_and(|o| o.is_dir()) => {
             Output::files(csv_files(&report, lang, args)?)

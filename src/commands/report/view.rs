@@ -13,9 +13,9 @@ use crate::analysis::report::{ActionReport, AxisReport, Report};
 use crate::i18n::{Lang, Msg};
 use crate::model::PARALLEL_ACTIONS;
 use crate::parallel;
-use crate::render::document::{Block, Document};
-use crate::render::markdown;
+use crate::render::document::{Block, Document, Piece};
 use crate::render::table::{Cell, Table};
+use crate::render::{html, markdown};
 
 pub use tables::{sheets, table_of};
 
@@ -76,11 +76,18 @@ pub fn markdown(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
     written
 }
 
-/// A piece of the bilan, in reading order: blocks laid out on this thread,
-/// or a run of actions' sections as `finish` made it.
-enum Piece<T> {
-    Blocks(Document),
-    Part(T),
+/// The bilan as one HTML page, written as the Markdown is: each run of
+/// actions' sections written on the core that laid it out, the page around
+/// them (its sections listed and numbered) on this thread.
+pub fn html(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
+    let mut taken = Vec::new();
+    let write = |blocks: Document| {
+        let mut text = String::new();
+        html::write_blocks(&mut text, &blocks.blocks, lang);
+        text
+    };
+    pieces(report, lang, compact, write, |piece| taken.push(piece));
+    html::page_in_pieces(taken, lang)
 }
 
 /// The bilan, piece by piece, handed to `take` in reading order: the
@@ -308,5 +315,41 @@ fn governance(report: &Report, lang: Lang, out: &mut Document) {
         out.paragraph(lang.text(Msg::ReportGovernanceOk));
     } else {
         out.list(missing);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use crate::analysis::report::Report;
+    use crate::i18n::Lang;
+    use crate::model::Period;
+    use crate::render::{html, markdown};
+
+    /// The Markdown and the HTML written in pieces read as the whole
+    /// document written at once, in both languages, compact or not.
+    #[test]
+    fn pieces_make_the_whole_document() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+        let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            let (mut plan, _) = crate::load::load(&root, lang);
+            let period = Period::year(2025).unwrap();
+            let report = Report::build(&mut plan, period, [None, None], today, lang);
+            for compact in [false, true] {
+                let whole = super::document(&report, lang, compact);
+                assert_eq!(
+                    super::markdown(&report, lang, compact).concat(),
+                    markdown::document(&whole, lang)
+                );
+                assert_eq!(
+                    super::html(&report, lang, compact).concat(),
+                    html::page(&whole, lang)
+                );
+            }
+        }
     }
 }
