@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::support::{copy_plan, ctg, demo_copied, fixture, git_ok as git, json_of, stdout_of};
+use crate::support::{
+    copy_plan, ctg, ctg_on_threads, demo_copied, fixture, git_ok as git, json_of, stdout_of,
+};
 
 const TODAY: &str = "2025-06-30";
 
@@ -456,23 +458,17 @@ fn a_large_plan_is_read_from_git_the_same_by_any_number_of_processes() {
     }
     git(dir, &["commit", "-q", "-am", "three titles"]);
     let diff = |threads: &str| {
-        stdout_of(
-            ctg()
-                .env("CTG_THREADS", threads)
-                .arg("--plan")
-                .arg(dir)
-                .args([
-                    "--today",
-                    "2026-01-15",
-                    "--lang",
-                    "en",
-                    "diff",
-                    "HEAD~1",
-                    "HEAD",
-                    "--format",
-                    "json",
-                ]),
-        )
+        stdout_of(ctg_on_threads(threads, dir).args([
+            "--today",
+            "2026-01-15",
+            "--lang",
+            "en",
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--format",
+            "json",
+        ]))
     };
     let alone = diff("1");
     let changes: Value = serde_json::from_str(&alone).unwrap();

@@ -5,7 +5,7 @@ use std::fs;
 
 use predicates::prelude::*;
 
-use crate::support::{copy_plan, ctg, fixture, json_of};
+use crate::support::{copy_plan, ctg, ctg_on_threads, fixture, json_of};
 
 /// Runs `ctg status` on a plan and returns its stderr, asserting exit 1.
 fn refused(plan: &std::path::Path, lang: &str) -> String {
@@ -115,10 +115,7 @@ fn a_large_plan_is_checked_the_same_on_any_number_of_threads() {
         fs::write(plan.path().join(format!("actions/{n}-a.toml")), text).unwrap();
     }
     let checked = |threads: &str| {
-        ctg()
-            .env("CTG_THREADS", threads)
-            .arg("--plan")
-            .arg(plan.path())
+        ctg_on_threads(threads, plan.path())
             .args(["--today", "2025-06-30", "check", "--format", "json"])
             .output()
             .unwrap()
@@ -132,10 +129,7 @@ fn a_large_plan_is_checked_the_same_on_any_number_of_threads() {
     assert!(codes.len() >= 3, "{codes:?}");
     assert!(found.len() >= 3 * 300, "{}", found.len());
     let told = |threads: &str| {
-        let output = ctg()
-            .env("CTG_THREADS", threads)
-            .arg("--plan")
-            .arg(plan.path())
+        let output = ctg_on_threads(threads, plan.path())
             .args(["--today", "2025-06-30", "check"])
             .output()
             .unwrap();

@@ -5,7 +5,9 @@ use std::fs;
 
 use serde_json::{Value, json};
 
-use crate::support::{bundled_plan, copy_plan, ctg, demo_copied, fixture, json_of, stdout_of};
+use crate::support::{
+    bundled_plan, copy_plan, ctg, ctg_on_threads, demo_copied, fixture, json_of, stdout_of,
+};
 
 const TODAY: &str = "2025-06-30";
 
@@ -85,21 +87,15 @@ fn text_search_ignores_case_and_accents_and_spans_fields() {
 fn a_large_plan_is_searched_the_same_on_any_number_of_threads() {
     let plan = demo_copied(50);
     let listed = |threads: &str| {
-        stdout_of(
-            ctg()
-                .env("CTG_THREADS", threads)
-                .arg("--plan")
-                .arg(plan.path())
-                .args([
-                    "--today",
-                    "2026-01-15",
-                    "list",
-                    "--text",
-                    "atelier",
-                    "--format",
-                    "ids",
-                ]),
-        )
+        stdout_of(ctg_on_threads(threads, plan.path()).args([
+            "--today",
+            "2026-01-15",
+            "list",
+            "--text",
+            "atelier",
+            "--format",
+            "ids",
+        ]))
     };
     let alone = listed("1");
     let ids: Vec<u32> = alone.lines().map(|line| line.parse().unwrap()).collect();

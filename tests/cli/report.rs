@@ -8,7 +8,7 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use serde_json::{Value, json};
 
-use crate::support::{bundled_plan, copy_plan, ctg, demo_copied, repo, stdout_of};
+use crate::support::{bundled_plan, copy_plan, ctg, ctg_on_threads, demo_copied, repo, stdout_of};
 
 const TODAY: &str = "2026-01-15";
 
@@ -255,10 +255,7 @@ fn a_large_plan_reports_the_same_on_any_number_of_threads() {
     let originals = fs::read_dir(demo().join("actions")).unwrap().count();
     let made = |threads: &str, format: &str| {
         stdout_of(
-            ctg()
-                .env("CTG_THREADS", threads)
-                .arg("--plan")
-                .arg(plan.path())
+            ctg_on_threads(threads, plan.path())
                 .args(["--today", TODAY, "report", "--format", format]),
         )
     };

@@ -5,7 +5,9 @@ use std::fs;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-use crate::support::{bundled_plan, copy_plan, ctg, demo_copied, fixture, json_of, stdout_of};
+use crate::support::{
+    bundled_plan, copy_plan, ctg, ctg_on_threads, demo_copied, fixture, json_of, stdout_of,
+};
 
 /// Counts taken straight from the bundled plan's files, independently of
 /// ctg's loader: (actions, modalities) per axis id.
@@ -322,13 +324,13 @@ fn the_plan_is_found_upward_from_env_or_in_plan() {
 fn a_large_dashboard_is_the_same_on_any_number_of_threads() {
     let plan = demo_copied(320);
     let status = |threads: &str, format: &str| {
-        stdout_of(
-            ctg()
-                .env("CTG_THREADS", threads)
-                .arg("--plan")
-                .arg(plan.path())
-                .args(["--today", "2040-01-01", "status", "--format", format]),
-        )
+        stdout_of(ctg_on_threads(threads, plan.path()).args([
+            "--today",
+            "2040-01-01",
+            "status",
+            "--format",
+            format,
+        ]))
     };
     let alone = status("1", "json");
     let alerts = serde_json::from_str::<Value>(&alone).unwrap()["alerts"]

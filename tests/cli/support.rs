@@ -28,6 +28,15 @@ pub fn ctg() -> Command {
     command
 }
 
+/// `ctg` on the plan in `plan` with at most `threads` threads
+/// (`CTG_THREADS`), for the tests that compare a large plan's outputs on
+/// one thread and on several.
+pub fn ctg_on_threads(threads: &str, plan: &Path) -> Command {
+    let mut command = ctg();
+    command.env("CTG_THREADS", threads).arg("--plan").arg(plan);
+    command
+}
+
 /// `git` in `dir` with a fixed author, the user's own configuration ignored,
 /// and `ctg` (for hooks) at `$CTG` with a fixed date.
 pub fn git(dir: &Path) -> std::process::Command {
