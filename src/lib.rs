@@ -117,7 +117,12 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let printed = output::deliver(result, &delivery);
     output::emit(std::io::stdout(), &printed.stdout, choice);
-    output::emit(std::io::stderr(), &Body::Text(printed.stderr), choice);
+    // Decided once, above: the diagnostics were drawn for that choice.
+    output::emit(
+        std::io::stderr(),
+        &Body::Text(printed.stderr),
+        stderr_choice,
+    );
     ExitCode::from(printed.code)
 }
 
