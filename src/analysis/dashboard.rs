@@ -81,10 +81,7 @@ impl Dashboard {
         let past;
         let (plan, day) = match at {
             Some(at) => {
-                past = match committed {
-                    Some(committed) => plan.as_of(at).with_fields_from(committed),
-                    None => plan.as_of(at),
-                };
+                past = plan.as_of(at, committed);
                 (&past, at)
             }
             None => (plan, today),

@@ -2,7 +2,7 @@
 //! into a `Report` that every format renders. The struct is also the JSON
 //! format, so its field order is a contract.
 //!
-//! Both ends of the period are read from `Action::as_of`, the one history
+//! Both ends of the period are read by `Action::rewind_to`, the one history
 //! `ctg status --at` reads too, so that the report of a period ending on a
 //! day and the dashboard of that day agree on every figure. Nothing reads
 //! the clock: "today" is `--today`.

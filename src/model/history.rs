@@ -1,7 +1,10 @@
-//! The plan as it stood on a past day. `Action::as_of` is the only way any
-//! command sees the past: `status --at` through `Plan::as_of`, both ends
-//! of a report's period action by action, anything dated. Statuses come
-//! from the journal's dated status moves, modalities from their `done` dates; actions, modalities and indicators
+//! The plan as it stood on a past day. `Action::rewind_to` is the one rule
+//! by which any command sees the past: `status --at` through `Plan::as_of`
+//! (a copy rewound), the end of a report's period through
+//! `Plan::rewind_to` (the plan itself, in place), its eve through
+//! `analysis::Tally::as_of` (the same figures without the copy; a test
+//! holds them equal). Statuses come from the journal's dated status moves,
+//! modalities from their `done` dates; actions, modalities and indicators
 //! exist from their `created` day (an action without one, from the
 //! convention's adoption, else its start); what happened later is left out.
 
@@ -92,17 +95,10 @@ impl Action {
         self.created.as_ref().map(|c| c.value).or(since) <= Some(date)
     }
 
-    /// The action at the end of `date`: its status rebuilt, later journal
-    /// entries dropped, modalities and indicators added later left out,
-    /// modalities done later not done yet, indicator values of later years
-    /// unknown.
-    pub fn as_of(&self, date: NaiveDate) -> Action {
-        let mut action = self.clone();
-        action.rewind_to(date);
-        action
-    }
-
-    /// `as_of` in place, for an action not needed as it is today.
+    /// The action as it stood at the end of `date`: its status rebuilt,
+    /// later journal entries dropped, modalities and indicators added later
+    /// left out, modalities done later not done yet, indicator values of
+    /// later years unknown.
     pub fn rewind_to(&mut self, date: NaiveDate) {
         self.status = self.status_at(date);
         self.log.retain(|entry| entry.date.value <= date);
@@ -168,34 +164,19 @@ impl Action {
 }
 
 impl Plan {
-    /// The plan as it stood at the end of `date`, as the journal and the
-    /// dates of the files tell it: the actions that existed then, each as
-    /// `Action::as_of` tells it. Meetings held later are left out.
-    pub fn as_of(&self, date: NaiveDate) -> Plan {
-        Plan {
-            root: self.root.clone(),
-            sources: self.sources.clone(),
-            convention: self.convention.clone(),
-            axes: self.axes.clone(),
-            actions: self
-                .actions
-                .iter()
-                .filter(|a| a.exists_on(date, self.since()))
-                .map(|a| a.as_of(date))
-                .collect(),
-            meetings: self
-                .meetings
-                .iter()
-                .filter(|m| m.date.value <= date)
-                .cloned()
-                .collect(),
-            incomplete: self.incomplete.clone(),
-        }
+    /// The plan as it stood at the end of `date`, a copy rewound (see
+    /// `rewind_to`); the plan itself is left as it is.
+    pub fn as_of(&self, date: NaiveDate, then: Option<&Plan>) -> Plan {
+        let mut plan = self.clone();
+        plan.rewind_to(date, then);
+        plan
     }
 
-    /// `as_of` in place, for a plan not needed as it is today: its actions
-    /// rewound (on every core when there are many), each with the fields
-    /// the journal does not date taken from `then` when given.
+    /// The plan as it stood at the end of `date`, as the journal and the
+    /// dates of the files tell it, in place: the actions that existed then,
+    /// each rewound (on every core when there are many) and given the
+    /// fields the journal does not date from `then` when given; meetings
+    /// held later left out.
     pub fn rewind_to(&mut self, date: NaiveDate, then: Option<&Plan>) {
         let since = self.since();
         self.actions.retain(|a| a.exists_on(date, since));
@@ -207,15 +188,6 @@ impl Plan {
                 action.take_fields_from(then);
             }
         });
-    }
-
-    /// The plan with the fields the journal does not date taken from
-    /// `then` (see `Action::take_fields_from`).
-    pub fn with_fields_from(mut self, then: &Plan) -> Plan {
-        for action in &mut self.actions {
-            action.take_fields_from(then);
-        }
-        self
     }
 
     /// The day the plan's actions exist from when they do not say: the

@@ -26,7 +26,7 @@ pub use status::{Status, StatusCounts};
 #[derive(Clone)]
 pub struct Plan {
     pub root: PathBuf,
-    /// Shared, so that the plan of a past day (`as_of`) costs no copy of the texts.
+    /// Shared, so that a copy of the plan (`as_of`) costs no copy of the texts.
     pub sources: Arc<SourceSet>,
     pub convention: Convention,
     /// Sorted by id.

@@ -1,5 +1,5 @@
 //! One history: `ctg status --at D` and the report of a period ending on D
-//! read the plan through the same `as_of`, so they agree on every figure,
+//! read the plan through the same `rewind_to`, so they agree on every figure,
 //! whatever happened after D (abandonments, modalities done, entries
 //! written later but dated earlier).
 
