@@ -19,14 +19,13 @@ impl Lang {
     /// A date as people of this language write it in a table: 30/11/2023 or 2023-11-30.
     pub fn short_date(self, date: NaiveDate) -> String {
         let (year, month, day) = (date.year(), date.month(), date.day());
-        // Written directly: chrono reads its format string again on every
-        // call, a tenth of a bilan. Its `%Y` signs the years outside
-        // 0–9999: those are left to it.
+        // Digit by digit: chrono reads its format string on every call, and
+        // the formatting machinery costs ten times as much, for some 100,000
+        // dates in a large bilan. Its `%Y` signs the years outside 0–9999:
+        // those are left to it.
         if !(0..=9999).contains(&year) {
             return self.short_date_by_chrono(date);
         }
-        // Digit by digit: the formatting machinery costs ten times as much,
-        // for some 100,000 dates in a large bilan.
         let year = year as u32;
         // Day first in French, year first in English; the month between.
         let (first, separator, last) = match self {

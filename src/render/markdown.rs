@@ -7,37 +7,45 @@ use std::fmt::Write;
 
 use crate::i18n::Lang;
 use crate::parallel;
-use crate::render::document::{Block, Document};
+use crate::render::document::{Block, Document, Piece};
 use crate::render::escape;
 use crate::render::progress_bar;
 use crate::render::table::{Cell, Table};
 
-/// Blocks written together by one thread, and how many a document needs
-/// before its runs are worth writing on every core (a bilan of 10,000
-/// actions has some 150,000 blocks; the bundled plan's, 400).
-const BLOCKS_PER_RUN: usize = 64;
-const PARALLEL_BLOCKS: usize = 4096;
-
-/// The same for the rows of one table (the overview of a bilan of 10,000
-/// actions has a row for each).
+/// Rows written together by one thread, and how many a table needs before
+/// its rows are worth writing on every core (the overview of a bilan of
+/// 10,000 actions has a row for each).
 const ROWS_PER_RUN: usize = 256;
 const PARALLEL_ROWS: usize = 4096;
 
 pub fn document(doc: &Document, lang: Lang) -> String {
-    let runs: Vec<&[Block]> = doc.blocks.chunks(BLOCKS_PER_RUN).collect();
-    let written = parallel::map(&runs, doc.blocks.len() > PARALLEL_BLOCKS, |_, run| {
-        let mut out = String::new();
-        write_blocks(&mut out, run, lang);
-        out
-    });
-    let mut out = String::with_capacity(written.iter().map(String::len).sum());
-    written.iter().for_each(|run| out.push_str(run));
+    let mut out = String::new();
+    write_blocks(&mut out, &doc.blocks, lang);
     end(&mut out);
     out
 }
 
-/// Blocks as Markdown, each followed by a blank line: a document written in
-/// pieces, then ended by `end`, is the document written at once.
+/// A document in pieces, in pieces: the blocks written here, the parts,
+/// already written by `write_blocks`, kept as they are. The same text as
+/// `document` of the document whole.
+pub fn document_in_pieces(pieces: Vec<Piece<String>>, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = (pieces.into_iter())
+        .map(|piece| match piece {
+            Piece::Blocks(document) => {
+                let mut text = String::new();
+                write_blocks(&mut text, &document.blocks, lang);
+                text
+            }
+            Piece::Part(text) => text,
+        })
+        .collect();
+    if let Some(last) = out.iter_mut().rev().find(|text| !text.is_empty()) {
+        end(last);
+    }
+    out
+}
+
+/// Blocks as Markdown, each followed by a blank line.
 pub fn write_blocks(out: &mut String, blocks: &[Block], lang: Lang) {
     for block in blocks {
         // A forge shows its own outline of the headings; pages are for paper.
@@ -50,7 +58,7 @@ pub fn write_blocks(out: &mut String, blocks: &[Block], lang: Lang) {
 }
 
 /// The end of a document: one line break after its last block.
-pub fn end(out: &mut String) {
+fn end(out: &mut String) {
     while out.ends_with("\n\n") {
         out.pop();
     }

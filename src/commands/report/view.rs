@@ -42,57 +42,40 @@ const MARKDOWN_PER_BLOCK: usize = 160;
 /// The bilan, laid out once for every markup.
 pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
     let mut out = Document::new();
-    pieces(
-        report,
-        lang,
-        compact,
-        |part| part,
-        |piece| match piece {
+    for piece in pieces(report, lang, compact, |part| part) {
+        match piece {
             Piece::Blocks(blocks) | Piece::Part(blocks) => out.blocks.extend(blocks.blocks),
-        },
-    );
+        }
+    }
     out
 }
 
 /// The bilan as Markdown, written as it is laid out: each run of actions'
 /// sections is written on the core that laid it out, and its blocks let go
 /// there, so that the blocks of a large plan's bilan are never all held at
-/// once. The text comes in pieces, to be written one after the other; they
-/// make the same text as `markdown::document` of the whole `document`.
+/// once. The text comes in pieces, to be written one after the other.
 pub fn markdown(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
-    let mut written = Vec::new();
-    let write = |blocks: Document| {
-        let mut text = String::with_capacity(blocks.blocks.len() * MARKDOWN_PER_BLOCK);
-        markdown::write_blocks(&mut text, &blocks.blocks, lang);
+    let write = |part: Document| {
+        let mut text = String::with_capacity(part.blocks.len() * MARKDOWN_PER_BLOCK);
+        markdown::write_blocks(&mut text, &part.blocks, lang);
         text
     };
-    pieces(report, lang, compact, write, |piece| match piece {
-        Piece::Blocks(blocks) => written.push(write(blocks)),
-        Piece::Part(text) => written.push(text),
-    });
-    if let Some(last) = written.iter_mut().rev().find(|text| !text.is_empty()) {
-        markdown::end(last);
-    }
-    written
+    markdown::document_in_pieces(pieces(report, lang, compact, write), lang)
 }
 
-/// The bilan as one HTML page, written as the Markdown is: each run of
-/// actions' sections written on the core that laid it out, the page around
-/// them (its sections listed and numbered) on this thread.
+/// The bilan as one HTML page, written as the Markdown is.
 pub fn html(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
-    let mut taken = Vec::new();
-    let write = |blocks: Document| {
+    let write = |part: Document| {
         let mut text = String::new();
-        html::write_blocks(&mut text, &blocks.blocks, lang);
+        html::write_blocks(&mut text, &part.blocks, lang);
         text
     };
-    pieces(report, lang, compact, write, |piece| taken.push(piece));
-    html::page_in_pieces(taken, lang)
+    html::page_in_pieces(pieces(report, lang, compact, write), lang)
 }
 
-/// The bilan, piece by piece, handed to `take` in reading order: the
-/// summary, the overview, the financing, each axis with its actions'
-/// sections, and the governance. The actions' sections are laid out a run
+/// The bilan, piece by piece, in reading order: the summary, the
+/// overview, the financing, each axis with its actions' sections, and the
+/// governance. The actions' sections are laid out a run
 /// at a time, each run then turned by `finish` into what the caller keeps,
 /// on every core for a large plan.
 fn pieces<T: Send>(
@@ -100,8 +83,7 @@ fn pieces<T: Send>(
     lang: Lang,
     compact: bool,
     finish: impl Fn(Document) -> T + Sync,
-    mut take: impl FnMut(Piece<T>),
-) {
+) -> Vec<Piece<T>> {
     let mut head = Document::new();
     letterhead(report, lang, &mut head);
     head.push(Block::Contents(lang.text(BilanMsg::Contents).to_string()));
@@ -109,7 +91,7 @@ fn pieces<T: Send>(
     overview(report, lang, &mut head);
     money::section(report, lang, compact, &mut head);
     changes(report, lang, &mut head);
-    take(Piece::Blocks(head));
+    let mut out = vec![Piece::Blocks(head)];
     // Each axis's actions in runs, a run never across two axes.
     let runs: Vec<(usize, &[ActionReport])> = (report.axes.iter().enumerate())
         .flat_map(|(k, axis)| {
@@ -144,14 +126,15 @@ fn pieces<T: Send>(
         if axis.actions.is_empty() {
             heading.paragraph(lang.text(Msg::ReportNoActionInAxis));
         }
-        take(Piece::Blocks(heading));
+        out.push(Piece::Blocks(heading));
         while let Some((_, part)) = parts.next_if(|(of, _)| *of == k) {
-            take(Piece::Part(part));
+            out.push(Piece::Part(part));
         }
     }
     let mut tail = Document::new();
     governance(report, lang, &mut tail);
-    take(Piece::Blocks(tail));
+    out.push(Piece::Blocks(tail));
+    out
 }
 
 fn letterhead(report: &Report, lang: Lang, out: &mut Document) {
