@@ -11,6 +11,7 @@ use crate::edit::{OUTPUT_TEMP_PREFIX, write_atomically};
 use crate::error::Error;
 use crate::failure::{self, Shape};
 use crate::i18n::{Lang, Msg};
+use crate::text::any_byte;
 
 /// A command's output: text, or the bytes of a file format (a workbook).
 #[derive(Debug, PartialEq, Eq)]
@@ -296,12 +297,9 @@ fn without_colours(text: &str) -> Cow<'_, str> {
 /// Whether the stripper would change `text`: an escape, another control
 /// than whitespace, or DEL.
 fn has_escapes(text: &str) -> bool {
-    let stripped = |byte: u8| (byte < 0x20 && !byte.is_ascii_whitespace()) || byte == 0x7f;
-    // A block at a time, without stopping early, so that the look is vectorised.
-    let blocks = text.as_bytes().chunks(64);
-    blocks
-        .into_iter()
-        .any(|block| block.iter().fold(false, |any, &b| any | stripped(b)))
+    any_byte(text.as_bytes(), |b| {
+        (b < 0x20 && !b.is_ascii_whitespace()) || b == 0x7f
+    })
 }
 
 /// Writes to a stream: text without its colours where the stream does not

@@ -18,6 +18,7 @@ pub mod xlsx;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::text::any_byte;
 
 /// A share between 0 and 1 drawn in `width` cells: "██████░░░░".
 pub fn progress_bar(share: f64, width: usize) -> String {
@@ -34,23 +35,13 @@ pub fn progress_bar(share: f64, width: usize) -> String {
 pub fn json<T: Serialize>(value: &T) -> Result<String, Error> {
     let mut text = serde_json::to_string_pretty(value).map_err(Error::internal)?;
     // Most JSON has none: it is kept as it is after a look at its bytes
-    // (a bilan's is 32 MB), rather than copied a character at a time.
-    if may_hold_controls(text.as_bytes()) {
+    // for DEL or the lead byte of U+0080–U+00BF in UTF-8 (a bilan's JSON
+    // is 32 MB), rather than copied a character at a time.
+    if any_byte(text.as_bytes(), |b| b == 0x7f || b == 0xc2) {
         text = controls_escaped(&text);
     }
     text.push('\n');
     Ok(text)
-}
-
-/// Whether `bytes` may hold DEL or a C1 control: DEL itself, or the lead
-/// byte of U+0080–U+00BF in UTF-8. Looked at 64 bytes at a time, without
-/// stopping early, so that the look is vectorised.
-fn may_hold_controls(bytes: &[u8]) -> bool {
-    bytes.chunks(64).any(|block| {
-        block
-            .iter()
-            .fold(false, |any, &b| any | (b == 0x7f) | (b == 0xc2))
-    })
 }
 
 /// `text` with DEL and the C1 controls written as JSON escapes, the runs
