@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::rules as format;
+use super::values;
 use crate::diag::Text;
 use crate::i18n::Lang;
 
@@ -62,7 +63,7 @@ fn malformed(table: &DeTable) -> Vec<(Range<usize>, Text)> {
 }
 
 fn integer_problem(digits: &str, radix: u32) -> Option<Text> {
-    match i64::from_str_radix(&digits.replace('_', ""), radix) {
+    match i64::from_str_radix(&values::digits(digits), radix) {
         Ok(_) => None,
         Err(err) => Some(match err.kind() {
             std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
@@ -74,7 +75,7 @@ fn integer_problem(digits: &str, radix: u32) -> Option<Text> {
 }
 
 fn float_problem(digits: &str) -> Option<Text> {
-    let parsed = digits.replace('_', "").parse::<f64>();
+    let parsed = values::digits(digits).parse::<f64>();
     parsed.is_err().then_some(format::MALFORMED_FLOAT)
 }
 
@@ -100,6 +101,25 @@ mod tests {
             assert_eq!(found.len(), 1, "{text:?}: {found:?}");
             let span = found[0].0.clone();
             assert!(text[span].starts_with('0') || text.contains('9') || text.contains('1'));
+        }
+    }
+
+    #[test]
+    fn numbers_with_underscores_are_read_without_them() {
+        assert!(matches!(
+            values::digits("12500"),
+            std::borrow::Cow::Borrowed("12500")
+        ));
+        assert_eq!(values::digits("1_2_500.0_5"), "12500.05");
+        for text in [
+            "a = 12_500\n",
+            "a = 0x_ff\n",
+            "a = 1_000.5\n",
+            "a = [1_0, 2.0_1]\n",
+        ] {
+            // Underscores TOML allows between digits are no problem.
+            let allowed = text != "a = 0x_ff\n";
+            assert_eq!(problems(text).is_empty(), allowed, "{text:?}");
         }
     }
 

@@ -2,6 +2,8 @@
 //! diagnostic for each wrong one, and the words and examples of types that
 //! help messages show.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::DeValue;
@@ -10,6 +12,16 @@ use super::rules as format;
 use super::{FieldType, FileContext};
 use crate::i18n::Msg;
 use crate::span::Located;
+
+/// A number's digits without the underscores TOML allows between them
+/// (`1_000`): borrowed when there are none, as in nearly every number of a
+/// plan, since every number is read twice (its syntax, then its value).
+pub fn digits(number: &str) -> Cow<'_, str> {
+    match number.contains('_') {
+        true => number.replace('_', "").into(),
+        false => number.into(),
+    }
+}
 
 /// A line of TOML showing a value of the expected type, for help messages.
 pub fn example(key: &str, expected: Msg) -> String {
@@ -68,7 +80,7 @@ pub fn read_integer(
         ctx.wrong_type(key, Msg::TypeInteger, value);
         return None;
     };
-    let parsed = i64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix()).ok();
+    let parsed = i64::from_str_radix(&digits(integer.as_str()), integer.radix()).ok();
     match parsed {
         Some(number) if range.contains(&number) => Some(Located {
             value: number,
@@ -93,11 +105,11 @@ pub fn read_integer(
 pub fn read_number(ctx: &mut FileContext, key: &str, value: &Spanned<DeValue>) -> Option<f64> {
     match value.get_ref() {
         DeValue::Integer(integer) => {
-            i64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix())
+            i64::from_str_radix(&digits(integer.as_str()), integer.radix())
                 .ok()
                 .map(|number| number as f64)
         }
-        DeValue::Float(float) => float.as_str().replace('_', "").parse::<f64>().ok(),
+        DeValue::Float(float) => digits(float.as_str()).parse::<f64>().ok(),
         _ => {
             ctx.wrong_type(key, Msg::TypeNumber, value);
             None
