@@ -4,7 +4,6 @@
 
 use super::Checker;
 use crate::diag::{Rule, Severity, Text};
-use crate::span::Span;
 
 pub static INVALID_AMOUNT: Rule = Rule {
     code: "invalid-amount",
@@ -84,17 +83,12 @@ pub fn over_budget(c: &mut Checker) {
 pub fn invalid_amount(c: &mut Checker) {
     let plan = c.plan;
     for action in &plan.actions {
-        let mut amounts: Vec<(String, &Span, f64)> = Vec::new();
-        if let Some(budget) = &action.budget {
-            amounts.push(("budget".to_string(), &budget.span, budget.value));
-        }
-        for (year, amount) in &action.spent {
-            amounts.push((format!("spent.{}", year.value), &year.span, *amount));
-        }
-        for (actor, amount) in &action.financers {
-            amounts.push((format!("financers.{}", actor.value), &actor.span, *amount));
-        }
-        for (key, span, amount) in amounts {
+        let budget = (action.budget.iter()).map(|b| (AmountKey::Budget, &b.span, b.value));
+        let spent = (action.spent.iter())
+            .map(|(year, amount)| (AmountKey::Spent(year.value), &year.span, *amount));
+        let financers = (action.financers.iter())
+            .map(|(actor, amount)| (AmountKey::Financer(&actor.value), &actor.span, *amount));
+        for (key, span, amount) in budget.chain(spent).chain(financers) {
             if !amount.is_finite() || amount < 0.0 {
                 let lang = c.lang;
                 let shown = lang.number(amount);
@@ -105,6 +99,24 @@ pub fn invalid_amount(c: &mut Checker) {
                     c.text(WRITE_AMOUNT),
                 );
             }
+        }
+    }
+}
+
+/// The key of an amount as the file writes it, written out only for an
+/// amount to report: a large plan has tens of thousands that are fine.
+enum AmountKey<'a> {
+    Budget,
+    Spent(i32),
+    Financer(&'a str),
+}
+
+impl std::fmt::Display for AmountKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            AmountKey::Budget => f.write_str("budget"),
+            AmountKey::Spent(year) => write!(f, "spent.{year}"),
+            AmountKey::Financer(actor) => write!(f, "financers.{actor}"),
         }
     }
 }
