@@ -64,12 +64,16 @@ fn placeholder(out: &mut String, after: &str, lang: Lang, args: &[&dyn Display])
 
 /// Whether a number, as printed, takes the singular.
 fn counts_as_one(number: &str, lang: Lang) -> bool {
-    let plain: String = number
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    let Ok(value) = plain.parse::<f64>() else {
+    // Most counts print as plain digits: read at once, without a copy.
+    let value = number.parse::<f64>().or_else(|_| {
+        let plain: String = number
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect();
+        plain.parse::<f64>()
+    });
+    let Ok(value) = value else {
         return false;
     };
     match lang {

@@ -73,7 +73,9 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
             out.push('\n');
         }
         Block::Heading(level, text) => {
-            out.push_str(&"#".repeat((*level).into()));
+            // Markdown has six levels; the document never goes deeper.
+            let level = usize::from(*level).clamp(1, 6);
+            out.push_str(&"######"[..level]);
             out.push(' ');
             esc(out, text);
             out.push('\n');
@@ -118,7 +120,9 @@ pub fn table(table: &Table, lang: Lang) -> String {
 
 fn write_table(out: &mut String, table: &Table, lang: Lang) {
     write_row(out, table.header.iter());
-    let _ = writeln!(out, "|{}", "---|".repeat(table.header.len()));
+    out.push('|');
+    table.header.iter().for_each(|_| out.push_str("---|"));
+    out.push('\n');
     let write_rows = |out: &mut String, rows: &[Vec<Cell>]| {
         for cells in rows {
             write_row(out, cells.iter().map(|cell| plain_cell(cell, lang)));

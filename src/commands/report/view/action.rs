@@ -139,33 +139,31 @@ fn lines(report: &Report, action: &ActionReport, lang: Lang) -> Vec<String> {
 /// Each indicator: baseline, the value of N-1 and of N, the target of N
 /// and how far towards it the value is.
 fn indicators(action: &ActionReport, lang: Lang) -> Table {
-    let number = |value: Option<f64>| value.map_or("—".to_string(), |v| lang.number(v));
-    let year = action
-        .indicators
-        .iter()
-        .find_map(|i| i.year)
-        .map_or("N".to_string(), |y| y.to_string());
-    let previous = action
-        .indicators
-        .iter()
-        .find_map(|i| i.previous_year)
-        .map_or("N-1".to_string(), |y| y.to_string());
+    let number = |value: Option<f64>| value.map_or_else(|| "—".to_string(), |v| lang.number(v));
+    let year = action.indicators.iter().find_map(|i| i.year);
+    let previous = action.indicators.iter().find_map(|i| i.previous_year);
+    let column =
+        |year: Option<i32>, unknown: &str| year.map_or(unknown.to_string(), |y| y.to_string());
     let header = vec![
         lang.text(Msg::ReportIndicatorName).to_string(),
         lang.text(Msg::ReportBaseline).to_string(),
-        lang.fill(BilanMsg::ColPrevious, &[&previous]),
-        lang.fill(BilanMsg::ColCurrent, &[&year]),
+        lang.fill(BilanMsg::ColPrevious, &[&column(previous, "N-1")]),
+        lang.fill(BilanMsg::ColCurrent, &[&column(year, "N")]),
         lang.text(BilanMsg::ColTargetOfYear).to_string(),
         lang.text(BilanMsg::ColToTarget).to_string(),
     ];
     let mut table = Table::with_row_headers(header);
     for indicator in &action.indicators {
-        let name = match &indicator.unit {
-            Some(unit) => format!("{} ({unit})", indicator.name),
-            None => indicator.name.to_string(),
-        };
+        let mut name = String::from(indicator.name);
+        if let Some(unit) = indicator.unit {
+            name.reserve(unit.len() + 3);
+            name.push_str(" (");
+            name.push_str(unit);
+            name.push(')');
+        }
         let value = match (indicator.value, indicator.year) {
-            (Some(v), Some(y)) if y.to_string() != year => format!("{} ({y})", lang.number(v)),
+            // A value of another year than the column's says its year.
+            (Some(v), Some(y)) if Some(y) != year => format!("{} ({y})", lang.number(v)),
             (Some(v), _) => lang.number(v),
             (None, _) => lang.text(Msg::ReportNoValue).to_string(),
         };
@@ -177,7 +175,7 @@ fn indicators(action: &ActionReport, lang: Lang) -> Table {
             number(indicator.target).into(),
             indicator
                 .to_target
-                .map_or("—".to_string(), |share| lang.percent(share))
+                .map_or_else(|| "—".to_string(), |share| lang.percent(share))
                 .into(),
         ]);
     }
