@@ -123,6 +123,9 @@ pub fn run(cli: Cli) -> ExitCode {
         &Body::Text(printed.stderr),
         stderr_choice,
     );
+    // Printed: the bilan of a large plan, some 15 MB in hundreds of pieces,
+    // would be freed last, on one core.
+    commands::left_to_exit(printed.stdout);
     ExitCode::from(printed.code)
 }
 
