@@ -50,9 +50,10 @@ pub fn page(doc: &Document, lang: Lang) -> String {
 
 /// The page of a document in pieces, in pieces: the blocks written here,
 /// their sections listed and numbered, and the parts, already written by
-/// `write_blocks`, kept as they are. The same text as `page` of the
-/// document whole.
-pub fn page_in_pieces(pieces: Vec<Piece<String>>, lang: Lang) -> Vec<String> {
+/// `write_blocks`, taken as they are. The same text as `page` of the
+/// document whole. The blocks stay with the caller, who decides when they
+/// go.
+pub fn page_in_pieces(pieces: &mut [Piece<String>], lang: Lang) -> Vec<String> {
     let documents = || {
         pieces.iter().filter_map(|piece| match piece {
             Piece::Blocks(document) => Some(document),
@@ -67,7 +68,7 @@ pub fn page_in_pieces(pieces: Vec<Piece<String>>, lang: Lang) -> Vec<String> {
     let sections: Vec<&str> = sections.iter().map(String::as_str).collect();
     let mut out = vec![opening(&title, lang)];
     let mut numbered = 0;
-    for piece in pieces {
+    for piece in pieces.iter_mut() {
         out.push(match piece {
             Piece::Blocks(document) => {
                 let mut text = String::new();
@@ -76,7 +77,7 @@ pub fn page_in_pieces(pieces: Vec<Piece<String>>, lang: Lang) -> Vec<String> {
                 }
                 text
             }
-            Piece::Part(text) => text,
+            Piece::Part(text) => std::mem::take(text),
         });
     }
     out.push(CLOSING.to_string());

@@ -26,17 +26,18 @@ pub fn document(doc: &Document, lang: Lang) -> String {
 }
 
 /// A document in pieces, in pieces: the blocks written here, the parts,
-/// already written by `write_blocks`, kept as they are. The same text as
-/// `document` of the document whole.
-pub fn document_in_pieces(pieces: Vec<Piece<String>>, lang: Lang) -> Vec<String> {
-    let mut out: Vec<String> = (pieces.into_iter())
+/// already written by `write_blocks`, taken as they are. The same text as
+/// `document` of the document whole. The blocks stay with the caller, who
+/// decides when they go.
+pub fn document_in_pieces(pieces: &mut [Piece<String>], lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = (pieces.iter_mut())
         .map(|piece| match piece {
             Piece::Blocks(document) => {
                 let mut text = String::new();
                 write_blocks(&mut text, &document.blocks, lang);
                 text
             }
-            Piece::Part(text) => text,
+            Piece::Part(text) => std::mem::take(text),
         })
         .collect();
     if let Some(last) = out.iter_mut().rev().find(|text| !text.is_empty()) {

@@ -10,6 +10,7 @@ pub mod tables;
 
 use super::words::BilanMsg;
 use crate::analysis::report::{ActionReport, AxisReport, Report};
+use crate::commands::left_to_exit;
 use crate::i18n::{Lang, Msg};
 use crate::model::PARALLEL_ACTIONS;
 use crate::parallel;
@@ -60,7 +61,11 @@ pub fn markdown(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
         markdown::write_blocks(&mut text, &part.blocks, lang);
         text
     };
-    markdown::document_in_pieces(pieces(report, lang, compact, write), lang)
+    let mut pieces = pieces(report, lang, compact, write);
+    let text = markdown::document_in_pieces(&mut pieces, lang);
+    // The overview among them has a row of cells for every action.
+    left_to_exit(pieces);
+    text
 }
 
 /// The bilan as one HTML page, written as the Markdown is.
@@ -70,7 +75,10 @@ pub fn html(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
         html::write_blocks(&mut text, &part.blocks, lang);
         text
     };
-    html::page_in_pieces(pieces(report, lang, compact, write), lang)
+    let mut pieces = pieces(report, lang, compact, write);
+    let text = html::page_in_pieces(&mut pieces, lang);
+    left_to_exit(pieces);
+    text
 }
 
 /// The bilan, piece by piece, in reading order: the summary, the
