@@ -185,10 +185,8 @@ impl<'p> Report<'p> {
         lang: Lang,
     ) -> Report<'p> {
         let start = Opening::of(plan, period, committed[0]);
-        plan.rewind_to(period.to, committed[1]);
+        let closing = plan.rewind_then(period.to, committed[1], Tally::of);
         let end: &'p Plan = plan;
-        let many = end.actions.len() > PARALLEL_ACTIONS;
-        let closing = parallel::map(&end.actions, many, |_, action| Tally::of(action));
         let axes = axes(end, &start, &closing, period, today, lang);
         let mut at_end = FiguresSum::default();
         closing.iter().for_each(|tally| at_end.add_tally(*tally));
@@ -252,6 +250,7 @@ fn axes<'p>(
         let before = start.statuses.get(&after.id.value).copied();
         ActionReport::build(before, after, period, today, lang)
     });
+    let closing_by_axis = sums_by_axis(end, closing);
     let mut axes: Vec<AxisReport> = end
         .axes
         .iter()
@@ -265,7 +264,9 @@ fn axes<'p>(
                     .by_axis
                     .get(&id)
                     .map_or(0.0, |sum| sum.figures().progress),
-                progress_end: progress_of_axis(end, closing, id),
+                progress_end: closing_by_axis
+                    .get(&id)
+                    .map_or(0.0, |sum| sum.figures().progress),
                 actions: Vec::new(),
             }
         })
@@ -280,15 +281,16 @@ fn axes<'p>(
     axes
 }
 
-/// The mean progress of an axis's actions from their tallies, added in the
-/// plan's order.
-fn progress_of_axis(end: &Plan, closing: &[Tally], axis: u32) -> f64 {
-    let mut sum = FiguresSum::default();
-    let tallies = end.actions.iter().zip(closing);
-    tallies
-        .filter(|(action, _)| action.axis.as_ref().map(|a| a.value) == Some(axis))
-        .for_each(|(_, tally)| sum.add_tally(*tally));
-    sum.figures().progress
+/// The tallies of each axis's actions, added in the plan's order, in one
+/// look at the plan rather than one for each axis.
+fn sums_by_axis(end: &Plan, closing: &[Tally]) -> HashMap<u32, FiguresSum> {
+    let mut sums: HashMap<u32, FiguresSum> = HashMap::new();
+    for (action, tally) in end.actions.iter().zip(closing) {
+        if let Some(axis) = &action.axis {
+            sums.entry(axis.value).or_default().add_tally(*tally);
+        }
+    }
+    sums
 }
 
 /// The plan as the period opened, made one action at a time and not kept

@@ -178,6 +178,18 @@ impl Plan {
     /// fields the journal does not date from `then` when given; meetings
     /// held later left out.
     pub fn rewind_to(&mut self, date: NaiveDate, then: Option<&Plan>) {
+        self.rewind_then(date, then, |_| ());
+    }
+
+    /// `rewind_to`, each action then handed to `after` on the core that
+    /// rewound it, while it is still in that core's cache; what `after`
+    /// gives comes back in the plan's order.
+    pub fn rewind_then<R: Send>(
+        &mut self,
+        date: NaiveDate,
+        then: Option<&Plan>,
+        after: impl Fn(&Action) -> R + Sync,
+    ) -> Vec<R> {
         let since = self.since();
         self.actions.retain(|a| a.exists_on(date, since));
         self.meetings.retain(|m| m.date.value <= date);
@@ -187,7 +199,8 @@ impl Plan {
             if let Some(then) = then {
                 action.take_fields_from(then);
             }
-        });
+            after(action)
+        })
     }
 
     /// The day the plan's actions exist from when they do not say: the
