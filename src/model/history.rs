@@ -99,12 +99,20 @@ impl Action {
     /// later journal entries dropped, modalities and indicators added later
     /// left out, modalities done later not done yet, indicator values of
     /// later years unknown.
+    ///
+    /// What the day did not know yet is left to the system at exit, not
+    /// freed: a run rewinds a plan once or twice, and freeing a large
+    /// plan's later entries one by one, on every core, kept the cores
+    /// waiting on each other at the allocator's locks.
     pub fn rewind_to(&mut self, date: NaiveDate) {
         self.status = self.status_at(date);
-        self.log.retain(|entry| entry.date.value <= date);
-        self.modalities.retain(|m| m.existed_on(date));
-        self.indicators
-            .retain(|i| i.created.as_ref().is_none_or(|c| c.value <= date));
+        let later = self.log.extract_if(.., |entry| entry.date.value > date);
+        later.for_each(std::mem::forget);
+        let later = self.modalities.extract_if(.., |m| !m.existed_on(date));
+        later.for_each(std::mem::forget);
+        let later = (self.indicators)
+            .extract_if(.., |i| i.created.as_ref().is_some_and(|c| c.value > date));
+        later.for_each(std::mem::forget);
         for modality in &mut self.modalities {
             if modality.done_after(date) {
                 modality.status = Status::Planned;
@@ -116,7 +124,8 @@ impl Action {
             // Copied only when a value is to go: most are all of the past.
             if indicator.values.iter().any(|(y, _)| y.value > year) {
                 let known = indicator.values.iter().filter(|(y, _)| y.value <= year);
-                indicator.values = known.cloned().collect();
+                let known = known.cloned().collect();
+                std::mem::forget(std::mem::replace(&mut indicator.values, known));
             }
         }
     }
