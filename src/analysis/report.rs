@@ -238,47 +238,32 @@ fn axes<'p>(
     today: NaiveDate,
     lang: Lang,
 ) -> Vec<AxisReport<'p>> {
-    let placed: Vec<(usize, &Action)> = end
-        .axes
-        .iter()
-        .enumerate()
-        .flat_map(|(k, axis)| end.actions_of_axis(axis.id.value).map(move |a| (k, a)))
-        .collect();
     let many = end.actions.len() > PARALLEL_ACTIONS;
-    let reports = parallel::map(&placed, many, |_, (_, after)| {
-        // An action created during the period has no "before".
-        let before = start.statuses.get(&after.id.value).copied();
-        ActionReport::build(before, after, period, today, lang)
-    });
     let closing_by_axis = sums_by_axis(end, closing);
-    let mut axes: Vec<AxisReport> = end
-        .axes
-        .iter()
+    let progress = |sums: &HashMap<u32, FiguresSum>, id| {
+        sums.get(&id).map_or(0.0, |sum| sum.figures().progress)
+    };
+    (end.axes.iter())
         .map(|axis| {
             let id = axis.id.value;
+            let mine: Vec<&Action> = end.actions_of_axis(id).collect();
+            // Made in place, each axis's on every core: a large plan's
+            // reports are not moved into their axes one by one.
+            let actions = parallel::map(&mine, many, |_, after| {
+                // An action created during the period has no "before".
+                let before = start.statuses.get(&after.id.value).copied();
+                ActionReport::build(before, after, period, today, lang)
+            });
             AxisReport {
                 id,
                 title: &axis.title,
                 theme: axis.theme.as_deref(),
-                progress_start: start
-                    .by_axis
-                    .get(&id)
-                    .map_or(0.0, |sum| sum.figures().progress),
-                progress_end: closing_by_axis
-                    .get(&id)
-                    .map_or(0.0, |sum| sum.figures().progress),
-                actions: Vec::new(),
+                progress_start: progress(&start.by_axis, id),
+                progress_end: progress(&closing_by_axis, id),
+                actions,
             }
         })
-        .collect();
-    for (k, axis) in axes.iter_mut().enumerate() {
-        axis.actions
-            .reserve(placed.iter().filter(|(of, _)| *of == k).count());
-    }
-    for ((k, _), report) in placed.iter().zip(reports) {
-        axes[*k].actions.push(report);
-    }
-    axes
+        .collect()
 }
 
 /// The tallies of each axis's actions, added in the plan's order, in one
