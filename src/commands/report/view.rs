@@ -35,15 +35,17 @@ fn headers(names: &[Msg], lang: Lang) -> Vec<String> {
 const ACTIONS_PER_RUN: usize = 32;
 
 /// About what an action's section takes, in blocks and in bytes of
-/// Markdown per block (a dozen blocks, 1.5 KB): a run's blocks and text
-/// are then sized once instead of doubled a dozen times.
+/// Markdown per block (a dozen blocks, 1.5 KB): a section's blocks and a
+/// run's text are then sized once instead of doubled a dozen times.
 const BLOCKS_PER_ACTION: usize = 16;
 const MARKDOWN_PER_BLOCK: usize = 160;
 
 /// The bilan, laid out once for every markup.
 pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
+    let take =
+        |part: &mut Document, section: &mut Document| part.blocks.append(&mut section.blocks);
     let mut out = Document::new();
-    for piece in pieces(report, lang, compact, |part| part) {
+    for piece in pieces(report, lang, compact, Document::new, take) {
         match piece {
             Piece::Blocks(blocks) | Piece::Part(blocks) => out.blocks.extend(blocks.blocks),
         }
@@ -51,17 +53,18 @@ pub fn document(report: &Report, lang: Lang, compact: bool) -> Document {
     out
 }
 
-/// The bilan as Markdown, written as it is laid out: each run of actions'
-/// sections is written on the core that laid it out, and its blocks let go
-/// there, so that the blocks of a large plan's bilan are never all held at
-/// once. The text comes in pieces, to be written one after the other.
+/// The bilan as Markdown, written as it is laid out: each action's section
+/// is written on the core that laid it out, and its blocks let go there
+/// at once, so that the blocks of a large plan's bilan are never all held.
+/// The text comes in pieces, a run of actions each, to be written one
+/// after the other.
 pub fn markdown(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
-    let write = |part: Document| {
-        let mut text = String::with_capacity(part.blocks.len() * MARKDOWN_PER_BLOCK);
-        markdown::write_blocks(&mut text, &part.blocks, lang);
-        text
+    let begin = || String::with_capacity(ACTIONS_PER_RUN * BLOCKS_PER_ACTION * MARKDOWN_PER_BLOCK);
+    let write = |text: &mut String, section: &mut Document| {
+        markdown::write_blocks(text, &section.blocks, lang);
+        section.blocks.clear();
     };
-    let mut pieces = pieces(report, lang, compact, write);
+    let mut pieces = pieces(report, lang, compact, begin, write);
     let text = markdown::document_in_pieces(&mut pieces, lang);
     // The overview among them has a row of cells for every action.
     left_to_exit(pieces);
@@ -70,12 +73,11 @@ pub fn markdown(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
 
 /// The bilan as one HTML page, written as the Markdown is.
 pub fn html(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
-    let write = |part: Document| {
-        let mut text = String::new();
-        html::write_blocks(&mut text, &part.blocks, lang);
-        text
+    let write = |text: &mut String, section: &mut Document| {
+        html::write_blocks(text, &section.blocks, lang);
+        section.blocks.clear();
     };
-    let mut pieces = pieces(report, lang, compact, write);
+    let mut pieces = pieces(report, lang, compact, String::new, write);
     let text = html::page_in_pieces(&mut pieces, lang);
     left_to_exit(pieces);
     text
@@ -83,14 +85,15 @@ pub fn html(report: &Report, lang: Lang, compact: bool) -> Vec<String> {
 
 /// The bilan, piece by piece, in reading order: the summary, the
 /// overview, the financing, each axis with its actions' sections, and the
-/// governance. The actions' sections are laid out a run
-/// at a time, each run then turned by `finish` into what the caller keeps,
-/// on every core for a large plan.
+/// governance. The actions' sections are laid out a run at a time, on
+/// every core for a large plan: each run's part is begun by `begin`, and
+/// each section, once laid out, handed to `add`, which takes its blocks.
 fn pieces<T: Send>(
     report: &Report,
     lang: Lang,
     compact: bool,
-    finish: impl Fn(Document) -> T + Sync,
+    begin: impl Fn() -> T + Sync,
+    add: impl Fn(&mut T, &mut Document) + Sync,
 ) -> Vec<Piece<T>> {
     let mut head = Document::new();
     letterhead(report, lang, &mut head);
@@ -110,13 +113,15 @@ fn pieces<T: Send>(
         .collect();
     let many = runs.iter().map(|(_, run)| run.len()).sum::<usize>() > PARALLEL_ACTIONS;
     let parts = parallel::map_each(&runs, many, |_, (_, run)| {
-        let mut part = Document {
-            blocks: Vec::with_capacity(run.len() * BLOCKS_PER_ACTION),
+        let mut part = begin();
+        let mut section = Document {
+            blocks: Vec::with_capacity(BLOCKS_PER_ACTION),
         };
         for action in *run {
-            action::section(report, action, lang, compact, &mut part);
+            action::section(report, action, lang, compact, &mut section);
+            add(&mut part, &mut section);
         }
-        finish(part)
+        part
     });
     let mut parts = runs.iter().map(|(axis, _)| *axis).zip(parts).peekable();
     for (k, axis) in report.axes.iter().enumerate() {
