@@ -115,6 +115,12 @@ impl FileContext<'_> {
     }
 }
 
+/// About the most keys a table of the format is asked for (a modality,
+/// a journal entry: a handful; an action: a few more): its list of keys is
+/// sized once instead of grown, for each of the tens of thousands of
+/// tables of a large plan.
+const FIELDS_PER_TABLE: usize = 16;
+
 /// Reads one table. Create it, ask for each key, then call `finish`.
 pub struct TableReader<'t, 'i> {
     table: &'t DeTable<'i>,
@@ -125,6 +131,7 @@ pub struct TableReader<'t, 'i> {
     path: &'static str,
     /// Every key asked for, found or not: the allowed keys of this table.
     fields: Vec<Field>,
+    /// The keys asked for as required, when the format is being described.
     required: Vec<&'static str>,
 }
 
@@ -134,7 +141,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             table,
             span,
             path,
-            fields: Vec::new(),
+            fields: Vec::with_capacity(FIELDS_PER_TABLE),
             required: Vec::new(),
         }
     }
@@ -203,7 +210,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
     /// Reports `key` as missing when the table lacks it; read it afterwards
     /// with the method of its type.
     pub fn require(&mut self, ctx: &mut FileContext, key: &'static str) {
-        self.required.push(key);
+        // Only the description of the format (`ctg schema`) lists them.
+        if ctx.fields.is_some() {
+            self.required.push(key);
+        }
         if !self.table.contains_key(key) {
             self.missing(ctx, key);
         }
@@ -383,13 +393,13 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     /// Reports every key that was never asked for as unknown.
     pub fn finish(self, ctx: &mut FileContext) {
-        let known: Vec<&str> = self.fields.iter().map(|field| field.key).collect();
         // A table has a handful of allowed keys: a scan beats hashing them.
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
-            if known.contains(&name) {
+            if self.fields.iter().any(|field| field.key == name) {
                 continue;
             }
+            let known: Vec<&str> = self.fields.iter().map(|field| field.key).collect();
             let lang = ctx.lang;
             let help = match closest(name, &known) {
                 Some(near) => lang.fill(Msg::DiagDidYouMeanKey, &[&near]),
