@@ -317,12 +317,12 @@ fn read_action(mut table: TableReader, ctx: &mut FileContext) -> Option<Action> 
     let status = read_status(&mut table, ctx);
     let pilots = table.string_list(ctx, "pilots");
     let roles = table
-        .entries(ctx, "roles", FieldType::Text)
+        .entries(ctx, "roles", &FieldType::Text)
         .into_iter()
         .filter_map(|(actor, value)| match value.get_ref() {
-            DeValue::String(role) => Some((actor, role.to_string())),
+            DeValue::String(role) => Some((actor.owned(), role.to_string())),
             _ => {
-                ctx.wrong_type(&actor.value, Msg::TypeString, value);
+                ctx.wrong_type(actor.value, Msg::TypeString, value);
                 None
             }
         })

@@ -62,7 +62,7 @@ pub enum FieldType {
     Table(&'static str),
     /// A table whose keys are free; `years` when they are years.
     Entries {
-        values: Box<FieldType>,
+        values: &'static FieldType,
         years: bool,
     },
 }
@@ -364,11 +364,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
         &mut self,
         ctx: &mut FileContext,
         key: &'static str,
-        values: FieldType,
-    ) -> Vec<(Located<String>, &'t Spanned<DeValue<'i>>)> {
+        values: &'static FieldType,
+    ) -> Vec<(Located<&'t str>, &'t Spanned<DeValue<'i>>)> {
         let ty = FieldType::Entries {
             years: matches!(key, "values" | "spent"),
-            values: Box::new(values),
+            values,
         };
         let Some(value) = self.get(key, ty) else {
             return Vec::new();
@@ -382,7 +382,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
             .map(|(name, value)| {
                 (
                     Located {
-                        value: name.get_ref().to_string(),
+                        value: name.get_ref().as_ref(),
                         span: ctx.span(name.span()),
                     },
                     value,

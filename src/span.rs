@@ -44,6 +44,16 @@ pub struct Located<T> {
     pub span: Span,
 }
 
+impl Located<&str> {
+    /// The text borrowed from where it was read, as a text of its own.
+    pub fn owned(&self) -> Located<String> {
+        Located {
+            value: self.value.to_string(),
+            span: self.span.clone(),
+        }
+    }
+}
+
 impl<T> std::ops::Deref for Located<T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -36,14 +36,14 @@ pub(super) fn read_convention(mut table: TableReader, ctx: &mut FileContext) -> 
         deliberation: table.string(ctx, "deliberation").map(|d| d.value),
         transmitted: table.date(ctx, "transmitted"),
         actors: table
-            .entries(ctx, "actors", FieldType::Table("actors.*"))
+            .entries(ctx, "actors", &FieldType::Table("actors.*"))
             .into_iter()
-            .filter_map(|(id, value)| read_actor(id, value, ctx))
+            .filter_map(|(id, value)| read_actor(id.owned(), value, ctx))
             .collect(),
         bodies: table
-            .entries(ctx, "bodies", FieldType::Table("bodies.*"))
+            .entries(ctx, "bodies", &FieldType::Table("bodies.*"))
             .into_iter()
-            .filter_map(|(key, value)| read_body(key, value, ctx))
+            .filter_map(|(key, value)| read_body(key.owned(), value, ctx))
             .collect(),
     };
     table.finish(ctx);

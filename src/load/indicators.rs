@@ -36,8 +36,8 @@ pub(super) fn read_yearly(
     key: &'static str,
 ) -> Vec<(Located<i32>, f64)> {
     let values = match key {
-        "spent" => FieldType::Amount,
-        _ => FieldType::Number,
+        "spent" => &FieldType::Amount,
+        _ => &FieldType::Number,
     };
     let entries = table.entries(ctx, key, values);
     let mut yearly = Vec::with_capacity(entries.len());
@@ -54,7 +54,7 @@ pub(super) fn read_yearly(
             );
             return None;
         };
-        let amount = read_number(ctx, &year.value, value)?;
+        let amount = read_number(ctx, year.value, value)?;
         Some((
             Located {
                 value: number,

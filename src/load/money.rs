@@ -12,11 +12,11 @@ pub(super) fn read_financers(
     ctx: &mut FileContext,
 ) -> Vec<(Located<String>, f64)> {
     table
-        .entries(ctx, "financers", FieldType::Amount)
+        .entries(ctx, "financers", &FieldType::Amount)
         .into_iter()
         .filter_map(|(actor, value)| {
-            let amount = read_number(ctx, &actor.value, value)?;
-            Some((actor, amount))
+            let amount = read_number(ctx, actor.value, value)?;
+            Some((actor.owned(), amount))
         })
         .collect()
 }
