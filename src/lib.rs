@@ -18,6 +18,7 @@ pub mod edit;
 pub mod error;
 pub mod failure;
 pub mod git;
+pub mod heap;
 pub mod i18n;
 pub mod load;
 pub mod model;

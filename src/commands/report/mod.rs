@@ -21,6 +21,7 @@ use crate::render::{self, csv, docx, odt, xlsx};
 /// The bilan in the format asked (by `--format` or the extension of
 /// `-o FILE`, which the edge has already read), markdown by default.
 pub fn run(context: &Context, args: &ReportArgs) -> Result<Output, Error> {
+    crate::heap::grow_in_large_steps();
     let lang = context.lang;
     let period = period(args, context)?;
     let format = args.format.unwrap_or(ReportFormat::Md);
