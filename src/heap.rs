@@ -4,7 +4,7 @@
 //! time: one `mprotect` for every 4 KB, each holding the lock of the
 //! process's memory map while the other cores' page faults wait for it.
 //! Reading a large plan and writing its bilan grew the arenas some 15,000
-//! times (docs/speed.md, **Measured and not kept in the fifth round**).
+//! times (docs/speed.md, the fifth round).
 
 /// How much an arena is made ready at once: the most glibc gives one
 /// (64 MB on 64 bits). Only address space: a page is the system's until
