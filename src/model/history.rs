@@ -200,8 +200,11 @@ impl Plan {
         after: impl Fn(&Action) -> R + Sync,
     ) -> Vec<R> {
         let since = self.since();
-        self.actions.retain(|a| a.exists_on(date, since));
-        self.meetings.retain(|m| m.date.value <= date);
+        // Left to the system at exit, as an action's later entries are.
+        let later = self.actions.extract_if(.., |a| !a.exists_on(date, since));
+        later.for_each(std::mem::forget);
+        let later = self.meetings.extract_if(.., |m| m.date.value > date);
+        later.for_each(std::mem::forget);
         let many = self.actions.len() > PARALLEL_ACTIONS;
         parallel::map_mut(&mut self.actions, many, |_, action| {
             action.rewind_to(date);
