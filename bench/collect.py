@@ -19,7 +19,7 @@ import argparse, os, shutil, statistics, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from run import ENV, REPO, peak_memory, run_once  # noqa: E402
+from run import ENV, REPO, peak_memory, release_build, run_once  # noqa: E402
 
 
 def fill_statuses(path, label):
@@ -50,8 +50,7 @@ def main():
     parser.add_argument("--keep", help="generate the plan here and keep it")
     args = parser.parse_args()
 
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ctg"], cwd=REPO, check=True)
-    ctg = os.path.join(REPO, "target", "release", "ctg")
+    ctg = release_build("--bin", "ctg")["ctg"]
     work = args.keep or tempfile.mkdtemp(prefix="ctg-bench-collect-")
     plan = os.path.join(work, f"plan-{args.actions}")
     if not os.path.isdir(plan):

@@ -21,7 +21,7 @@ several times each:
 It prints the median wall time and peak memory of each, and the ratios the
 project's targets are stated in. Machines are noisy: compare ratios, not seconds.
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -30,6 +30,34 @@ TODAY = "2026-06-30"  # the generated plans are valid on this day
 
 ENV = dict(os.environ, CTG_TODAY=TODAY, NO_COLOR="1")
 ENV.pop("CTG_PLAN", None)
+
+
+def release_build(*targets):
+    """Builds the targets cargo is given (`"--bin", "ctg"`, `"--example", …`)
+    in release mode and returns their programs by name, where cargo says it
+    put them: under target/<target>/release/, since every build names its
+    target (.cargo/config.toml)."""
+    proc = subprocess.run(["cargo", "build", "--release", "--quiet", "--message-format=json-render-diagnostics",
+                           *targets], cwd=REPO, check=True, stdout=subprocess.PIPE)
+    built = {}
+    for line in proc.stdout.decode().splitlines():
+        message = json.loads(line)
+        if message.get("reason") == "compiler-artifact" and message.get("executable"):
+            built[message["target"]["name"]] = message["executable"]
+    return built
+
+
+def hello_world():
+    """The start floor: bench/hello.rs built as a Rust program is by default,
+    linked to the C library dynamically, with the release profile's
+    optimisations. rustc is called directly so that the static linking the
+    project's own builds ask for (.cargo/config.toml) does not reach it."""
+    program = os.path.join(REPO, "target", "hello-world", "hello")
+    os.makedirs(os.path.dirname(program), exist_ok=True)
+    subprocess.run(["rustc", "--edition", "2024", "-C", "opt-level=3", "-C", "lto=fat", "-C", "codegen-units=1",
+                    "-C", "panic=abort", "-C", "target-feature=-crt-static",
+                    "-o", program, os.path.join(HERE, "hello.rs")], check=True)
+    return program
 
 
 def next_argv(argv):
@@ -157,12 +185,9 @@ def main():
     parser.add_argument("--keep", help="generate the corpora here and keep them")
     args = parser.parse_args()
 
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ctg",
-                    "--example", "parse-floor", "--example", "hello"], cwd=REPO, check=True)
-    target = os.path.join(REPO, "target", "release")
-    ctg = os.path.join(target, "ctg")
-    floor = os.path.join(target, "examples", "parse-floor")
-    hello = os.path.join(target, "examples", "hello")
+    built = release_build("--bin", "ctg", "--example", "parse-floor")
+    ctg, floor = built["ctg"], built["parse-floor"]
+    hello = hello_world()
 
     work = args.keep or tempfile.mkdtemp(prefix="ctg-bench-")
     sizes = [250, 500, 1000]

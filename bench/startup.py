@@ -5,22 +5,23 @@ hello-world process, for the release build and any other builds given.
 
     python3 bench/startup.py [--rounds 150] [CTG…]
 
-Builds the release binary and the hello-world baseline, then runs each
-command in alternation and prints the median wall time, the ratios to
-hello world and the median page faults of each process (minor faults, which
-cost much of a start on a virtual machine). A statically linked build, to
-compare with, is made by
+Builds the release binary (linked statically on Linux with glibc, see
+.cargo/config.toml) and the hello-world baseline (linked dynamically, as a
+Rust program is by default), then runs each command in alternation and
+prints the median wall time, the ratios to hello world and the median page
+faults of each process (minor faults, which cost much of a start on a
+virtual machine). A build linked dynamically, to compare with, is made by
 
-    RUSTFLAGS="-C target-feature=+crt-static" cargo build --release \\
-        --target x86_64-unknown-linux-gnu --target-dir target/static
+    RUSTFLAGS="-C target-feature=-crt-static" cargo build --release \\
+        --target-dir target/dynamic
 
-and given as target/static/x86_64-unknown-linux-gnu/release/ctg.
+and given as target/dynamic/x86_64-unknown-linux-gnu/release/ctg.
 """
 import argparse, os, resource, statistics, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from run import ENV, REPO, run_once  # noqa: E402
+from run import ENV, REPO, hello_world, release_build, run_once  # noqa: E402
 
 
 def main():
@@ -28,11 +29,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=150)
     parser.add_argument("others", nargs="*", metavar="CTG", help="other ctg binaries to time too")
     args = parser.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "ctg", "--example", "hello"],
-                   cwd=REPO, check=True)
-    target = os.path.join(REPO, "target", "release")
-    commands = {"hello world": [os.path.join(target, "examples", "hello")],
-                "ctg status (release)": [os.path.join(target, "ctg"), "status"]}
+    commands = {"hello world": [hello_world()],
+                "ctg status (release)": [release_build("--bin", "ctg")["ctg"], "status"]}
     for other in args.others:
         commands[f"ctg status ({other})"] = [os.path.abspath(other), "status"]
     os.chdir(REPO)  # where `ctg status` finds plan/
