@@ -55,7 +55,7 @@ def hello_world():
     program = os.path.join(REPO, "target", "hello-world", "hello")
     os.makedirs(os.path.dirname(program), exist_ok=True)
     subprocess.run(["rustc", "--edition", "2024", "-C", "opt-level=3", "-C", "lto=fat", "-C", "codegen-units=1",
-                    "-C", "panic=abort", "-C", "target-feature=-crt-static",
+                    "-C", "panic=abort", "-C", "strip=debuginfo", "-C", "target-feature=-crt-static",
                     "-o", program, os.path.join(HERE, "hello.rs")], check=True)
     return program
 
