@@ -28,8 +28,7 @@ FUNCTION = re.compile(r"^(c?)fn=\((\d+)\)(?: (.*))?$")
 
 
 def functions_run(ctg, args, out):
-    """The symbols of the functions one run of `ctg args` executed, in the
-    order callgrind reports them."""
+    """The symbols of the functions one run of `ctg args` executed."""
     subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={out}", ctg, *args],
                    cwd=REPO, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     names, symbols = {}, []
@@ -43,9 +42,10 @@ def functions_run(ctg, args, out):
                 names[number] = name
             if callee:
                 continue
-            # A recursive call is reported as name'2; code without a symbol as 0x….
+            # A recursive call is reported as name'2; code without a symbol as 0x…,
+            # the C library's start as (below main).
             symbol = re.sub(r"'\d+$", "", names[number])
-            if not symbol.startswith("0x"):
+            if not symbol.startswith(("0x", "(")):
                 symbols.append(symbol)
     return symbols
 
@@ -55,10 +55,11 @@ def main():
     ordered, seen = [], set()
     with tempfile.TemporaryDirectory() as work:
         for index, args in enumerate(COMMANDS):
-            for symbol in functions_run(ctg, args, os.path.join(work, f"callgrind.{index}")):
-                if symbol not in seen:
-                    seen.add(symbol)
-                    ordered.append(symbol)
+            # Sorted within a command: callgrind's order changes from run to
+            # run, and the file is reviewed in git.
+            new = set(functions_run(ctg, args, os.path.join(work, f"callgrind.{index}"))) - seen
+            seen |= new
+            ordered += sorted(new)
     with open(os.path.join(REPO, "startup.order"), "w") as order:
         order.write("".join(symbol + "\n" for symbol in ordered))
     print(f"startup.order: {len(ordered)} functions, from {len(COMMANDS)} commands")
