@@ -10,7 +10,7 @@ Builds the release binary (linked statically on Linux with glibc, see
 Rust program is by default), then runs each command in alternation and
 prints the median wall time, the ratios to hello world and the median page
 faults of each process (minor faults, which cost much of a start on a
-virtual machine), then how many of the functions startup.order names the
+virtual machine), the programs in a new order each round, then how many of the functions startup.order names the
 build has (build.rs). A build linked dynamically, to compare with, is made by
 
     RUSTFLAGS="-C target-feature=-crt-static" cargo build --release \\
@@ -18,7 +18,7 @@ build has (build.rs). A build linked dynamically, to compare with, is made by
 
 and given as target/dynamic/x86_64-unknown-linux-gnu/release/ctg.
 """
-import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile
+import argparse, os, random, resource, shutil, statistics, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -51,8 +51,15 @@ def main():
     os.chdir(REPO)  # where `ctg status` finds plan/
     times = {name: [] for name in commands}
     faults = {name: [] for name in commands}
+    # Each round in a new order, so that no program is always the first or
+    # always after the same one: in one run, hello world run first measured
+    # 6 % slower than the same program run after it.
+    order = list(commands)
+    shuffle = random.Random(1).shuffle
     for _ in range(args.rounds):
-        for name, argv in commands.items():
+        shuffle(order)
+        for name in order:
+            argv = commands[name]
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt
             times[name].append(run_once(argv))
             faults[name].append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt - before)
