@@ -7,11 +7,12 @@ hello-world process, for the release build and any other builds given.
 
 Builds the release binary (linked statically on Linux with glibc, see
 .cargo/config.toml) and the hello-world baseline (linked dynamically, as a
-Rust program is by default), then runs each command in alternation and
-prints the median wall time, the ratios to hello world and the median page
-faults of each process (minor faults, which cost much of a start on a
-virtual machine), the programs in a new order each round, then how many of the functions startup.order names the
-build has (build.rs). A build linked dynamically, to compare with, is made by
+Rust program is by default), then runs each command in alternation, in a
+new order each round, and prints the median wall time, the ratios to hello
+world and the median page faults of each process (minor faults, which cost
+much of a start on a virtual machine), then how many of the functions
+startup.order names the build has (build.rs). A build linked dynamically,
+to compare with, is made by
 
     RUSTFLAGS="-C target-feature=-crt-static" cargo build --release \\
         --target-dir target/dynamic
