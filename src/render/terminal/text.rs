@@ -5,15 +5,14 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// The columns `text` takes. Printable ASCII, most words even of a French
-/// text, takes one column a byte, counted without looking each character
-/// up (a fifth of the renderer's instructions for `ctg status`).
+/// The columns `text` takes. Its start in printable ASCII, most of a line
+/// even of French, takes one column a byte, counted without looking each
+/// character up; the rest is measured by `unicode-width`, with the last
+/// ASCII character, which what follows may change ("1" and a keycap).
 pub fn width(text: &str) -> usize {
-    if text.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
-        text.len()
-    } else {
-        UnicodeWidthStr::width(text)
-    }
+    let ascii = text.bytes().take_while(|byte| (b' '..=b'~').contains(byte));
+    let plain = ascii.count().saturating_sub(1);
+    plain + UnicodeWidthStr::width(&text[plain..])
 }
 
 /// The columns the widest line of `text` takes.
@@ -222,7 +221,7 @@ mod tests {
     }
 
     #[test]
-    fn width_counts_printable_ascii_by_bytes_and_the_rest_by_unicode() {
+    fn width_counts_a_printable_ascii_start_by_bytes_and_the_rest_by_unicode() {
         for text in [
             "",
             "Parentalité",
@@ -231,6 +230,10 @@ mod tests {
             "漢字",
             "\u{7f}x",
             "42\u{a0}%",
+            "Val'Aïgo",
+            "avancement 1\u{fe0f}\u{20e3}",
+            "CCVA\u{301}",
+            "2024 漢字 ok",
         ] {
             assert_eq!(width(text), UnicodeWidthStr::width(text), "{text:?}");
         }
