@@ -18,13 +18,21 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 impl Lang {
     /// A date as people of this language write it in a table: 30/11/2023 or 2023-11-30.
     pub fn short_date(self, date: NaiveDate) -> String {
+        let mut out = String::with_capacity(10);
+        self.push_short_date(&mut out, date);
+        out
+    }
+
+    /// `short_date`, written at the end of `out`.
+    pub fn push_short_date(self, out: &mut String, date: NaiveDate) {
         let (year, month, day) = (date.year(), date.month(), date.day());
         // Digit by digit: chrono reads its format string on every call, and
         // the formatting machinery costs ten times as much, for some 100,000
         // dates in a large bilan. Its `%Y` signs the years outside 0–9999:
         // those are left to it.
         if !(0..=9999).contains(&year) {
-            return self.short_date_by_chrono(date);
+            out.push_str(&self.short_date_by_chrono(date));
+            return;
         }
         let year = year as u32;
         // Day first in French, year first in English; the month between.
@@ -32,13 +40,11 @@ impl Lang {
             Lang::Fr => ((day, 2), '/', (year, 4)),
             Lang::En => ((year, 4), '-', (day, 2)),
         };
-        let mut out = String::with_capacity(10);
-        push_digits(&mut out, first.0, first.1);
+        push_digits(out, first.0, first.1);
         out.push(separator);
-        push_digits(&mut out, month, 2);
+        push_digits(out, month, 2);
         out.push(separator);
-        push_digits(&mut out, last.0, last.1);
-        out
+        push_digits(out, last.0, last.1);
     }
 
     fn short_date_by_chrono(self, date: NaiveDate) -> String {
@@ -88,42 +94,46 @@ impl Lang {
     /// are some.
     pub fn euros(self, amount: f64) -> String {
         let cents = (amount * 100.0).round() as i64;
-        let (sign, cents) = if cents < 0 {
-            ("-", -cents)
-        } else {
-            ("", cents)
+        let (whole, fraction) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+        let (separator, comma) = match self {
+            Lang::Fr => ("\u{202f}", ','),
+            Lang::En => (",", '.'),
         };
-        let (whole, fraction) = (cents / 100, cents % 100);
-        let digits = whole.to_string();
-        let separator = match self {
-            Lang::Fr => "\u{202f}",
-            Lang::En => ",",
-        };
-        let mut grouped = String::new();
-        for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
-                grouped.push_str(separator);
+        let mut out = String::with_capacity(24);
+        if cents < 0 {
+            out.push('-');
+        }
+        if self == Lang::En {
+            out.push('€');
+        }
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(whole);
+        for (index, digit) in digits.char_indices() {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                out.push_str(separator);
             }
-            grouped.push(digit);
+            out.push(digit);
         }
-        let fraction = match (fraction, self) {
-            (0, _) => String::new(),
-            (f, Lang::Fr) => format!(",{f:02}"),
-            (f, Lang::En) => format!(".{f:02}"),
-        };
-        match self {
-            Lang::Fr => format!("{sign}{grouped}{fraction}\u{a0}€"),
-            Lang::En => format!("{sign}€{grouped}{fraction}"),
+        if fraction != 0 {
+            out.push(comma);
+            push_digits(&mut out, fraction as u32, 2);
         }
+        if self == Lang::Fr {
+            out.push_str("\u{a0}€");
+        }
+        out
     }
 
     /// A share between 0 and 1 as a whole percentage: "42 %" in French, "42%" in English.
     pub fn percent(self, share: f64) -> String {
         let value = (share * 100.0).round() as i64;
-        match self {
-            Lang::Fr => format!("{value}\u{a0}%"),
-            Lang::En => format!("{value}%"),
+        let mut out = String::with_capacity(8);
+        out.push_str(itoa::Buffer::new().format(value));
+        if self == Lang::Fr {
+            out.push('\u{a0}');
         }
+        out.push('%');
+        out
     }
 }
 
@@ -144,7 +154,7 @@ pub fn decimal(value: f64, comma: bool) -> String {
     // to the float's own writing.
     let negative_zero = rounded == 0.0 && rounded.is_sign_negative();
     if rounded.fract() == 0.0 && rounded.abs() < 9.0e15 && !negative_zero {
-        return (rounded as i64).to_string();
+        return itoa::Buffer::new().format(rounded as i64).to_string();
     }
     let mut text = rounded.to_string();
     if let (true, Some(point)) = (comma, text.find('.')) {
@@ -221,6 +231,59 @@ mod tests {
                     "{date:?}"
                 );
             }
+        }
+    }
+
+    /// Amounts and shares written digit by digit read as the formatting
+    /// machinery writes them: sign, groups of three, cents, symbol.
+    #[test]
+    fn amounts_and_shares_read_as_format_writes_them() {
+        let by_format = |amount: f64, lang: Lang| {
+            let cents = (amount * 100.0).round() as i64;
+            let sign = if cents < 0 { "-" } else { "" };
+            let (whole, fraction) = (cents.abs() / 100, cents.abs() % 100);
+            let digits = whole.to_string();
+            let separator = if lang == Lang::Fr { "\u{202f}" } else { "," };
+            let mut grouped = String::new();
+            for (index, digit) in digits.chars().enumerate() {
+                if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                    grouped.push_str(separator);
+                }
+                grouped.push(digit);
+            }
+            match (lang, fraction) {
+                (Lang::Fr, 0) => format!("{sign}{grouped}\u{a0}€"),
+                (Lang::Fr, f) => format!("{sign}{grouped},{f:02}\u{a0}€"),
+                (Lang::En, 0) => format!("{sign}€{grouped}"),
+                (Lang::En, f) => format!("{sign}€{grouped}.{f:02}"),
+            }
+        };
+        let mut amounts = vec![
+            0.0,
+            -0.0,
+            0.004,
+            0.005,
+            -0.01,
+            999.99,
+            1000.0,
+            -1234567.891,
+            1e15,
+        ];
+        amounts.extend((-2000..2000).map(|n| f64::from(n) * 123.457));
+        for amount in amounts {
+            for lang in [Lang::Fr, Lang::En] {
+                assert_eq!(lang.euros(amount), by_format(amount, lang), "{amount:?}");
+            }
+        }
+        for share in (-20..220).map(|n| f64::from(n) / 100.0 + 0.004) {
+            assert_eq!(
+                Lang::Fr.percent(share),
+                format!("{}\u{a0}%", (share * 100.0).round() as i64)
+            );
+            assert_eq!(
+                Lang::En.percent(share),
+                format!("{}%", (share * 100.0).round() as i64)
+            );
         }
     }
 }

@@ -155,7 +155,7 @@ fn write_row(out: &mut String, cells: impl Iterator<Item = impl AsRef<str>>) {
 pub fn plain_cell(cell: &Cell, lang: Lang) -> Cow<'_, str> {
     match cell {
         Cell::Text(text) | Cell::Brief { full: text, .. } => text.as_str().into(),
-        Cell::Int(number) => number.to_string().into(),
+        Cell::Int(number) => itoa::Buffer::new().format(*number).to_string().into(),
         Cell::Number(number) => lang.number(*number).into(),
         Cell::Share(share) => lang.percent(*share).into(),
         Cell::Euros(amount) => lang.euros(*amount).into(),

@@ -78,8 +78,8 @@ pub fn section(
 /// written into the date's own string (there are some 180,000 in the
 /// bilan of a plan of 10,000 actions).
 fn dated(date: chrono::NaiveDate, text: &str, lang: Lang) -> String {
-    let mut line = lang.short_date(date);
-    line.reserve(" — ".len() + text.len());
+    let mut line = String::with_capacity("31/12/2025 — ".len() + text.len());
+    lang.push_short_date(&mut line, date);
     line.push_str(" — ");
     line.push_str(text);
     line
@@ -142,8 +142,10 @@ fn indicators(action: &ActionReport, lang: Lang) -> Table {
     let number = |value: Option<f64>| value.map_or_else(|| "—".to_string(), |v| lang.number(v));
     let year = action.indicators.iter().find_map(|i| i.year);
     let previous = action.indicators.iter().find_map(|i| i.previous_year);
-    let column =
-        |year: Option<i32>, unknown: &str| year.map_or(unknown.to_string(), |y| y.to_string());
+    let column = |year: Option<i32>, unknown: &str| match year {
+        Some(year) => itoa::Buffer::new().format(year).to_string(),
+        None => unknown.to_string(),
+    };
     let header = vec![
         lang.text(Msg::ReportIndicatorName).to_string(),
         lang.text(Msg::ReportBaseline).to_string(),
