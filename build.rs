@@ -9,7 +9,9 @@
 //! the file is made again.
 
 use std::env;
+use std::io::Write;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
@@ -22,9 +24,57 @@ fn main() {
     if !order.is_file() {
         return; // until bench/startup_order.py has made it
     }
-    println!(
-        "cargo::rustc-link-arg-bin=ctg=-Wl,--symbol-ordering-file={}",
-        order.display()
-    );
-    println!("cargo::rustc-link-arg-bin=ctg=-Wl,--no-warn-symbol-ordering");
+    let arguments = [
+        format!("-Wl,--symbol-ordering-file={}", order.display()),
+        "-Wl,--no-warn-symbol-ordering".to_string(),
+    ];
+    // rustup's compilers link with their own lld; a compiler from a
+    // distribution, or one told otherwise (`-C linker-features=-lld`),
+    // calls the system's linker, which may not know the option: the
+    // program is then linked in the usual order rather than not at all.
+    if !links_with(&arguments) {
+        return;
+    }
+    for argument in arguments {
+        println!("cargo::rustc-link-arg-bin=ctg={argument}");
+    }
+}
+
+/// Whether the compiler, with the flags of this build, links an empty
+/// program given these linker arguments.
+fn links_with(arguments: &[String]) -> bool {
+    let (Some(rustc), Some(out_dir), Ok(target)) = (
+        env::var_os("RUSTC"),
+        env::var_os("OUT_DIR"),
+        env::var("TARGET"),
+    ) else {
+        return false;
+    };
+    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let mut command = Command::new(rustc);
+    command
+        .args([
+            "--crate-name",
+            "link_probe",
+            "--crate-type",
+            "bin",
+            "--target",
+        ])
+        .arg(target)
+        .arg("--out-dir")
+        .arg(out_dir)
+        .args(flags.split('\u{1f}').filter(|flag| !flag.is_empty()))
+        .args(arguments.iter().map(|a| format!("-Clink-arg={a}")))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let Ok(mut child) = command.spawn() else {
+        return false;
+    };
+    let written = child
+        .stdin
+        .take()
+        .is_some_and(|mut stdin| stdin.write_all(b"fn main() {}\n").is_ok());
+    child.wait().is_ok_and(|status| status.success()) && written
 }
