@@ -18,12 +18,17 @@ several times each:
   - check of the plan with many warnings, for people and in JSON;
   - ctg check on one plan, ctg status on the bundled plan;
   - a hello-world process (the start floor).
-The commands on a small plan and hello world, which take a millisecond or
-two, run 40 times a round, in turn with each other.
-It prints the median wall time and peak memory of each, and the ratios the
-project's targets are stated in. Machines are noisy: compare ratios, not seconds.
+Each target's command runs right beside what it is measured against (the
+parse floor, check, the JSON, hello world), in a new order each round, and
+its ratio is taken pair by pair: the machine's slow spells, which last
+seconds, then weigh on both sides of a ratio alike. The commands on a small
+plan and hello world, which take a millisecond or two, run 40 times a round,
+and the check of the plan with many warnings and its JSON 10 times.
+It prints the median wall time and peak memory of each command, and the
+median of each target's ratios with the middle half of them. Machines are
+noisy: compare ratios, not seconds.
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, random, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -106,8 +111,8 @@ def peak_memory(argv):
     return int(proc.stderr.decode().strip().splitlines()[-1]) * 1024 / 1e6
 
 
-# The commands that only start and read a small plan, and how many times a
-# round each runs.
+# The commands that only start and read a small plan run this many times a
+# round, in turn with each other.
 QUICK = ("ctg check (one plan)", "ctg status (bundled plan)", "hello world")
 QUICK_RUNS = 40
 
@@ -160,37 +165,76 @@ def single_plans(work, args):
     return big, warned, repo
 
 
-def ratios(median, memory, sizes, plan_megabytes):
-    """The ratios of the targets, each measured in this run."""
-    def line(label, value, target, unit=""):
-        print(f"  {label:46} {value:6.2f}{unit}  [{target}]")
+# The check of the plan with many warnings takes some 30 ms: its pair runs
+# this many times a round.
+WARNINGS_RUNS = 10
+
+
+def targets(compare):
+    """The ratios of the targets: (label, command, what it is measured
+    against, how many times, target). Each is taken run beside run."""
+    floor = "parse floor (large plan)"
+    check = "ctg check (large plan)"
+    listed = [(name.replace("(large plan)", "/ parse floor"), name, floor, 1, "<= 1.3") for name in LARGE_COMMANDS]
+    listed += [
+        ("check, 4000 warnings: people / json", "ctg check (warnings)", "ctg check --format json (warnings)", 1, "<= 2"),
+        ("edit (set) / check, large plan", "ctg set (large plan)", check, 1, "<= 1.2"),
+        ("diff HEAD~10 HEAD / two checks", "ctg diff HEAD~10 HEAD", check, 2, "<= 1.2"),
+        ("status, bundled plan / hello world", "ctg status (bundled plan)", "hello world", 1, "<= 1.5"),
+        ("check one plan / hello world", "ctg check (one plan)", "hello world", 1, ""),
+        ("portfolio / parse floor, 1000 plans", "ctg portfolio (1000 plans)", "parse floor (1000 plans)", 1, "<= 1.0"),
+    ]
+    if compare:
+        listed += [(name, name, "earlier: " + name, 1, None) for name in (*LARGE_COMMANDS, "ctg set (large plan)",
+                                                                           "ctg diff HEAD~10 HEAD")]
+    return listed
+
+
+def groups(commands, ratios):
+    """The commands as they run together: each target's command with what
+    it is measured against, the small plan's commands and hello world
+    together, and each command no target pairs on its own."""
+    quick = [name for name in commands if name in QUICK]
+    together = [[command, against] for _, command, against, _, _ in ratios
+                if command not in QUICK and against not in QUICK]
+    paired = {name for group in together for name in group}
+    alone = [[name] for name in commands if name not in paired and name not in QUICK]
+    def runs(group):
+        return WARNINGS_RUNS if "ctg check (warnings)" in group else 1
+
+    return [(group, runs(group)) for group in together + alone] + [(quick, QUICK_RUNS)]
+
+
+def print_ratios(ratios, paired, memory, sizes, median, plan_megabytes):
+    """Each target's median ratio, the middle half of its ratios, its target."""
+    def line(label, values, target=None):
+        values = sorted(values)
+        low, high = values[len(values) // 4], values[(3 * len(values)) // 4]
+        aim = "" if target is None else f"  [{target}]"
+        print(f"  {label:46} {statistics.median(values):6.2f}  ({low:.2f}–{high:.2f}){aim}")
 
     def peak(name):
         return memory[name] if memory[name] is not None else float("nan")
 
-    floor = median["parse floor (large plan)"]
-    for name in LARGE_COMMANDS:
-        line(name.replace("(large plan)", "/ parse floor"), median[name] / floor, "<= 1.3")
-    line("check, 4000 warnings: people / json",
-         median["ctg check (warnings)"] / median["ctg check --format json (warnings)"], "<= 2")
-    line("edit (set) / check, large plan",
-         median["ctg set (large plan)"] / median["ctg check (large plan)"], "<= 1.2")
-    line("edit (set) / check, peak memory",
-         peak("ctg set (large plan)") / peak("ctg check (large plan)"), "<= 1.2")
-    line("diff HEAD~10 HEAD / two checks",
-         median["ctg diff HEAD~10 HEAD"] / (2 * median["ctg check (large plan)"]), "<= 1.2")
-    line(f"check peak memory / plan's TOML ({plan_megabytes:.0f} MB)",
-         peak("ctg check (large plan)") / plan_megabytes, "<= 2")
-    line("status, bundled plan / hello world",
-         median["ctg status (bundled plan)"] / median["hello world"], "<= 1.5")
-    line("check one plan / hello world", median["ctg check (one plan)"] / median["hello world"], "")
-    line("portfolio / parse floor, 1000 plans",
-         median["ctg portfolio (1000 plans)"] / median["parse floor (1000 plans)"], "<= 1.0")
+    print("ratios, run beside run: median (middle half) [target]:")
+    for label, command, against, _, target in ratios:
+        if target is not None:
+            line(label, paired[(command, against)], target)
+    print(f"  {'edit (set) / check, peak memory':46} "
+          f"{peak('ctg set (large plan)') / peak('ctg check (large plan)'):6.2f}  [<= 1.2]")
+    print(f"  {f'check peak memory / plan TOML ({plan_megabytes:.0f} MB)':46} "
+          f"{peak('ctg check (large plan)') / plan_megabytes:6.2f}  [<= 2]")
     peak_portfolio = memory["ctg portfolio (1000 plans)"]
     print(f"  portfolio peak memory, 1000 plans:   {'n/a' if peak_portfolio is None else f'{peak_portfolio:5.1f}'} MB")
     per_plan = [median[f"ctg portfolio ({n} plans)"] / n * 1e3 for n in sizes]
     print("  portfolio time per plan (ms), 250 / 500 / 1000 plans: "
           + " / ".join(f"{value:.3f}" for value in per_plan) + "  [flat: linear growth]")
+    earlier = [(label, command, against) for label, command, against, _, target in ratios if target is None]
+    if earlier:
+        print()
+        print("this build / the other build, run beside run: median (middle half):")
+        for label, command, against in earlier:
+            line(label, paired[(command, against)])
 
 
 def main():
@@ -254,17 +298,21 @@ def main():
             # Sets the value the first run will change, whatever an earlier run left.
             subprocess.run(argv[-1], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     memory = {name: peak_memory(argv) for name, argv in commands.items()}  # also warms the cache
-    # A start takes a millisecond or two, and the machine's noise as much:
-    # the commands of one small plan run QUICK_RUNS times a round, in turn
-    # with each other, where a large plan's run once.
-    quick = [name for name in commands if name in QUICK]
+    ratios = targets(args.compare)
+    paired = {(command, against): [] for _, command, against, _, _ in ratios}
+    shuffle = random.Random(1).shuffle
+    together = groups(commands, ratios)
     for _ in range(args.rounds):
-        for name, argv in commands.items():
-            if name not in QUICK:
-                times[name].append(run_once(argv))
-        for _ in range(QUICK_RUNS):
-            for name in quick:
-                times[name].append(run_once(commands[name]))
+        for group, runs in together:
+            for _ in range(runs):
+                # A new order each time: no command is always the first.
+                shuffle(group)
+                took = {name: run_once(commands[name]) for name in group}
+                for name, seconds in took.items():
+                    times[name].append(seconds)
+                for _, command, against, count, _ in ratios:
+                    if command in took and against in took:
+                        paired[(command, against)].append(took[command] / (count * took[against]))
 
     median = {name: statistics.median(values) for name, values in times.items()}
     print(f"cores: {os.cpu_count()}, rounds: {args.rounds}, corpus of 1000 plans: "
@@ -276,15 +324,7 @@ def main():
         peak = "n/a" if memory[name] is None else f"{memory[name]:.1f}"
         print(f"{name:38} {median[name] * 1000:8.1f} ms {min(times[name]) * 1000:7.1f} ms {peak:>8}")
     print()
-    print("ratios (targets in brackets):")
-    ratios(median, memory, sizes, folder_megabytes(big))
-    if args.compare:
-        print()
-        print(f"this build / {args.compare} (same run):")
-        for name in commands:
-            if name.startswith("earlier: "):
-                label = name[len("earlier: "):]
-                print(f"  {label:46} {median[label] / median[name]:6.2f}")
+    print_ratios(ratios, paired, memory, sizes, median, folder_megabytes(big))
     shutil.rmtree(programs)
     if not args.keep:
         shutil.rmtree(work)
