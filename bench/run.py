@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark of ctg against two floors, measured in one run.
 
-    python3 bench/run.py [--rounds 7] [--actions 9999] [--warnings 4000] [--keep DIR] [--compare CTG]
+    python3 bench/run.py [--rounds 11] [--actions 9999] [--warnings 4000] [--keep DIR] [--compare CTG]
 
 Builds ctg and the two baselines in release mode, generates with the
 generators beside this script corpora of 250, 500 and 1,000 synthetic plans,
@@ -239,7 +239,8 @@ def print_ratios(ratios, paired, memory, sizes, median, plan_megabytes):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=11,
+                        help="rounds; each pair of a target runs once a round (the short ones more)")
     parser.add_argument("--actions", type=int, default=9999, help="actions of the large plan")
     parser.add_argument("--warnings", type=int, default=4000, help="warnings in one file")
     parser.add_argument("--compare", metavar="CTG", help="another ctg binary (an earlier build) to run "
