@@ -51,6 +51,21 @@ impl Repo {
         })
     }
 
+    /// Whether git could find a repository from the plan folder, looking
+    /// as git does: `GIT_DIR`, or a `.git` or a bare repository's files in
+    /// the folder or above it on its real path. Lookups that only add to an
+    /// answer start no `git` (a few milliseconds each) when it could not.
+    fn may_be_in_one(&self) -> bool {
+        let Ok(real) = std::fs::canonicalize(&self.dir) else {
+            return true; // git will say what is wrong
+        };
+        std::env::var_os("GIT_DIR").is_some()
+            || real.ancestors().any(|folder| {
+                folder.join(".git").exists()
+                    || (folder.join("HEAD").is_file() && folder.join("objects").is_dir())
+            })
+    }
+
     /// The commit a revision names, or an error naming the revision.
     pub fn resolve(&self, name: &str) -> Result<Revision, Error> {
         let unknown = || Error::UnknownRevision {
@@ -71,6 +86,9 @@ impl Repo {
     /// The last commit of the current branch made on or before `day` (by
     /// its committer date, to the end of that day), if there is one.
     pub fn last_commit_by(&self, day: chrono::NaiveDate) -> Option<Revision> {
+        if !self.may_be_in_one() {
+            return None;
+        }
         let before = format!("--before={day} 23:59:59");
         let args = ["rev-list", "-1", "--first-parent", before.as_str(), "HEAD"];
         let out = git(&self.dir, &args, None).ok()?;
@@ -97,6 +115,9 @@ impl Repo {
             "--",
             ".",
         ];
+        if !self.may_be_in_one() {
+            return Vec::new();
+        }
         let Ok(out) = git(&self.dir, &args, None) else {
             return Vec::new();
         };
