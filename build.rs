@@ -62,7 +62,7 @@ fn links_with(arguments: &[String]) -> bool {
         ])
         .arg(target)
         .arg("--out-dir")
-        .arg(out_dir)
+        .arg(&out_dir)
         .args(flags.split('\u{1f}').filter(|flag| !flag.is_empty()))
         .args(arguments.iter().map(|a| format!("-Clink-arg={a}")))
         .arg("-")
@@ -76,5 +76,8 @@ fn links_with(arguments: &[String]) -> bool {
         .stdin
         .take()
         .is_some_and(|mut stdin| stdin.write_all(b"fn main() {}\n").is_ok());
-    child.wait().is_ok_and(|status| status.success()) && written
+    let linked = child.wait().is_ok_and(|status| status.success()) && written;
+    // Only its success is wanted: the program itself goes.
+    let _ = std::fs::remove_file(Path::new(&out_dir).join("link_probe"));
+    linked
 }
