@@ -3,6 +3,8 @@
 //! one column, a CJK character two), and a cut never falls between a
 //! character and the accents that follow it.
 
+use std::borrow::Cow;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The columns `text` takes. Its start in printable ASCII, most of a line
@@ -40,11 +42,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let units = units(text);
     // A unit wider than a line is broken between its words after all.
     let words = units.iter().flat_map(|unit| {
-        if self::width(unit) > width {
-            unit.split(' ').collect()
+        let (whole, words) = if self::width(unit) > width {
+            (None, Some(unit.split(' ')))
         } else {
-            vec![unit.as_str()]
-        }
+            (Some(unit.as_ref()), None)
+        };
+        whole.into_iter().chain(words.into_iter().flatten())
     });
     for word in words {
         let mut word = word;
@@ -93,9 +96,11 @@ fn cut_word(word: &str, width: usize) -> (&str, &str) {
 
 /// The words of `text`, with what must not begin a line held to the word
 /// before it: the French spaced punctuation ("2024 : 20", "« oui »") and
-/// a short unit after a number ("+91 j)", "12 €").
-fn units(text: &str) -> Vec<String> {
-    let mut units: Vec<String> = Vec::new();
+/// a short unit after a number ("+91 j)", "12 €"). Most are one word,
+/// borrowed from the text; a word held to the one before makes that one
+/// a string of its own.
+fn units(text: &str) -> Vec<Cow<'_, str>> {
+    let mut units: Vec<Cow<'_, str>> = Vec::new();
     for word in text.split(' ').filter(|word| !word.is_empty()) {
         let glued = match units.last() {
             Some(previous) => {
@@ -107,10 +112,11 @@ fn units(text: &str) -> Vec<String> {
         };
         match units.last_mut() {
             Some(previous) if glued => {
+                let previous = previous.to_mut();
                 previous.push(' ');
                 previous.push_str(word);
             }
-            _ => units.push(word.to_string()),
+            _ => units.push(Cow::Borrowed(word)),
         }
     }
     units
