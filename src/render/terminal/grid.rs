@@ -6,7 +6,7 @@
 
 use std::iter::repeat_n;
 
-use super::text::width as columns;
+use super::text::width as text_width;
 
 /// The grid of `header` and `rows` (a text per column, its lines split at
 /// `\n`), without a final newline.
@@ -14,7 +14,10 @@ pub fn draw(header: &[&str], rows: &[Vec<&str>]) -> String {
     let widths: Vec<usize> = (0..header.len())
         .map(|column| {
             let texts = std::iter::once(header[column]).chain(rows.iter().map(|row| row[column]));
-            let widest = texts.flat_map(|text| text.split('\n')).map(columns).max();
+            let widest = texts
+                .flat_map(|text| text.split('\n'))
+                .map(text_width)
+                .max();
             // Even an empty column takes a column.
             widest.unwrap_or(0).max(1)
         })
@@ -58,7 +61,7 @@ fn lines(out: &mut String, row: &[&str], widths: &[usize]) {
             let text = cell.next().unwrap_or("");
             out.push(' ');
             out.push_str(text);
-            out.extend(repeat_n(' ', width.saturating_sub(columns(text)) + 1));
+            out.extend(repeat_n(' ', width.saturating_sub(text_width(text)) + 1));
         }
         out.push('│');
         out.push('\n');
